@@ -1,0 +1,183 @@
+// The one source of every enum in Balance Desk. Each list pairs a stable code (stored in the
+// database, sent over the API) with its Chinese label (shown in the UI). The schema's pgEnums,
+// the zod schemas, the forms, the charts and the seed all read from here. Pure data: no I/O.
+
+type Option<C extends string> = { readonly code: C; readonly label: string };
+
+function codesOf<C extends string>(options: readonly Option<C>[]): [C, ...C[]] {
+  return options.map((option) => option.code) as [C, ...C[]];
+}
+
+function labelsOf<C extends string>(options: readonly Option<C>[]): Record<C, string> {
+  return Object.fromEntries(options.map((option) => [option.code, option.label])) as Record<
+    C,
+    string
+  >;
+}
+
+export const ROLES = [
+  { code: "caseworker", label: "经办人员" },
+  { code: "manager", label: "科室负责人" },
+  { code: "admin", label: "系统管理员" },
+] as const;
+export type Role = (typeof ROLES)[number]["code"];
+export const ROLE_CODES = codesOf(ROLES);
+export const ROLE_LABELS = labelsOf(ROLES);
+
+export const REGION_LEVELS = [
+  { code: "province", label: "省级" },
+  { code: "city", label: "地市级" },
+  { code: "district", label: "区县级" },
+] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number]["code"];
+export const REGION_LEVEL_CODES = codesOf(REGION_LEVELS);
+
+export const INSURANCE_TYPES = [
+  { code: "employee", label: "职工医保" },
+  { code: "resident", label: "城乡居民医保" },
+  { code: "flexible", label: "灵活就业" },
+  { code: "retired", label: "退休" },
+] as const;
+export type InsuranceType = (typeof INSURANCE_TYPES)[number]["code"];
+export const INSURANCE_TYPE_CODES = codesOf(INSURANCE_TYPES);
+export const INSURANCE_TYPE_LABELS = labelsOf(INSURANCE_TYPES);
+
+export const CHANNELS = [
+  { code: "counter", label: "窗口" },
+  { code: "hotline_12393", label: "12393 医保热线" },
+  { code: "hotline_12345", label: "12345 市民热线" },
+  { code: "hotline_12333", label: "12333 人社热线" },
+  { code: "online", label: "线上" },
+] as const;
+export type Channel = (typeof CHANNELS)[number]["code"];
+export const CHANNEL_CODES = codesOf(CHANNELS);
+export const CHANNEL_LABELS = labelsOf(CHANNELS);
+
+export const SYMPTOMS = [
+  { code: "negative", label: "余额为负数" },
+  { code: "sudden_drop", label: "余额突然减少" },
+  { code: "zero", label: "余额为零" },
+  { code: "mismatch", label: "余额与缴费不一致" },
+  { code: "unusable", label: "余额查不到或不能用" },
+] as const;
+export type Symptom = (typeof SYMPTOMS)[number]["code"];
+export const SYMPTOM_CODES = codesOf(SYMPTOMS);
+export const SYMPTOM_LABELS = labelsOf(SYMPTOMS);
+
+// The four documented causes the product is built around, plus 其他 which needs a sub-reason.
+// Colours are fixed per cause so every chart and tag reads the same way.
+export const CAUSES = [
+  { code: "resignation", label: "离职减员", color: "#d4380d" },
+  { code: "system_delay", label: "系统延迟", color: "#1677ff" },
+  { code: "policy_reform", label: "政策改革", color: "#722ed1" },
+  { code: "family_aid", label: "家庭共济", color: "#08979c" },
+  { code: "other", label: "其他", color: "#8c8c8c" },
+] as const;
+export type Cause = (typeof CAUSES)[number]["code"];
+export const CAUSE_CODES = codesOf(CAUSES);
+export const CAUSE_LABELS = labelsOf(CAUSES);
+export const CAUSE_COLORS = Object.fromEntries(CAUSES.map((c) => [c.code, c.color])) as Record<
+  Cause,
+  string
+>;
+
+export const OTHER_SUB_REASONS = [
+  { code: "medical_spending", label: "医疗费用支出" },
+  { code: "employer_arrears", label: "单位欠缴" },
+  { code: "card_not_activated", label: "社保卡未激活" },
+  { code: "wrong_query_channel", label: "查询方式错误" },
+  { code: "no_personal_account", label: "无个人账户参保类型" },
+  { code: "identity_mismatch", label: "信息不一致" },
+  { code: "overdraft_rule", label: "个人账户透支" },
+  { code: "contribution_gap", label: "断缴" },
+  { code: "relocation", label: "参保地变更" },
+  { code: "bank_account_frozen", label: "银行账户冻结" },
+  { code: "out_of_area_or_expired", label: "异地使用或卡片过期" },
+  { code: "commercial_insurance", label: "购买商业健康保险" },
+] as const;
+export type OtherSubReason = (typeof OTHER_SUB_REASONS)[number]["code"];
+export const OTHER_SUB_REASON_CODES = codesOf(OTHER_SUB_REASONS);
+export const OTHER_SUB_REASON_LABELS = labelsOf(OTHER_SUB_REASONS);
+
+export const ENQUIRY_STATUSES = [
+  { code: "open", label: "待处理" },
+  { code: "in_progress", label: "处理中" },
+  { code: "awaiting_recheck", label: "待复查" },
+  { code: "resolved", label: "已解决" },
+  { code: "followed_up", label: "已回访" },
+] as const;
+export type EnquiryStatus = (typeof ENQUIRY_STATUSES)[number]["code"];
+export const ENQUIRY_STATUS_CODES = codesOf(ENQUIRY_STATUSES);
+export const ENQUIRY_STATUS_LABELS = labelsOf(ENQUIRY_STATUSES);
+export const OPEN_STATUSES: readonly EnquiryStatus[] = ["open", "in_progress", "awaiting_recheck"];
+
+// A negative balance blocks reimbursement, so those enquiries default to urgent.
+export const PRIORITIES = [
+  { code: "normal", label: "普通" },
+  { code: "urgent", label: "紧急" },
+] as const;
+export type Priority = (typeof PRIORITIES)[number]["code"];
+export const PRIORITY_CODES = codesOf(PRIORITIES);
+export const PRIORITY_LABELS = labelsOf(PRIORITIES);
+
+export const SATISFACTIONS = [
+  { code: "satisfied", label: "满意" },
+  { code: "mostly_satisfied", label: "基本满意" },
+  { code: "dissatisfied", label: "不满意" },
+] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number]["code"];
+export const SATISFACTION_CODES = codesOf(SATISFACTIONS);
+export const SATISFACTION_LABELS = labelsOf(SATISFACTIONS);
+
+export const FOLLOW_UP_METHODS = [
+  { code: "phone", label: "电话回访" },
+  { code: "sms", label: "短信回访" },
+  { code: "counter", label: "窗口当面" },
+  { code: "online", label: "线上回访" },
+] as const;
+export type FollowUpMethod = (typeof FOLLOW_UP_METHODS)[number]["code"];
+export const FOLLOW_UP_METHOD_CODES = codesOf(FOLLOW_UP_METHODS);
+export const FOLLOW_UP_METHOD_LABELS = labelsOf(FOLLOW_UP_METHODS);
+
+// Resolution step templates. `cause: null` marks the steps common to every cause.
+export const STEP_KINDS = [
+  { code: "print_ledger", label: "打印个人账户增减明细", cause: "resignation" },
+  { code: "check_leave_dates", label: "核对离职与减员日期", cause: "resignation" },
+  { code: "compute_real_credit", label: "计算实际划入资金", cause: "resignation" },
+  { code: "explain_offset", label: "告知抵扣方式", cause: "resignation" },
+  { code: "record_expected_credit", label: "记录应到账金额", cause: "system_delay" },
+  { code: "schedule_recheck", label: "设定复查日期", cause: "system_delay" },
+  { code: "recheck", label: "复查", cause: "system_delay" },
+  { code: "escalate_back_office", label: "上报后台", cause: "system_delay" },
+  { code: "explain_policy", label: "说明适用政策", cause: "policy_reform" },
+  { code: "explain_pooled_benefits", label: "告知门诊统筹待遇", cause: "policy_reform" },
+  { code: "list_bound_relatives", label: "查询绑定亲属及支出", cause: "family_aid" },
+  { code: "unbind_relatives", label: "办理解绑", cause: "family_aid" },
+  { code: "check_contributions", label: "核对缴费记录", cause: null },
+  { code: "top_up", label: "补缴", cause: null },
+  { code: "apply_reimbursement", label: "申请报销", cause: null },
+  { code: "follow_up", label: "回访", cause: null },
+  { code: "free_text", label: "其他处理", cause: null },
+] as const;
+export type StepKind = (typeof STEP_KINDS)[number]["code"];
+export const STEP_KIND_CODES = codesOf(STEP_KINDS);
+export const STEP_KIND_LABELS = labelsOf(STEP_KINDS);
+
+export const AUDIT_ACTIONS = [
+  { code: "user.sign_in", label: "登录" },
+  { code: "user.sign_in_failed", label: "登录失败" },
+  { code: "user.sign_out", label: "退出登录" },
+  { code: "user.create", label: "创建用户" },
+  { code: "user.update", label: "修改用户" },
+  { code: "member.create", label: "登记参保人" },
+  { code: "member.reveal_id", label: "查看完整证件号" },
+  { code: "enquiry.create", label: "新建咨询" },
+  { code: "enquiry.update", label: "修改咨询" },
+  { code: "enquiry.transition", label: "变更状态" },
+  { code: "enquiry.assign", label: "指派" },
+  { code: "enquiry.causes", label: "修改原因分类" },
+  { code: "enquiry.step", label: "记录处理步骤" },
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]["code"];
+export const AUDIT_ACTION_CODES = codesOf(AUDIT_ACTIONS);
+export const AUDIT_ACTION_LABELS = labelsOf(AUDIT_ACTIONS);

@@ -1,0 +1,127 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  char,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import {
+  causeEnum,
+  channelEnum,
+  enquiryStatusEnum,
+  followUpMethodEnum,
+  otherSubReasonEnum,
+  priorityEnum,
+  satisfactionEnum,
+  stepKindEnum,
+  symptomEnum,
+} from "./enums";
+import { members } from "./members";
+import { regions } from "./regions";
+import { users } from "./users";
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
+
+export const enquiries = pgTable(
+  "enquiries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    memberId: bigint("member_id", { mode: "number" })
+      .notNull()
+      .references(() => members.id, { onDelete: "restrict" }),
+    regionCode: char("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code, { onDelete: "restrict" }),
+    channel: channelEnum("channel").notNull(),
+    symptom: symptomEnum("symptom").notNull(),
+    // Money in integer 分. The reported balance may be negative (离职减员 overdraft).
+    reportedBalanceFen: bigint("reported_balance_fen", { mode: "number" }),
+    disputedAmountFen: bigint("disputed_amount_fen", { mode: "number" }),
+    description: text("description").notNull(),
+    status: enquiryStatusEnum("status").notNull().default("open"),
+    priority: priorityEnum("priority").notNull().default("normal"),
+    assigneeId: bigint("assignee_id", { mode: "number" }).references(() => users.id, {
+      onDelete: "set null",
+    }),
+    createdBy: bigint("created_by", { mode: "number" })
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    idempotencyKey: text("idempotency_key"),
+    openedAt: timestamptz("opened_at").notNull().defaultNow(),
+    dueAt: timestamptz("due_at"),
+    resolvedAt: timestamptz("resolved_at"),
+    resolutionSummary: text("resolution_summary"),
+    followUpMethod: followUpMethodEnum("follow_up_method"),
+    followUpResult: text("follow_up_result"),
+    satisfaction: satisfactionEnum("satisfaction"),
+    followedUpAt: timestamptz("followed_up_at"),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("enquiries_region_status_opened_idx").on(
+      t.regionCode,
+      t.status,
+      t.openedAt.desc(),
+      t.id.desc(),
+    ),
+    index("enquiries_opened_idx").on(t.openedAt.desc(), t.id.desc()),
+    index("enquiries_member_idx").on(t.memberId, t.openedAt.desc()),
+    index("enquiries_assignee_status_idx").on(t.assigneeId, t.status),
+    uniqueIndex("enquiries_created_by_idempotency_key")
+      .on(t.createdBy, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
+    check(
+      "enquiries_resolved_has_summary",
+      sql`${t.status} not in ('resolved', 'followed_up') or (${t.resolutionSummary} is not null and ${t.resolvedAt} is not null)`,
+    ),
+  ],
+);
+
+export const enquiryCauses = pgTable(
+  "enquiry_causes",
+  {
+    enquiryId: bigint("enquiry_id", { mode: "number" })
+      .notNull()
+      .references(() => enquiries.id, { onDelete: "cascade" }),
+    cause: causeEnum("cause").notNull(),
+    subReason: otherSubReasonEnum("sub_reason"),
+    isPrimary: boolean("is_primary").notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ name: "enquiry_causes_pkey", columns: [t.enquiryId, t.cause] }),
+    index("enquiry_causes_cause_idx").on(t.cause, t.enquiryId),
+    // Exactly one primary per tagged enquiry: at most one by this index, at least one by the
+    // domain function that writes the set as a whole.
+    uniqueIndex("enquiry_causes_one_primary_key").on(t.enquiryId).where(sql`${t.isPrimary}`),
+    check(
+      "enquiry_causes_sub_reason_only_for_other",
+      sql`(${t.cause} = 'other') = (${t.subReason} is not null)`,
+    ),
+  ],
+);
+
+export const resolutionSteps = pgTable(
+  "resolution_steps",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    enquiryId: bigint("enquiry_id", { mode: "number" })
+      .notNull()
+      .references(() => enquiries.id, { onDelete: "cascade" }),
+    kind: stepKindEnum("kind").notNull(),
+    note: text("note"),
+    doneBy: bigint("done_by", { mode: "number" })
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    doneAt: timestamptz("done_at").notNull().defaultNow(),
+    dueAt: timestamptz("due_at"),
+  },
+  (t) => [index("resolution_steps_enquiry_idx").on(t.enquiryId, t.doneAt)],
+);

@@ -1,0 +1,6 @@
+export * from "./audit";
+export * from "./enquiries";
+export * from "./enums";
+export * from "./members";
+export * from "./regions";
+export * from "./users";

@@ -1,0 +1,37 @@
+import { bigint, char, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { insuranceTypeEnum } from "./enums";
+import { regions } from "./regions";
+import { users } from "./users";
+
+// Personal data is never stored in the clear: the ID number and phone are kept as
+// AES-256-GCM ciphertext (for the audited reveal), a keyed HMAC (for exact lookup) and a
+// masked form (for display). See db/pii.ts.
+export const members = pgTable(
+  "members",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    idNumberHash: char("id_number_hash", { length: 64 }).notNull(),
+    idNumberEncrypted: text("id_number_encrypted").notNull(),
+    idNumberMasked: text("id_number_masked").notNull(),
+    phoneHash: char("phone_hash", { length: 64 }),
+    phoneEncrypted: text("phone_encrypted"),
+    phoneMasked: text("phone_masked"),
+    phoneLast4: char("phone_last4", { length: 4 }),
+    insuranceType: insuranceTypeEnum("insurance_type").notNull(),
+    regionCode: char("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code, { onDelete: "restrict" }),
+    employerName: text("employer_name"),
+    createdBy: bigint("created_by", { mode: "number" }).references(() => users.id, {
+      onDelete: "set null",
+    }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("members_id_number_hash_key").on(t.idNumberHash),
+    index("members_phone_last4_idx").on(t.phoneLast4),
+    index("members_name_idx").on(t.name),
+    index("members_region_code_idx").on(t.regionCode),
+  ],
+);

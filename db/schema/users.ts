@@ -1,0 +1,34 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  char,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { roleEnum } from "./enums";
+import { regions } from "./regions";
+
+export const users = pgTable(
+  "users",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    displayName: text("display_name").notNull(),
+    login: text("login").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: roleEnum("role").notNull(),
+    // A province or city code; null means the whole jurisdiction.
+    regionScope: char("region_scope", { length: 6 }).references(() => regions.code, {
+      onDelete: "restrict",
+    }),
+    active: boolean("active").notNull().default(true),
+    // Bumped on every change that must end open sessions (disable, role, scope, password).
+    sessionVersion: integer("session_version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_login_lower_key").on(sql`lower(${t.login})`)],
+);
