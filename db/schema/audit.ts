@@ -5,7 +5,7 @@ import { users } from "./users";
 export const auditEvents = pgTable(
   "audit_events",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
     actorId: bigint("actor_id", { mode: "number" }).references(() => users.id, {
       onDelete: "set null",
     }),

@@ -32,7 +32,7 @@ const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 export const enquiries = pgTable(
   "enquiries",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
     memberId: bigint("member_id", { mode: "number" })
       .notNull()
       .references(() => members.id, { onDelete: "restrict" }),
@@ -111,7 +111,7 @@ export const enquiryCauses = pgTable(
 export const resolutionSteps = pgTable(
   "resolution_steps",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
     enquiryId: bigint("enquiry_id", { mode: "number" })
       .notNull()
       .references(() => enquiries.id, { onDelete: "cascade" }),

@@ -9,7 +9,7 @@ import { users } from "./users";
 export const members = pgTable(
   "members",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
     name: text("name").notNull(),
     idNumberHash: char("id_number_hash", { length: 64 }).notNull(),
     idNumberEncrypted: text("id_number_encrypted").notNull(),

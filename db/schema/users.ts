@@ -15,7 +15,7 @@ import { regions } from "./regions";
 export const users = pgTable(
   "users",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
     displayName: text("display_name").notNull(),
     login: text("login").notNull(),
     passwordHash: text("password_hash").notNull(),
