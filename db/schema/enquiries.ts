@@ -55,13 +55,16 @@ export const enquiries = pgTable(
       .references(() => users.id, { onDelete: "restrict" }),
     idempotencyKey: text("idempotency_key"),
     openedAt: timestamptz("opened_at").notNull().defaultNow(),
-    dueAt: timestamptz("due_at"),
+    dueAt: timestamptz("due_at").notNull(),
     resolvedAt: timestamptz("resolved_at"),
     resolutionSummary: text("resolution_summary"),
     followUpMethod: followUpMethodEnum("follow_up_method"),
     followUpResult: text("follow_up_result"),
     satisfaction: satisfactionEnum("satisfaction"),
     followedUpAt: timestamptz("followed_up_at"),
+    // Unigrams and bigrams of the description and the member's name, kept by a trigger
+    // (migration 0002) and GIN-indexed, so 2-character Chinese terms such as 透支 are found.
+    searchTokens: text("search_tokens").array().notNull().default(sql`'{}'::text[]`),
     version: integer("version").notNull().default(1),
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
   },
@@ -75,6 +78,8 @@ export const enquiries = pgTable(
     index("enquiries_opened_idx").on(t.openedAt.desc(), t.id.desc()),
     index("enquiries_member_idx").on(t.memberId, t.openedAt.desc()),
     index("enquiries_assignee_status_idx").on(t.assigneeId, t.status),
+    index("enquiries_due_idx").on(t.dueAt, t.id),
+    index("enquiries_search_tokens_idx").using("gin", t.searchTokens),
     uniqueIndex("enquiries_created_by_idempotency_key")
       .on(t.createdBy, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, char, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { insuranceTypeEnum } from "./enums";
 import { regions } from "./regions";
@@ -26,12 +27,15 @@ export const members = pgTable(
     createdBy: bigint("created_by", { mode: "number" }).references(() => users.id, {
       onDelete: "set null",
     }),
+    // Unigrams and bigrams of the name, kept by a trigger (migration 0002) for name search.
+    searchTokens: text("search_tokens").array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("members_id_number_hash_key").on(t.idNumberHash),
     index("members_phone_last4_idx").on(t.phoneLast4),
     index("members_name_idx").on(t.name),
+    index("members_search_tokens_idx").using("gin", t.searchTokens),
     index("members_region_code_idx").on(t.regionCode),
   ],
 );

@@ -1,0 +1,49 @@
+"use client";
+
+import { LockOutlined, UserOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { useState, useTransition } from "react";
+import type { SignInInput } from "@/server/schemas/auth";
+import { signInAction } from "./actions";
+
+export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const onFinish = (values: SignInInput) => {
+    setError(null);
+    startTransition(async () => {
+      const result = await signInAction(values, callbackUrl);
+      if (result?.error) setError(result.error);
+    });
+  };
+
+  return (
+    <Card style={{ width: 380, maxWidth: "100%" }}>
+      <Typography.Title level={3} style={{ marginTop: 0, textAlign: "center" }}>
+        个账咨询台
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>
+        医保个人账户余额咨询受理与分析
+      </Typography.Paragraph>
+      {error && (
+        <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />
+      )}
+      <Form<SignInInput> layout="vertical" onFinish={onFinish} requiredMark={false}>
+        <Form.Item
+          label="用户名"
+          name="login"
+          rules={[{ required: true, whitespace: true, message: "请输入用户名" }]}
+        >
+          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item label="密码" name="password" rules={[{ required: true, message: "请输入密码" }]}>
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={pending}>
+          登录
+        </Button>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Role } from "@/db/constants";
+
+// The navigation, by role. Only pages that exist are listed.
+export type NavItem = { href: string; label: string; roles: readonly Role[] };
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/", label: "工作台", roles: ["caseworker", "manager", "admin"] },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}

@@ -1,0 +1,20 @@
+"use client";
+
+import { App, ConfigProvider } from "antd";
+import zhCN from "antd/locale/zh_CN";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
+import type { ReactNode } from "react";
+import { TRPCReactProvider } from "./_trpc/client";
+
+dayjs.locale("zh-cn");
+
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: "#0958d9", borderRadius: 6 } }}>
+      <App>
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+      </App>
+    </ConfigProvider>
+  );
+}

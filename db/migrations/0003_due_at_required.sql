@@ -1,0 +1,1 @@
+ALTER TABLE "enquiries" ALTER COLUMN "due_at" SET NOT NULL;

@@ -1,0 +1,13 @@
+import { enquiriesRouter } from "./routers/enquiries";
+import { regionsRouter } from "./routers/regions";
+import { viewerRouter } from "./routers/viewer";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  viewer: viewerRouter,
+  regions: regionsRouter,
+  enquiries: enquiriesRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

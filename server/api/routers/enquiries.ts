@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { createEnquiry } from "../../domain/enquiries/create";
+import { getEnquiryDetail } from "../../domain/enquiries/detail";
+import { listEnquiries } from "../../domain/enquiries/list";
+import {
+  addResolutionStep,
+  assignEnquiry,
+  setEnquiryCauses,
+  transitionEnquiry,
+} from "../../domain/enquiries/update";
+import { listAssignees } from "../../domain/users";
+import {
+  addStepInput,
+  assignInput,
+  createEnquiryInput,
+  enquiryRef,
+  listEnquiriesInput,
+  setCausesInput,
+  transitionInput,
+} from "../../schemas/enquiries";
+import { caseworkerProcedure, createTRPCRouter, protectedProcedure } from "../trpc";
+
+const audit = (ctx: { requestId: string }) => ({ requestId: ctx.requestId });
+
+export const enquiriesRouter = createTRPCRouter({
+  list: protectedProcedure
+    .input(listEnquiriesInput)
+    .query(({ ctx, input }) => listEnquiries(ctx.db, ctx.actor, input)),
+  byId: protectedProcedure
+    .input(enquiryRef)
+    .query(({ ctx, input }) => getEnquiryDetail(ctx.db, ctx.actor, input.id)),
+  assignees: protectedProcedure
+    .input(
+      z.strictObject({
+        regionCode: z
+          .string()
+          .regex(/^\d{6}$/)
+          .nullish(),
+      }),
+    )
+    .query(({ ctx, input }) => listAssignees(ctx.db, input.regionCode ?? ctx.actor.regionScope)),
+  create: caseworkerProcedure
+    .input(createEnquiryInput)
+    .mutation(({ ctx, input }) => createEnquiry(ctx.db, ctx.actor, input, audit(ctx))),
+  transition: caseworkerProcedure
+    .input(transitionInput)
+    .mutation(({ ctx, input }) => transitionEnquiry(ctx.db, ctx.actor, input, audit(ctx))),
+  setCauses: caseworkerProcedure
+    .input(setCausesInput)
+    .mutation(({ ctx, input }) => setEnquiryCauses(ctx.db, ctx.actor, input, audit(ctx))),
+  assign: caseworkerProcedure
+    .input(assignInput)
+    .mutation(({ ctx, input }) => assignEnquiry(ctx.db, ctx.actor, input, audit(ctx))),
+  addStep: caseworkerProcedure
+    .input(addStepInput)
+    .mutation(({ ctx, input }) => addResolutionStep(ctx.db, ctx.actor, input, audit(ctx))),
+});

@@ -1,0 +1,182 @@
+import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createUser } from "@/db/factories";
+import { createPiiCodec } from "@/db/pii";
+import { users } from "@/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { hashPassword } from "../auth/password";
+import { verifyCredentials } from "../domain/users";
+import {
+  adminProcedure,
+  caseworkerProcedure,
+  createCallerFactory,
+  createTRPCContext,
+  createTRPCRouter,
+  managerProcedure,
+  protectedProcedure,
+  publicProcedure,
+} from "./trpc";
+
+let testDb: TestDatabase;
+const pii = createPiiCodec(process.env.PII_KEY as string);
+
+const probeRouter = createTRPCRouter({
+  open: publicProcedure.query(() => "ok"),
+  signedIn: protectedProcedure.query(({ ctx }) => ctx.actor.role),
+  caseworker: caseworkerProcedure.query(() => "ok"),
+  manager: managerProcedure.query(() => "ok"),
+  admin: adminProcedure.query(() => "ok"),
+  crash: publicProcedure.query(() => {
+    throw new Error('relation "secret_table" does not exist');
+  }),
+  validated: publicProcedure
+    .input(z.strictObject({ amount: z.number().int("金额必须是整数") }))
+    .query(({ input }) => input.amount),
+});
+const createProbeCaller = createCallerFactory(probeRouter);
+
+function callerFor(session: { userId: number; sessionVersion: number } | null) {
+  return createProbeCaller(
+    createTRPCContext({ db: testDb.db, pii, session, requestId: "req-test-1" }),
+  );
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : "UNKNOWN";
+  }
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(() => testDb.drop());
+
+describe("role builders", () => {
+  it("reject signed-out callers with UNAUTHORIZED and wrong roles with FORBIDDEN", async () => {
+    const expected = {
+      anonymous: {
+        signedIn: "UNAUTHORIZED",
+        caseworker: "UNAUTHORIZED",
+        manager: "UNAUTHORIZED",
+        admin: "UNAUTHORIZED",
+      },
+      caseworker: { signedIn: "OK", caseworker: "OK", manager: "FORBIDDEN", admin: "FORBIDDEN" },
+      manager: { signedIn: "OK", caseworker: "FORBIDDEN", manager: "OK", admin: "FORBIDDEN" },
+      admin: { signedIn: "OK", caseworker: "FORBIDDEN", manager: "OK", admin: "OK" },
+    } as const;
+    for (const [who, row] of Object.entries(expected)) {
+      const session =
+        who === "anonymous"
+          ? null
+          : {
+              userId: (
+                await createUser(testDb.db, { role: who as "caseworker" | "manager" | "admin" })
+              ).id,
+              sessionVersion: 1,
+            };
+      const caller = callerFor(session);
+      expect(await codeOf(caller.open())).toBe("OK");
+      for (const [procedure, code] of Object.entries(row)) {
+        const result = await codeOf(caller[procedure as keyof typeof row]());
+        expect(`${who}.${procedure}=${result}`).toBe(`${who}.${procedure}=${code}`);
+      }
+    }
+  });
+
+  it("reject a disabled user and a stale session version on the next call", async () => {
+    const user = await createUser(testDb.db, { role: "manager" });
+    const caller = callerFor({ userId: user.id, sessionVersion: 1 });
+    expect(await caller.signedIn()).toBe("manager");
+
+    await testDb.db.update(users).set({ active: false }).where(eq(users.id, user.id));
+    expect(await codeOf(caller.signedIn())).toBe("UNAUTHORIZED");
+
+    await testDb.db
+      .update(users)
+      .set({ active: true, sessionVersion: 2 })
+      .where(eq(users.id, user.id));
+    expect(await codeOf(caller.signedIn())).toBe("UNAUTHORIZED");
+    expect(await callerFor({ userId: user.id, sessionVersion: 2 }).signedIn()).toBe("manager");
+  });
+
+  it("read a role change on the next call", async () => {
+    const user = await createUser(testDb.db, { role: "caseworker" });
+    const caller = callerFor({ userId: user.id, sessionVersion: 1 });
+    expect(await codeOf(caller.manager())).toBe("FORBIDDEN");
+    await testDb.db.update(users).set({ role: "manager" }).where(eq(users.id, user.id));
+    expect(await codeOf(caller.manager())).toBe("OK");
+  });
+});
+
+describe("error formatting", () => {
+  it("hides internal messages behind the correlation id", async () => {
+    const response = await probeRouter
+      .createCaller(createTRPCContext({ db: testDb.db, pii, session: null, requestId: "req-42" }))
+      .crash()
+      .catch((error: TRPCError) => error);
+    expect(response).toBeInstanceOf(TRPCError);
+    // The caller sees the raw error; the formatter (used over HTTP) is checked below.
+    const { getErrorShape } = await import("@trpc/server/unstable-core-do-not-import");
+    const shape = getErrorShape({
+      config: probeRouter._def._config,
+      error: response as TRPCError,
+      type: "query",
+      path: "crash",
+      input: undefined,
+      ctx: { requestId: "req-42" } as never,
+    });
+    expect(shape.message).toContain("req-42");
+    expect(JSON.stringify(shape)).not.toContain("secret_table");
+    expect(JSON.stringify(shape)).not.toContain("stack");
+  });
+
+  it("turns zod errors into BAD_REQUEST with field messages", async () => {
+    const error = await callerFor(null)
+      .validated({ amount: 1.5 })
+      .catch((e: TRPCError) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe("BAD_REQUEST");
+    expect(await codeOf(callerFor(null).validated({ amount: 1, extra: true } as never))).toBe(
+      "BAD_REQUEST",
+    );
+  });
+});
+
+describe("sign-in", () => {
+  it("accepts the right password and rejects a wrong one, an unknown login and a disabled account alike", async () => {
+    const passwordHash = await hashPassword("correct-horse-battery");
+    const user = await createUser(testDb.db, { login: "Signin_Test", passwordHash });
+    const ok = await verifyCredentials(testDb.db, {
+      login: "signin_test",
+      password: "correct-horse-battery",
+    });
+    expect(ok).toMatchObject({ id: user.id, sessionVersion: 1 });
+    expect(
+      await verifyCredentials(testDb.db, { login: "signin_test", password: "wrong" }),
+    ).toBeNull();
+    expect(await verifyCredentials(testDb.db, { login: "nobody", password: "wrong" })).toBeNull();
+    await testDb.db.update(users).set({ active: false }).where(eq(users.id, user.id));
+    expect(
+      await verifyCredentials(testDb.db, {
+        login: "signin_test",
+        password: "correct-horse-battery",
+      }),
+    ).toBeNull();
+
+    const audit = await testDb.client<{ action: string; after: unknown }[]>`
+      select action, after from audit_events where entity = 'user' order by id`;
+    expect(audit.map((a) => a.action)).toEqual([
+      "user.sign_in",
+      "user.sign_in_failed",
+      "user.sign_in_failed",
+      "user.sign_in_failed",
+    ]);
+    expect(JSON.stringify(audit)).not.toContain("correct-horse-battery");
+  });
+});

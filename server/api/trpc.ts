@@ -1,0 +1,107 @@
+/**
+ * The tRPC setup, in the order a request meets it:
+ * 1. context — database, PII codec, session reference and a correlation id;
+ * 2. initialisation — superjson and an error formatter that turns zod errors into field
+ *    messages and hides internal details behind the correlation id;
+ * 3. procedures — public, protected (signed in, actor re-read from the database) and one
+ *    builder per role.
+ */
+import { randomUUID } from "node:crypto";
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import type { Database } from "@/db";
+import type { Role } from "@/db/constants";
+import type { PiiCodec } from "@/db/pii";
+import type { SessionRef } from "../auth/session-ref";
+import { getDb, getPii } from "../db";
+import { loadActor } from "../domain/users";
+import { DomainError } from "../errors";
+
+// 1. CONTEXT
+
+export type TRPCContext = {
+  db: Database;
+  pii: PiiCodec;
+  session: SessionRef | null;
+  requestId: string;
+};
+
+export function createTRPCContext(opts: {
+  session: SessionRef | null;
+  requestId?: string;
+  db?: Database;
+  pii?: PiiCodec;
+}): TRPCContext {
+  return {
+    db: opts.db ?? getDb(),
+    pii: opts.pii ?? getPii(),
+    session: opts.session,
+    requestId: opts.requestId ?? randomUUID(),
+  };
+}
+
+// 2. INITIALISATION
+
+const t = initTRPC.context<TRPCContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const requestId = ctx?.requestId ?? null;
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const message = internal
+      ? `系统繁忙，请稍后重试（错误编号：${requestId ?? "无"}）`
+      : zodError
+        ? `输入有误：${zodError.issues[0]?.message ?? "请检查填写内容"}`
+        : shape.message;
+    return {
+      message,
+      code: shape.code,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        requestId,
+        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+        field: error.cause instanceof DomainError ? (error.cause.field ?? null) : null,
+      },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const createTRPCRouter = t.router;
+
+// 3. PROCEDURES
+
+// Domain functions throw DomainError; this is the one place it becomes a transport error.
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "请先登录" });
+  const actor = await loadActor(ctx.db, ctx.session.userId, ctx.session.sessionVersion);
+  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "登录已失效，请重新登录" });
+  return next({ ctx: { ...ctx, actor } });
+});
+
+function roleProcedure(roles: readonly Role[]) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.actor.role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "当前账号无权执行此操作" });
+    }
+    return next();
+  });
+}
+
+export const caseworkerProcedure = roleProcedure(["caseworker"]);
+export const managerProcedure = roleProcedure(["manager", "admin"]);
+export const adminProcedure = roleProcedure(["admin"]);

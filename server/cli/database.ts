@@ -1,0 +1,56 @@
+import path from "node:path";
+import { createDb } from "@/db";
+import { startEmbeddedPostgres } from "@/db/embedded";
+import { ensureDatabase, migrateDatabase } from "@/db/migrate";
+import { seedDemo } from "@/db/seed";
+import { hashPassword } from "../auth/password";
+import { DATA_DIR, type LocalConfig } from "./local-config";
+
+const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+
+// DATABASE_URL when given; otherwise the embedded cluster in the data folder. Either way the
+// database is created if missing and migrated. Returns the URL and how to stop what we started.
+export async function prepareDatabase(
+  local: LocalConfig,
+  log: (line: string) => void,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  let url = process.env.DATABASE_URL;
+  let stop = async () => {};
+  if (!url) {
+    log(`启动内置 PostgreSQL（端口 ${EMBEDDED_PORT}，数据目录 ${path.join(DATA_DIR, "pg")}）…`);
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(DATA_DIR, "pg"),
+      port: EMBEDDED_PORT,
+      password: local.postgresPassword,
+      log,
+    });
+    url = server.url("balance_desk");
+    stop = server.stop;
+  } else {
+    log(`使用 DATABASE_URL 指定的数据库 ${redactUrl(url)}`);
+  }
+  await ensureDatabase(url);
+  log("应用数据库迁移…");
+  await migrateDatabase(url);
+  return { url, stop };
+}
+
+// Seeds demo data only into a database without users, so a restart never touches real data.
+export async function seedIfEmpty(url: string, piiKey: string, log: (line: string) => void) {
+  const { db, client } = createDb(url, { max: 2, statementTimeoutMs: 0 });
+  try {
+    const [row] = await client<{ n: number }[]>`select count(*)::int as n from users`;
+    if (row && row.n > 0) return;
+    log("首次启动：写入演示数据…");
+    const summary = await seedDemo(db, { piiKey, now: new Date(), hashPassword });
+    log(`演示数据已写入：${JSON.stringify(summary)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function redactUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}

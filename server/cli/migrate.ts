@@ -1,0 +1,13 @@
+import { prepareDatabase } from "./database";
+import { loadLocalConfig } from "./local-config";
+
+// `npm run db:migrate`: applies the checked-in migrations (the embedded database unless
+// DATABASE_URL is set) and exits.
+const log = (line: string) => console.log(`[migrate] ${line}`);
+
+prepareDatabase(loadLocalConfig(), log)
+  .then((database) => database.stop())
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { CAUSE_LABELS, OTHER_SUB_REASON_LABELS } from "@/db/constants";
+import { enquiryCauses } from "@/db/schema";
+import type { CauseTag } from "../../schemas/enquiries";
+
+export async function readCauses(db: Executor, enquiryId: number): Promise<CauseTag[]> {
+  return db
+    .select({
+      cause: enquiryCauses.cause,
+      subReason: enquiryCauses.subReason,
+      isPrimary: enquiryCauses.isPrimary,
+    })
+    .from(enquiryCauses)
+    .where(eq(enquiryCauses.enquiryId, enquiryId))
+    .orderBy(enquiryCauses.cause);
+}
+
+// The cause set is written as a whole, so "exactly one primary" holds after every write.
+export async function writeCauses(db: Executor, enquiryId: number, tags: CauseTag[]) {
+  await db.delete(enquiryCauses).where(eq(enquiryCauses.enquiryId, enquiryId));
+  if (tags.length === 0) return;
+  await db.insert(enquiryCauses).values(
+    tags.map((tag) => ({
+      enquiryId,
+      cause: tag.cause,
+      subReason: tag.cause === "other" ? tag.subReason : null,
+      isPrimary: tag.isPrimary,
+    })),
+  );
+}
+
+// For audit diffs and the timeline: "离职减员（主）、其他/断缴".
+export function describeCauses(tags: CauseTag[]): string {
+  if (tags.length === 0) return "未分类";
+  return tags
+    .map((tag) => {
+      const label =
+        tag.cause === "other" && tag.subReason
+          ? `${CAUSE_LABELS.other}/${OTHER_SUB_REASON_LABELS[tag.subReason]}`
+          : CAUSE_LABELS[tag.cause];
+      return tag.isPrimary ? `${label}（主）` : label;
+    })
+    .join("、");
+}

@@ -1,0 +1,105 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import type { Priority, Symptom } from "@/db/constants";
+import { enquiries, members } from "@/db/schema";
+import { badRequest, notFound } from "../../errors";
+import type { CreateEnquiryInput } from "../../schemas/enquiries";
+import { type AuditContext, recordAudit } from "../audit";
+import { assertHandlingRegion } from "../regions";
+import type { Actor } from "../users";
+import { describeCauses, writeCauses } from "./causes";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// A negative balance blocks reimbursement, so it is urgent and due sooner.
+export function initialPriority(symptom: Symptom): Priority {
+  return symptom === "negative" ? "urgent" : "normal";
+}
+
+export function initialDueAt(openedAt: Date, priority: Priority): Date {
+  return new Date(openedAt.getTime() + (priority === "urgent" ? 2 : 5) * DAY_MS);
+}
+
+// Filing is idempotent per (creator, idempotency key): a double click or a retry after a lost
+// response returns the enquiry the first request created instead of a second one.
+export async function createEnquiry(
+  db: Database,
+  actor: Actor,
+  input: CreateEnquiryInput,
+  audit: Omit<AuditContext, "actorId"> = {},
+): Promise<{ id: number; duplicate: boolean }> {
+  return db.transaction(async (tx) => {
+    const [member] = await tx
+      .select({ id: members.id, regionCode: members.regionCode })
+      .from(members)
+      .where(eq(members.id, input.memberId));
+    if (!member) throw notFound("参保人");
+
+    const regionCode = input.regionCode ?? defaultRegion(actor, member.regionCode);
+    const region = await assertHandlingRegion(tx, regionCode, actor.regionScope);
+    if (!region.ok) throw badRequest(region.message, "regionCode");
+
+    const openedAt = new Date();
+    const priority = initialPriority(input.symptom);
+    const [created] = await tx
+      .insert(enquiries)
+      .values({
+        memberId: member.id,
+        regionCode,
+        channel: input.channel,
+        symptom: input.symptom,
+        reportedBalanceFen: input.reportedBalanceFen,
+        disputedAmountFen: input.disputedAmountFen,
+        description: input.description,
+        priority,
+        assigneeId: actor.role === "caseworker" ? actor.id : null,
+        createdBy: actor.id,
+        idempotencyKey: input.idempotencyKey,
+        openedAt,
+        dueAt: initialDueAt(openedAt, priority),
+      })
+      .onConflictDoNothing()
+      .returning({ id: enquiries.id });
+
+    if (!created) {
+      const [existing] = await tx
+        .select({ id: enquiries.id })
+        .from(enquiries)
+        .where(
+          and(
+            eq(enquiries.createdBy, actor.id),
+            eq(enquiries.idempotencyKey, input.idempotencyKey),
+          ),
+        );
+      if (!existing) throw badRequest("提交冲突，请重试");
+      return { id: existing.id, duplicate: true };
+    }
+
+    await writeCauses(tx, created.id, input.causes);
+    await recordAudit(
+      tx,
+      { ...audit, actorId: actor.id },
+      {
+        action: "enquiry.create",
+        entity: "enquiry",
+        entityId: created.id,
+        after: {
+          memberId: member.id,
+          regionCode,
+          channel: input.channel,
+          symptom: input.symptom,
+          priority,
+          causes: describeCauses(input.causes),
+        },
+      },
+    );
+    return { id: created.id, duplicate: false };
+  });
+}
+
+// A caseworker scoped to a city files in that city; otherwise the member's own city.
+function defaultRegion(actor: Actor, memberRegion: string): string {
+  const scope = actor.regionScope;
+  if (scope && !scope.endsWith("0000")) return scope;
+  return memberRegion;
+}

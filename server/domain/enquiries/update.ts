@@ -1,0 +1,218 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import {
+  ENQUIRY_STATUS_LABELS,
+  FOLLOW_UP_METHOD_LABELS,
+  SATISFACTION_LABELS,
+  STEP_KIND_LABELS,
+  STEP_KINDS,
+  type StepKind,
+} from "@/db/constants";
+import { type enquiries, resolutionSteps, users } from "@/db/schema";
+import { badRequest } from "../../errors";
+import type { CauseTag, TransitionInput } from "../../schemas/enquiries";
+import { type AuditContext, recordAudit } from "../audit";
+import { checkTransition } from "../enquiry-status";
+import { isWithinScope } from "../region-scope";
+import type { Actor } from "../users";
+import { loadForUpdate, saveEnquiry } from "./access";
+import { describeCauses, readCauses, writeCauses } from "./causes";
+
+type Versioned = { id: number; version: number };
+type Audit = Omit<AuditContext, "actorId">;
+
+export async function transitionEnquiry(
+  db: Database,
+  actor: Actor,
+  input: TransitionInput,
+  audit: Audit = {},
+) {
+  return db.transaction(async (tx) => {
+    const row = await loadForUpdate(tx, actor, input.id, input.version);
+    const causes = await readCauses(tx, row.id);
+    const check = checkTransition(row.status, input.action, {
+      causeCount: causes.length,
+      resolutionSummary: input.resolutionSummary ?? null,
+      reason: input.reason ?? null,
+      followUp: input.followUp ?? null,
+    });
+    if (!check.ok) throw badRequest(check.message);
+
+    const now = new Date();
+    const changes: Partial<typeof enquiries.$inferInsert> = { status: check.to };
+    switch (input.action) {
+      case "start":
+        changes.assigneeId = row.assigneeId ?? actor.id;
+        break;
+      case "resolve":
+        changes.resolvedAt = now;
+        changes.resolutionSummary = input.resolutionSummary ?? null;
+        break;
+      case "follow_up":
+        changes.followUpMethod = input.followUp?.method ?? null;
+        changes.followUpResult = input.followUp?.result ?? null;
+        changes.satisfaction = input.followUp?.satisfaction ?? null;
+        changes.followedUpAt = now;
+        break;
+      case "return_to_pool":
+        changes.assigneeId = null;
+        break;
+      case "reopen":
+        changes.resolvedAt = null;
+        changes.resolutionSummary = null;
+        changes.followUpMethod = null;
+        changes.followUpResult = null;
+        changes.satisfaction = null;
+        changes.followedUpAt = null;
+        changes.assigneeId = row.assigneeId ?? actor.id;
+        break;
+    }
+    const saved = await saveEnquiry(tx, row, changes);
+    await recordAudit(
+      tx,
+      { ...audit, actorId: actor.id },
+      {
+        action: "enquiry.transition",
+        entity: "enquiry",
+        entityId: row.id,
+        before: { status: ENQUIRY_STATUS_LABELS[row.status] },
+        after: {
+          status: ENQUIRY_STATUS_LABELS[check.to],
+          ...(input.reason ? { reason: input.reason } : {}),
+          ...(input.action === "resolve" ? { resolutionSummary: input.resolutionSummary } : {}),
+          ...(input.followUp
+            ? {
+                followUp: `${FOLLOW_UP_METHOD_LABELS[input.followUp.method]}：${input.followUp.result}（${SATISFACTION_LABELS[input.followUp.satisfaction]}）`,
+              }
+            : {}),
+        },
+      },
+    );
+    return saved;
+  });
+}
+
+export async function setEnquiryCauses(
+  db: Database,
+  actor: Actor,
+  input: Versioned & { causes: CauseTag[] },
+  audit: Audit = {},
+) {
+  return db.transaction(async (tx) => {
+    const row = await loadForUpdate(tx, actor, input.id, input.version);
+    if (row.status === "resolved" || row.status === "followed_up") {
+      if (input.causes.length === 0) throw badRequest("已办结的工单至少保留一个原因分类");
+    }
+    const before = await readCauses(tx, row.id);
+    await writeCauses(tx, row.id, input.causes);
+    const saved = await saveEnquiry(tx, row, {});
+    await recordAudit(
+      tx,
+      { ...audit, actorId: actor.id },
+      {
+        action: "enquiry.causes",
+        entity: "enquiry",
+        entityId: row.id,
+        before: { causes: describeCauses(before) },
+        after: { causes: describeCauses(input.causes) },
+      },
+    );
+    return saved;
+  });
+}
+
+// The assignee must be an active caseworker whose scope covers the enquiry's region.
+export async function assignEnquiry(
+  db: Database,
+  actor: Actor,
+  input: Versioned & { assigneeId: number | null },
+  audit: Audit = {},
+) {
+  return db.transaction(async (tx) => {
+    const row = await loadForUpdate(tx, actor, input.id, input.version);
+    let assigneeName: string | null = null;
+    if (input.assigneeId !== null) {
+      const [assignee] = await tx
+        .select()
+        .from(users)
+        .where(and(eq(users.id, input.assigneeId), eq(users.active, true)));
+      if (assignee?.role !== "caseworker" || !isWithinScope(row.regionCode, assignee.regionScope)) {
+        throw badRequest("只能指派给负责该地区的在岗经办人员", "assigneeId");
+      }
+      assigneeName = assignee.displayName;
+    }
+    const saved = await saveEnquiry(tx, row, { assigneeId: input.assigneeId });
+    await recordAudit(
+      tx,
+      { ...audit, actorId: actor.id },
+      {
+        action: "enquiry.assign",
+        entity: "enquiry",
+        entityId: row.id,
+        before: { assigneeId: row.assigneeId },
+        after: { assigneeId: input.assigneeId, assignee: assigneeName ?? "待分配" },
+      },
+    );
+    return saved;
+  });
+}
+
+// Steps offered for an enquiry: those of its tagged causes plus the common ones.
+export function stepKindsFor(causes: readonly { cause: string }[]): StepKind[] {
+  const tagged = new Set(causes.map((c) => c.cause));
+  return STEP_KINDS.filter((kind) => kind.cause === null || tagged.has(kind.cause)).map(
+    (kind) => kind.code,
+  );
+}
+
+export async function addResolutionStep(
+  db: Database,
+  actor: Actor,
+  input: Versioned & { kind: StepKind; note?: string | null; dueAt?: Date | null },
+  audit: Audit = {},
+) {
+  return db.transaction(async (tx) => {
+    const row = await loadForUpdate(tx, actor, input.id, input.version);
+    if (row.status === "followed_up") throw badRequest("该工单已回访结案，如需继续处理请先重开");
+    const causes = await readCauses(tx, row.id);
+    if (!stepKindsFor(causes).includes(input.kind)) {
+      throw badRequest("该处理步骤不适用于当前原因分类，请先调整原因分类", "kind");
+    }
+    if (input.kind === "free_text" && !input.note) {
+      throw badRequest("请填写处理说明", "note");
+    }
+    const [step] = await tx
+      .insert(resolutionSteps)
+      .values({
+        enquiryId: row.id,
+        kind: input.kind,
+        note: input.note ?? null,
+        dueAt: input.dueAt ?? null,
+        doneBy: actor.id,
+      })
+      .returning();
+    // Recording work on a waiting enquiry means work has started.
+    const saved = await saveEnquiry(
+      tx,
+      row,
+      row.status === "open"
+        ? { status: "in_progress", assigneeId: row.assigneeId ?? actor.id }
+        : {},
+    );
+    await recordAudit(
+      tx,
+      { ...audit, actorId: actor.id },
+      {
+        action: "enquiry.step",
+        entity: "enquiry",
+        entityId: row.id,
+        after: {
+          step: STEP_KIND_LABELS[input.kind],
+          ...(input.note ? { note: input.note } : {}),
+          ...(row.status === "open" ? { status: ENQUIRY_STATUS_LABELS.in_progress } : {}),
+        },
+      },
+    );
+    return { enquiry: saved, step };
+  });
+}

@@ -1,0 +1,43 @@
+import { and, count, eq, inArray } from "drizzle-orm";
+import type { Database } from "@/db";
+import { type EnquiryStatus, OPEN_STATUSES } from "@/db/constants";
+import { enquiries } from "@/db/schema";
+import { inScope } from "./region-scope";
+import type { Actor } from "./users";
+
+export type Overview = {
+  byStatus: Record<EnquiryStatus, number>;
+  assignedToMeOpen: number;
+};
+
+// The start page's figures: enquiries in the actor's region scope by status, and the open
+// ones assigned to the actor.
+export async function overview(db: Database, actor: Actor): Promise<Overview> {
+  const scope = inScope(enquiries.regionCode, actor.regionScope);
+  const [rows, mine] = await Promise.all([
+    db
+      .select({ status: enquiries.status, n: count() })
+      .from(enquiries)
+      .where(scope)
+      .groupBy(enquiries.status),
+    db
+      .select({ n: count() })
+      .from(enquiries)
+      .where(
+        and(
+          scope,
+          eq(enquiries.assigneeId, actor.id),
+          inArray(enquiries.status, [...OPEN_STATUSES]),
+        ),
+      ),
+  ]);
+  const byStatus: Record<EnquiryStatus, number> = {
+    open: 0,
+    in_progress: 0,
+    awaiting_recheck: 0,
+    resolved: 0,
+    followed_up: 0,
+  };
+  for (const row of rows) byStatus[row.status] = row.n;
+  return { byStatus, assignedToMeOpen: mine[0]?.n ?? 0 };
+}

@@ -1,0 +1,118 @@
+import { z } from "zod";
+import {
+  CAUSE_CODES,
+  CHANNEL_CODES,
+  ENQUIRY_STATUS_CODES,
+  FOLLOW_UP_METHOD_CODES,
+  OTHER_SUB_REASON_CODES,
+  SATISFACTION_CODES,
+  STEP_KIND_CODES,
+  SYMPTOM_CODES,
+} from "@/db/constants";
+import { TRANSITION_ACTION_CODES } from "../domain/enquiry-status";
+
+// One schema per operation, shared by the form (client-side validation), the router (input)
+// and the tests. Money travels as integer 分; the forms convert typed 元 with parseYuanToFen.
+
+const id = z.number().int().positive();
+const regionCode = z.string().regex(/^\d{6}$/, "行政区划代码应为6位数字");
+const fen = (label: string) =>
+  z
+    .number({ error: `${label}应为数字` })
+    .int(`${label}最多保留两位小数`)
+    .min(-10_000_000_000, `${label}超出范围`)
+    .max(10_000_000_000, `${label}超出范围`);
+const text = (label: string, max: number) =>
+  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+export const version = z.number().int().min(1);
+
+export const causeTag = z.strictObject({
+  cause: z.enum(CAUSE_CODES, { error: "原因分类无效" }),
+  subReason: z.enum(OTHER_SUB_REASON_CODES, { error: "子原因无效" }).nullable().default(null),
+  isPrimary: z.boolean(),
+});
+export type CauseTag = z.infer<typeof causeTag>;
+
+export const causeTags = z
+  .array(causeTag)
+  .max(5, "原因分类最多5个")
+  .superRefine((tags, ctx) => {
+    const seen = new Set<string>();
+    for (const tag of tags) {
+      if (seen.has(tag.cause)) ctx.addIssue({ code: "custom", message: "原因分类不能重复" });
+      seen.add(tag.cause);
+      if (tag.cause === "other" && !tag.subReason) {
+        ctx.addIssue({ code: "custom", message: "选择「其他」时请选择具体子原因" });
+      }
+      if (tag.cause !== "other" && tag.subReason) {
+        ctx.addIssue({ code: "custom", message: "只有「其他」需要选择子原因" });
+      }
+    }
+    const primaries = tags.filter((tag) => tag.isPrimary).length;
+    if (tags.length > 0 && primaries !== 1) {
+      ctx.addIssue({ code: "custom", message: "请指定且只指定一个主要原因" });
+    }
+  });
+
+export const createEnquiryInput = z.strictObject({
+  idempotencyKey: z.uuid("提交编号无效"),
+  memberId: id,
+  regionCode: regionCode.optional(),
+  channel: z.enum(CHANNEL_CODES, { error: "请选择受理渠道" }),
+  symptom: z.enum(SYMPTOM_CODES, { error: "请选择反映的问题" }),
+  reportedBalanceFen: fen("反映余额").nullable(),
+  disputedAmountFen: fen("争议金额").min(0, "争议金额不能为负数").nullable(),
+  description: text("问题描述", 2000),
+  causes: causeTags,
+});
+export type CreateEnquiryInput = z.infer<typeof createEnquiryInput>;
+
+export const LIST_SORTS = ["newest", "oldest", "due"] as const;
+
+export const listEnquiriesInput = z.strictObject({
+  status: z.array(z.enum(ENQUIRY_STATUS_CODES)).max(5).optional(),
+  cause: z.array(z.enum(CAUSE_CODES)).max(5).optional(),
+  symptom: z.array(z.enum(SYMPTOM_CODES)).max(5).optional(),
+  channel: z.array(z.enum(CHANNEL_CODES)).max(5).optional(),
+  regionCode: regionCode.optional(),
+  assigneeId: id.optional(),
+  mine: z.boolean().optional(),
+  memberId: id.optional(),
+  openedFrom: z.date().optional(),
+  openedTo: z.date().optional(),
+  q: z.string().trim().max(50, "搜索词不能超过50个字").optional(),
+  sort: z.enum(LIST_SORTS).default("newest"),
+  cursor: z.string().max(200).nullish(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+export type ListEnquiriesInput = z.input<typeof listEnquiriesInput>;
+
+export const enquiryRef = z.strictObject({ id });
+
+const versioned = { id, version };
+
+export const transitionInput = z.strictObject({
+  ...versioned,
+  action: z.enum(TRANSITION_ACTION_CODES, { error: "操作无效" }),
+  reason: z.string().trim().max(500, "原因不能超过500个字").nullish(),
+  resolutionSummary: z.string().trim().max(2000, "处理结果不能超过2000个字").nullish(),
+  followUp: z
+    .strictObject({
+      method: z.enum(FOLLOW_UP_METHOD_CODES, { error: "请选择回访方式" }),
+      result: text("回访结果", 1000),
+      satisfaction: z.enum(SATISFACTION_CODES, { error: "请选择满意度" }),
+    })
+    .nullish(),
+});
+export type TransitionInput = z.infer<typeof transitionInput>;
+
+export const setCausesInput = z.strictObject({ ...versioned, causes: causeTags });
+
+export const assignInput = z.strictObject({ ...versioned, assigneeId: id.nullable() });
+
+export const addStepInput = z.strictObject({
+  ...versioned,
+  kind: z.enum(STEP_KIND_CODES, { error: "请选择处理步骤" }),
+  note: z.string().trim().max(2000, "说明不能超过2000个字").nullish(),
+  dueAt: z.date().nullish(),
+});
