@@ -11,7 +11,12 @@ dayjs.locale("zh-cn");
 
 export function Providers({ children }: { children: ReactNode }) {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: "#0958d9", borderRadius: 6 } }}>
+    <ConfigProvider
+      locale={zhCN}
+      // Two-character labels such as 登录 keep their natural spacing for people and tests alike.
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: "#0958d9", borderRadius: 6 } }}
+    >
       <App>
         <TRPCReactProvider>{children}</TRPCReactProvider>
       </App>

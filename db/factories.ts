@@ -1,6 +1,8 @@
-import type { Role } from "./constants";
+import type { InsuranceType, Role } from "./constants";
+import { buildIdNumber } from "./id-number";
 import type { Executor } from "./index";
-import { users } from "./schema";
+import { maskIdNumber, maskPhone, type PiiCodec } from "./pii";
+import { members, users } from "./schema";
 
 // Test data builders: each call makes a new row with unique values; tests state only what
 // matters to them.
@@ -24,4 +26,46 @@ export async function createUser(
     .returning();
   if (!user) throw new Error("user insert returned nothing");
   return user;
+}
+
+// A member stored the way registration stores one: ID number and phone encrypted, hashed and
+// masked. The ID number is valid (region, birth date, check character) and unique per call.
+export async function createMember(
+  db: Executor,
+  pii: PiiCodec,
+  overrides: {
+    name?: string;
+    idNumber?: string;
+    phone?: string | null;
+    insuranceType?: InsuranceType;
+    regionCode?: string;
+    employerName?: string | null;
+    createdBy?: number | null;
+  } = {},
+) {
+  const n = next();
+  const regionCode = overrides.regionCode ?? "511100";
+  const birthDate = `19${String(50 + (n % 50)).padStart(2, "0")}0${1 + (n % 9)}1${n % 10}`;
+  const idNumber = overrides.idNumber ?? buildIdNumber(regionCode, birthDate, n % 1000);
+  const phone =
+    overrides.phone === undefined ? `139${String(n).padStart(8, "0").slice(-8)}` : overrides.phone;
+  const [member] = await db
+    .insert(members)
+    .values({
+      name: overrides.name ?? `测试参保人${n}`,
+      idNumberHash: pii.hash(idNumber),
+      idNumberEncrypted: pii.encrypt(idNumber),
+      idNumberMasked: maskIdNumber(idNumber),
+      phoneHash: phone ? pii.hash(phone) : null,
+      phoneEncrypted: phone ? pii.encrypt(phone) : null,
+      phoneMasked: phone ? maskPhone(phone) : null,
+      phoneLast4: phone ? phone.slice(-4) : null,
+      insuranceType: overrides.insuranceType ?? "employee",
+      regionCode,
+      employerName: overrides.employerName === undefined ? "测试单位" : overrides.employerName,
+      createdBy: overrides.createdBy ?? null,
+    })
+    .returning();
+  if (!member) throw new Error("member insert returned nothing");
+  return { ...member, idNumber, phone };
 }

@@ -70,9 +70,7 @@ export function Shell({
           </Button>
         </Dropdown>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
-        <main>{children}</main>
-      </Layout.Content>
+      <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
     </Layout>
   );
 }

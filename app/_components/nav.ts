@@ -5,6 +5,8 @@ export type NavItem = { href: string; label: string; roles: readonly Role[] };
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "工作台", roles: ["caseworker", "manager", "admin"] },
+  { href: "/enquiries", label: "咨询工单", roles: ["caseworker", "manager", "admin"] },
+  { href: "/members", label: "参保人", roles: ["caseworker", "manager", "admin"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -1,4 +1,5 @@
 import { enquiriesRouter } from "./routers/enquiries";
+import { membersRouter } from "./routers/members";
 import { regionsRouter } from "./routers/regions";
 import { viewerRouter } from "./routers/viewer";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -7,6 +8,7 @@ export const appRouter = createTRPCRouter({
   viewer: viewerRouter,
   regions: regionsRouter,
   enquiries: enquiriesRouter,
+  members: membersRouter,
 });
 
 export type AppRouter = typeof appRouter;

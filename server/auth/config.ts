@@ -18,7 +18,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { login: {}, password: {} },
       async authorize(raw) {
-        const parsed = signInInput.safeParse(raw);
+        // Auth.js adds its own fields (callbackUrl, csrfToken); only the credentials are ours.
+        const parsed = signInInput.safeParse({ login: raw.login, password: raw.password });
         if (!parsed.success) return null;
         const user = await verifyCredentials(getDb(), parsed.data, randomUUID());
         if (!user) return null;

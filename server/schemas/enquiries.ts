@@ -9,7 +9,7 @@ import {
   STEP_KIND_CODES,
   SYMPTOM_CODES,
 } from "@/db/constants";
-import { TRANSITION_ACTION_CODES } from "../domain/enquiry-status";
+import { TRANSITION_ACTION_CODES } from "../rules/enquiry-status";
 
 // One schema per operation, shared by the form (client-side validation), the router (input)
 // and the tests. Money travels as integer 分; the forms convert typed 元 with parseYuanToFen.

@@ -3,7 +3,7 @@ import type { Database } from "@/db";
 import { AUDIT_ACTION_LABELS, type AuditAction } from "@/db/constants";
 import { auditEvents, enquiries, members, regions, resolutionSteps, users } from "@/db/schema";
 import { notFound } from "../../errors";
-import { allowedActions } from "../enquiry-status";
+import { allowedActions } from "../../rules/enquiry-status";
 import { inScope } from "../region-scope";
 import type { Actor } from "../users";
 import { readCauses } from "./causes";

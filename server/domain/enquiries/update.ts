@@ -10,9 +10,9 @@ import {
 } from "@/db/constants";
 import { type enquiries, resolutionSteps, users } from "@/db/schema";
 import { badRequest } from "../../errors";
+import { checkTransition } from "../../rules/enquiry-status";
 import type { CauseTag, TransitionInput } from "../../schemas/enquiries";
 import { type AuditContext, recordAudit } from "../audit";
-import { checkTransition } from "../enquiry-status";
 import { isWithinScope } from "../region-scope";
 import type { Actor } from "../users";
 import { loadForUpdate, saveEnquiry } from "./access";

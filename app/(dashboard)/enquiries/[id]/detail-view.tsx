@@ -1,0 +1,111 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Card, Col, Descriptions, Row, Space, Typography } from "antd";
+import Link from "next/link";
+import { CHANNEL_LABELS, INSURANCE_TYPE_LABELS, SYMPTOM_LABELS } from "@/db/constants";
+import { formatFen } from "@/server/rules/money";
+import { PriorityTag, StatusTag } from "../../../_components/enquiry-tags";
+import { formatDateTime } from "../../../_components/format";
+import { useTRPC } from "../../../_trpc/client";
+import { AssigneeField } from "./assignee-field";
+import { CausesCard } from "./causes-card";
+import { HistoryCard } from "./history-card";
+import { StepsCard } from "./steps-card";
+import { TransitionActions } from "./transition-actions";
+import type { EnquiryDetail } from "./types";
+
+const money = (fen: number | null) => (fen === null ? "—" : formatFen(fen));
+
+export function EnquiryDetailView({
+  initial,
+  canEdit,
+}: {
+  initial: EnquiryDetail;
+  canEdit: boolean;
+}) {
+  const trpc = useTRPC();
+  const { data } = useQuery({
+    ...trpc.enquiries.byId.queryOptions({ id: initial.enquiry.id }),
+    initialData: initial,
+  });
+  const { enquiry, member } = data;
+  const overdue =
+    !["resolved", "followed_up"].includes(enquiry.status) && enquiry.dueAt.getTime() < Date.now();
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: "100%" }}>
+      <Card>
+        <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
+          <Space align="center" wrap>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              咨询工单 #{enquiry.id}
+            </Typography.Title>
+            <StatusTag status={enquiry.status} />
+            <PriorityTag priority={enquiry.priority} />
+          </Space>
+          {canEdit && <TransitionActions detail={data} />}
+        </Space>
+        <Descriptions
+          column={{ xs: 1, md: 2, xl: 3 }}
+          style={{ marginTop: 16 }}
+          bordered
+          size="small"
+        >
+          <Descriptions.Item label="参保人">
+            <Link href={`/members/${member.id}`}>{member.name}</Link>
+          </Descriptions.Item>
+          <Descriptions.Item label="身份证号">{member.idNumberMasked}</Descriptions.Item>
+          <Descriptions.Item label="手机号">{member.phoneMasked ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label="参保类型">
+            {INSURANCE_TYPE_LABELS[member.insuranceType]}
+          </Descriptions.Item>
+          <Descriptions.Item label="参保单位">{member.employerName ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label="受理地区">{data.regionName}</Descriptions.Item>
+          <Descriptions.Item label="受理渠道">{CHANNEL_LABELS[enquiry.channel]}</Descriptions.Item>
+          <Descriptions.Item label="反映问题">{SYMPTOM_LABELS[enquiry.symptom]}</Descriptions.Item>
+          <Descriptions.Item label="反映余额">
+            {money(enquiry.reportedBalanceFen)}
+          </Descriptions.Item>
+          <Descriptions.Item label="争议金额">{money(enquiry.disputedAmountFen)}</Descriptions.Item>
+          <Descriptions.Item label="受理时间">{formatDateTime(enquiry.openedAt)}</Descriptions.Item>
+          <Descriptions.Item label="办理期限">
+            <Typography.Text type={overdue ? "danger" : undefined}>
+              {formatDateTime(enquiry.dueAt)}
+              {overdue ? "（已逾期）" : ""}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label="经办人">
+            <AssigneeField detail={data} canEdit={canEdit} />
+          </Descriptions.Item>
+          <Descriptions.Item label="问题描述" span="filled">
+            <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: "pre-wrap" }}>
+              {enquiry.description}
+            </Typography.Paragraph>
+          </Descriptions.Item>
+          {enquiry.resolutionSummary && (
+            <Descriptions.Item label="办结说明" span="filled">
+              {enquiry.resolutionSummary}（{formatDateTime(enquiry.resolvedAt)}）
+            </Descriptions.Item>
+          )}
+          {enquiry.followUpResult && (
+            <Descriptions.Item label="回访结果" span="filled">
+              {enquiry.followUpResult}（{formatDateTime(enquiry.followedUpAt)}）
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Space direction="vertical" size="large" style={{ width: "100%" }}>
+            <CausesCard detail={data} canEdit={canEdit} />
+            <StepsCard detail={data} canEdit={canEdit} />
+          </Space>
+        </Col>
+        <Col xs={24} lg={10}>
+          <HistoryCard detail={data} />
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,157 @@
+"use client";
+
+import { PlusOutlined } from "@ant-design/icons";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { Alert, Button, Card, Empty, Flex, Typography } from "antd";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useMemo, useOptimistic, useTransition } from "react";
+import { useTRPC, useTRPCClient } from "@/app/_trpc/client";
+import type { Role } from "@/db/constants";
+import { EnquiryFiltersBar } from "./enquiry-filters";
+import { EnquiryTable } from "./enquiry-table";
+import { LinkButton } from "./link-button";
+import {
+  EMPTY_FILTERS,
+  type EnquiryFilters,
+  hasActiveFilters,
+  parseFilters,
+  toListInput,
+  toQueryString,
+} from "./search-params";
+
+function useUrlFilters() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const urlFilters = useMemo(() => parseFilters(searchParams), [searchParams]);
+  // The controls and the query follow the new filters at once, while the URL catches up with
+  // the router's navigation.
+  const [filters, setOptimisticFilters] = useOptimistic(urlFilters);
+  const [, startTransition] = useTransition();
+  const apply = (next: EnquiryFilters) => {
+    const query = toQueryString(next);
+    startTransition(() => {
+      setOptimisticFilters(next);
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    });
+  };
+  return { filters, apply };
+}
+
+export function EnquiryList({ role }: { role: Role }) {
+  const trpc = useTRPC();
+  const trpcClient = useTRPCClient();
+  const { filters, apply } = useUrlFilters();
+  const filtered = hasActiveFilters(filters);
+  const clear = () => apply({ ...EMPTY_FILTERS, sort: filters.sort });
+
+  // Each filter set is its own query key, so a change starts again from the first page; the
+  // previous rows stay on screen, dimmed, until the new ones arrive. The page is fetched with the
+  // plain client because tRPC's infiniteQueryOptions adds `direction` to the input, which the
+  // strict list schema rejects; the key is still tRPC's, so invalidating enquiries.list works.
+  const input = toListInput(filters);
+  const list = useInfiniteQuery({
+    queryKey: trpc.enquiries.list.infiniteQueryKey(input),
+    queryFn: ({ pageParam, signal }) =>
+      trpcClient.enquiries.list.query({ ...input, cursor: pageParam }, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+  const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const firstPage = list.data?.pages[0];
+  const memberName = rows.find((row) => row.memberId === filters.member)?.memberName;
+
+  const empty = list.isPending ? (
+    <div style={{ height: 160 }} />
+  ) : (
+    <Empty description={filtered ? "没有符合条件的咨询工单" : "暂无咨询工单"}>
+      {filtered && <Button onClick={clear}>清除筛选</Button>}
+    </Empty>
+  );
+
+  const errorAlert = list.isError && (
+    <Alert
+      type="error"
+      showIcon
+      title="咨询工单加载失败"
+      description={list.error.message}
+      action={
+        <Button
+          size="small"
+          autoInsertSpace={false}
+          onClick={() => void (list.isFetchNextPageError ? list.fetchNextPage() : list.refetch())}
+        >
+          重试
+        </Button>
+      }
+    />
+  );
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" gap={16} wrap>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
+          咨询工单
+        </Typography.Title>
+        {role === "caseworker" && (
+          <LinkButton type="primary" icon={<PlusOutlined />} href="/enquiries/new">
+            新建咨询
+          </LinkButton>
+        )}
+      </Flex>
+
+      <Card size="small">
+        <EnquiryFiltersBar
+          filters={filters}
+          role={role}
+          onChange={apply}
+          onReset={() => apply(EMPTY_FILTERS)}
+        />
+      </Card>
+
+      {filters.member !== undefined && (
+        <Alert
+          type="info"
+          showIcon
+          title={`仅显示参保人 ${memberName ?? `#${filters.member}`} 的咨询工单`}
+          action={
+            <Button size="small" onClick={() => apply({ ...filters, member: undefined })}>
+              显示全部参保人
+            </Button>
+          }
+        />
+      )}
+
+      {list.isError && !list.data ? (
+        errorAlert
+      ) : (
+        <>
+          <Typography.Text type="secondary" aria-live="polite">
+            {firstPage?.total != null &&
+              `${firstPage.totalIsCapped ? "超过" : "共"} ${firstPage.total.toLocaleString("zh-CN")} 件${
+                rows.length > 0 ? `，已显示 ${rows.length.toLocaleString("zh-CN")} 件` : ""
+              }`}
+          </Typography.Text>
+          <EnquiryTable
+            rows={rows}
+            loading={list.isFetching && !list.isFetchingNextPage}
+            empty={empty}
+          />
+          {errorAlert}
+          {list.hasNextPage && !list.isFetchNextPageError && (
+            <Flex justify="center">
+              <Button
+                onClick={() => void list.fetchNextPage()}
+                loading={list.isFetchingNextPage}
+                disabled={list.isPlaceholderData}
+              >
+                加载更多
+              </Button>
+            </Flex>
+          )}
+        </>
+      )}
+    </Flex>
+  );
+}

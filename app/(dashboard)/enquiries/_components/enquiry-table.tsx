@@ -1,0 +1,132 @@
+"use client";
+
+import type { inferRouterOutputs } from "@trpc/server";
+import { Table, type TableColumnsType, Typography } from "antd";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { CauseTags, PriorityTag, StatusTag } from "@/app/_components/enquiry-tags";
+import { formatDate, formatDateTime } from "@/app/_components/format";
+import { OPEN_STATUSES, SYMPTOM_LABELS } from "@/db/constants";
+import type { AppRouter } from "@/server/api/root";
+import { formatFen } from "@/server/rules/money";
+
+export type EnquiryRow = inferRouterOutputs<AppRouter>["enquiries"]["list"]["items"][number];
+
+function isOverdue(row: EnquiryRow, now: number): boolean {
+  // Resolved and followed-up enquiries are finished; their due date no longer matters.
+  return OPEN_STATUSES.includes(row.status) && row.dueAt.getTime() < now;
+}
+
+function columns(now: number): TableColumnsType<EnquiryRow> {
+  return [
+    {
+      title: "编号",
+      dataIndex: "id",
+      width: 90,
+      render: (id: number) => <Link href={`/enquiries/${id}`}>#{id}</Link>,
+    },
+    {
+      title: "受理时间",
+      dataIndex: "openedAt",
+      width: 150,
+      render: (openedAt: Date) => formatDateTime(openedAt),
+    },
+    {
+      title: "参保人",
+      key: "member",
+      width: 170,
+      render: (_, row) => (
+        <>
+          <div>{row.memberName}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {row.memberIdNumberMasked}
+          </Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: "反映问题",
+      key: "symptom",
+      width: 220,
+      render: (_, row) => (
+        <>
+          <div>{SYMPTOM_LABELS[row.symptom]}</div>
+          <Typography.Text
+            type="secondary"
+            style={{ fontSize: 12, maxWidth: 200 }}
+            ellipsis={{ tooltip: row.description }}
+          >
+            {row.description}
+          </Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: "原因分类",
+      dataIndex: "causes",
+      width: 180,
+      render: (causes: EnquiryRow["causes"]) => <CauseTags causes={causes} />,
+    },
+    {
+      title: "状态",
+      key: "status",
+      width: 130,
+      render: (_, row) => (
+        <>
+          <StatusTag status={row.status} />
+          <PriorityTag priority={row.priority} />
+        </>
+      ),
+    },
+    { title: "地区", dataIndex: "regionName", width: 110 },
+    {
+      title: "经办人",
+      dataIndex: "assigneeName",
+      width: 100,
+      render: (name: string | null) =>
+        name ?? <Typography.Text type="secondary">待分配</Typography.Text>,
+    },
+    {
+      title: "到期",
+      key: "dueAt",
+      width: 130,
+      render: (_, row) =>
+        isOverdue(row, now) ? (
+          // Colour alone would not reach every reader, so overdue is also said in words.
+          <Typography.Text type="danger">{formatDate(row.dueAt)}（已逾期）</Typography.Text>
+        ) : (
+          formatDate(row.dueAt)
+        ),
+    },
+    {
+      title: "争议金额",
+      dataIndex: "disputedAmountFen",
+      width: 130,
+      align: "right",
+      render: (fen: number | null) => (fen === null ? "—" : formatFen(fen)),
+    },
+  ];
+}
+
+export function EnquiryTable({
+  rows,
+  loading,
+  empty,
+}: {
+  rows: EnquiryRow[];
+  loading: boolean;
+  empty: ReactNode;
+}) {
+  return (
+    <Table<EnquiryRow>
+      aria-label="咨询工单列表"
+      rowKey="id"
+      columns={columns(Date.now())}
+      dataSource={rows}
+      loading={loading}
+      pagination={false}
+      scroll={{ x: 1300 }}
+      locale={{ emptyText: empty }}
+    />
+  );
+}

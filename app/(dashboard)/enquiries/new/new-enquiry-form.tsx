@@ -1,0 +1,219 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { Alert, Button, Card, Cascader, Col, Form, Input, Row, Select, Space } from "antd";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { CHANNELS, OPEN_STATUSES, SYMPTOMS } from "@/db/constants";
+import { parseYuanToFen } from "@/server/rules/money";
+import type { CauseTag, CreateEnquiryInput } from "@/server/schemas/enquiries";
+import { CauseEditor, causeEditorError } from "../../../_components/cause-editor";
+import { formatDateTime } from "../../../_components/format";
+import { applyFieldErrors, errorMessage } from "../../../_components/trpc-error";
+import { useTRPC } from "../../../_trpc/client";
+import { MemberPicker } from "../../members/_components/member-picker";
+
+type PickedMember = { id: number; name: string; idNumberMasked: string };
+
+type FormValues = {
+  member: PickedMember | null;
+  region: string[] | undefined;
+  channel: CreateEnquiryInput["channel"];
+  symptom: CreateEnquiryInput["symptom"];
+  reportedBalance?: string;
+  disputedAmount?: string;
+  description: string;
+  causes: CauseTag[];
+};
+
+const yuanRule = (label: string, allowNegative: boolean) => ({
+  validator: async (_: unknown, raw?: string) => {
+    if (!raw?.trim()) return;
+    const parsed = parseYuanToFen(raw);
+    if (!parsed.ok) throw new Error(`${label}：${parsed.message}`);
+    if (!allowNegative && parsed.fen < 0) throw new Error(`${label}不能为负数`);
+  },
+});
+
+const toFen = (raw?: string) => {
+  if (!raw?.trim()) return null;
+  const parsed = parseYuanToFen(raw);
+  return parsed.ok ? parsed.fen : null;
+};
+
+export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [form] = Form.useForm<FormValues>();
+  // One key per form: a double click or a retry after a lost response files one enquiry.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [serverError, setServerError] = useState<string | null>(null);
+  const member = Form.useWatch("member", form);
+
+  const regions = useQuery(trpc.regions.options.queryOptions());
+  const openOnes = useQuery({
+    ...trpc.enquiries.list.queryOptions({
+      memberId: member?.id ?? 0,
+      status: [...OPEN_STATUSES],
+      limit: 5,
+    }),
+    enabled: Boolean(member?.id),
+  });
+  const create = useMutation(
+    trpc.enquiries.create.mutationOptions({
+      onSuccess: ({ id }) => router.push(`/enquiries/${id}`),
+      onError: (error) => {
+        setServerError(errorMessage(error));
+        applyFieldErrors(form, error);
+      },
+    }),
+  );
+
+  const defaultRegionPath = defaultRegion
+    ? [`${defaultRegion.slice(0, 2)}0000`, defaultRegion]
+    : undefined;
+
+  const onFinish = (values: FormValues) => {
+    setServerError(null);
+    if (!values.member) return;
+    create.mutate({
+      idempotencyKey,
+      memberId: values.member.id,
+      regionCode: values.region?.at(-1),
+      channel: values.channel,
+      symptom: values.symptom,
+      reportedBalanceFen: toFen(values.reportedBalance),
+      disputedAmountFen: toFen(values.disputedAmount),
+      description: values.description,
+      causes: values.causes ?? [],
+    });
+  };
+
+  return (
+    <Card title="新建咨询">
+      {serverError && (
+        <Alert type="error" showIcon title={serverError} style={{ marginBottom: 16 }} />
+      )}
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ causes: [], region: defaultRegionPath, member: null }}
+        scrollToFirstError
+      >
+        <Form.Item
+          label="参保人"
+          name="member"
+          rules={[{ required: true, message: "请查询并选择参保人，或登记新参保人" }]}
+        >
+          <MemberPicker />
+        </Form.Item>
+        {openOnes.data && openOnes.data.items.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="该参保人已有未办结的咨询，请确认是否为同一问题"
+            description={
+              <Space direction="vertical" size={0}>
+                {openOnes.data.items.map((item) => (
+                  <Link key={item.id} href={`/enquiries/${item.id}`}>
+                    #{item.id} · {formatDateTime(item.openedAt)} · {item.description}
+                  </Link>
+                ))}
+              </Space>
+            }
+          />
+        )}
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item
+              label="受理渠道"
+              name="channel"
+              rules={[{ required: true, message: "请选择受理渠道" }]}
+            >
+              <Select options={CHANNELS.map((c) => ({ value: c.code, label: c.label }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              label="反映问题"
+              name="symptom"
+              rules={[{ required: true, message: "请选择反映的问题" }]}
+            >
+              <Select options={SYMPTOMS.map((s) => ({ value: s.code, label: s.label }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              label="受理地区"
+              name="region"
+              rules={[{ required: true, message: "请选择受理地区" }]}
+            >
+              <Cascader
+                options={regions.data}
+                loading={regions.isLoading}
+                placeholder="省 / 市"
+                showSearch
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              label="反映余额（元）"
+              name="reportedBalance"
+              rules={[yuanRule("反映余额", true)]}
+              extra="可为负数，如 -356.20"
+            >
+              <Input inputMode="decimal" placeholder="如 -356.20" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              label="争议金额（元）"
+              name="disputedAmount"
+              rules={[yuanRule("争议金额", false)]}
+            >
+              <Input inputMode="decimal" placeholder="如 500.00" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          label="问题描述"
+          name="description"
+          rules={[
+            { required: true, whitespace: true, message: "请填写问题描述" },
+            { max: 2000, message: "问题描述不能超过2000个字" },
+          ]}
+        >
+          <Input.TextArea
+            rows={4}
+            placeholder="用参保人的话记录问题，如：离职后个账显示负数 -356.20 元"
+          />
+        </Form.Item>
+        <Form.Item
+          label="原因分类"
+          name="causes"
+          extra="可多选，并指定一个主要原因；暂不能确定时可稍后在工单中补充"
+          rules={[
+            {
+              validator: async (_: unknown, tags?: CauseTag[]) => {
+                const problem = causeEditorError(tags, false);
+                if (problem) throw new Error(problem);
+              },
+            },
+          ]}
+        >
+          <CauseEditor />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={create.isPending}>
+            提交
+          </Button>
+          <Link href="/enquiries">取消</Link>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

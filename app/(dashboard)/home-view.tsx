@@ -1,0 +1,44 @@
+"use client";
+
+import type { inferRouterOutputs } from "@trpc/server";
+import { Card, Col, Row, Statistic, Typography } from "antd";
+import Link from "next/link";
+import { ENQUIRY_STATUSES, ROLE_LABELS } from "@/db/constants";
+import type { AppRouter } from "@/server/api/root";
+
+type Viewer = inferRouterOutputs<AppRouter>["viewer"];
+
+export function HomeView({ me, overview }: { me: Viewer["me"]; overview: Viewer["overview"] }) {
+  const total = Object.values(overview.byStatus).reduce((sum, n) => sum + n, 0);
+  return (
+    <>
+      <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }}>
+        您好，{me.displayName}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {ROLE_LABELS[me.role]} · 管辖范围：{me.regionScopeName ?? "全辖区"} · 辖区内咨询工单共{" "}
+        {total.toLocaleString("zh-CN")} 件
+      </Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        {me.role === "caseworker" && (
+          <Col xs={24} sm={12} lg={8} xl={4}>
+            <Link href="/enquiries?mine=1&status=open,in_progress,awaiting_recheck">
+              <Card hoverable>
+                <Statistic title="指派给我的未办结工单" value={overview.assignedToMeOpen} />
+              </Card>
+            </Link>
+          </Col>
+        )}
+        {ENQUIRY_STATUSES.map((status) => (
+          <Col key={status.code} xs={24} sm={12} lg={8} xl={4}>
+            <Link href={`/enquiries?status=${status.code}`}>
+              <Card hoverable>
+                <Statistic title={status.label} value={overview.byStatus[status.code]} />
+              </Card>
+            </Link>
+          </Col>
+        ))}
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { TRPCError } from "@trpc/server";
+import { Card, Descriptions, Flex, Typography } from "antd";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { INSURANCE_TYPE_LABELS } from "@/db/constants";
+import { formatDateTime } from "../../../_components/format";
+import { serverCaller } from "../../../_trpc/server";
+import { MemberEnquiries } from "./member-enquiries";
+
+// A member's history is short; past this the page says how many more there are.
+const ENQUIRY_LIMIT = 100;
+
+export const metadata: Metadata = { title: "参保人" };
+
+export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const caller = await serverCaller();
+  const [member, enquiries] = await Promise.all([
+    caller.members.byId({ id }),
+    caller.enquiries.list({ memberId: id, limit: ENQUIRY_LIMIT }),
+  ]).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+
+  const region = member.parentRegionName
+    ? `${member.parentRegionName} ${member.regionName}`
+    : member.regionName;
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        参保人：{member.name}
+      </Typography.Title>
+      <Card>
+        <Descriptions
+          title="基本信息"
+          column={{ xs: 1, sm: 2, lg: 3 }}
+          items={[
+            { key: "name", label: "姓名", children: member.name },
+            { key: "idNumber", label: "身份证号", children: member.idNumberMasked },
+            { key: "phone", label: "手机号", children: member.phoneMasked ?? "未登记" },
+            {
+              key: "insuranceType",
+              label: "参保类型",
+              children: INSURANCE_TYPE_LABELS[member.insuranceType],
+            },
+            { key: "region", label: "参保地区", children: region },
+            { key: "employer", label: "参保单位", children: member.employerName ?? "—" },
+            { key: "createdAt", label: "登记时间", children: formatDateTime(member.createdAt) },
+            { key: "createdBy", label: "登记人", children: member.createdByName ?? "—" },
+          ]}
+        />
+      </Card>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>咨询记录</h2>}>
+        <MemberEnquiries
+          items={enquiries.items}
+          total={enquiries.total}
+          totalIsCapped={enquiries.totalIsCapped}
+        />
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,159 @@
+"use client";
+
+import { SearchOutlined, UserAddOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Button, Card, Flex, Input, Modal, Table, Typography } from "antd";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { INSURANCE_TYPE_LABELS } from "@/db/constants";
+import { errorMessage } from "../../../_components/trpc-error";
+import { useTRPC } from "../../../_trpc/client";
+import { RegisterMemberForm } from "./register-member-form";
+import { matchLabel, SearchHint } from "./search-hint";
+import type { MemberSearchItem, PickedMember } from "./types";
+
+const SEARCH_DELAY_MS = 300;
+
+function useDebouncedValue<T>(value: T, delayMs: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return debounced;
+}
+
+const toPicked = (member: MemberSearchItem): PickedMember => ({
+  id: member.id,
+  name: member.name,
+  idNumberMasked: member.idNumberMasked,
+});
+
+export type MemberPickerProps = {
+  // Set by Form.Item so that the field's label points at the search input.
+  id?: string;
+  value?: PickedMember | null;
+  onChange?: (member: PickedMember | null) => void;
+};
+
+// A form control: find a member by ID number, name or phone, or register a new one, and hand
+// the chosen member to the form. Works inside antd Form.Item (value/onChange) or on its own.
+export function MemberPicker({ id, value, onChange }: MemberPickerProps) {
+  const trpc = useTRPC();
+  const [term, setTerm] = useState("");
+  const [registering, setRegistering] = useState(false);
+  const query = useDebouncedValue(term.trim(), SEARCH_DELAY_MS);
+  const search = useQuery({
+    ...trpc.members.search.queryOptions({ query }),
+    enabled: query.length > 0 && !value,
+  });
+  const items = search.data?.items ?? [];
+
+  const pick = (member: PickedMember) => {
+    setTerm("");
+    onChange?.(member);
+  };
+
+  if (value) {
+    return (
+      <Card size="small">
+        <Flex justify="space-between" align="center" gap={8} wrap>
+          <span>
+            <Link href={`/members/${value.id}`} target="_blank">
+              <Typography.Text strong>{value.name}</Typography.Text>
+            </Link>
+            <Typography.Text type="secondary" style={{ marginInlineStart: 12 }}>
+              身份证号 {value.idNumberMasked}
+            </Typography.Text>
+          </span>
+          <Button onClick={() => onChange?.(null)}>更换参保人</Button>
+        </Flex>
+      </Card>
+    );
+  }
+
+  return (
+    <Flex vertical gap={8}>
+      <Input
+        id={id}
+        value={term}
+        onChange={(event) => setTerm(event.target.value)}
+        // Enter must not submit the surrounding form; with a single match it picks it.
+        onPressEnter={(event) => {
+          event.preventDefault();
+          const only = items.length === 1 ? items[0] : undefined;
+          if (only) pick(toPicked(only));
+        }}
+        prefix={<SearchOutlined aria-hidden />}
+        placeholder="输入完整身份证号、姓名或手机号后四位查询"
+        maxLength={32}
+        allowClear
+        autoComplete="off"
+      />
+      {search.isError && <Alert type="error" showIcon title={errorMessage(search.error)} />}
+      {search.data && query && <SearchHint result={search.data} />}
+      {query && search.data?.matchedBy !== "unrecognised" && (
+        <Table<MemberSearchItem>
+          size="small"
+          rowKey="id"
+          caption={search.data ? `${matchLabel(search.data)}：${items.length} 条结果` : "查询结果"}
+          loading={search.isFetching}
+          dataSource={items}
+          pagination={false}
+          locale={{ emptyText: search.isFetching ? "正在查询…" : "未找到匹配的参保人" }}
+          onRow={(member) => ({ onDoubleClick: () => pick(toPicked(member)) })}
+          columns={[
+            { title: "姓名", dataIndex: "name" },
+            { title: "身份证号", dataIndex: "idNumberMasked" },
+            { title: "手机号", dataIndex: "phoneMasked", render: (phone) => phone ?? "—" },
+            {
+              title: "参保类型",
+              dataIndex: "insuranceType",
+              render: (type: MemberSearchItem["insuranceType"]) => INSURANCE_TYPE_LABELS[type],
+            },
+            { title: "参保地区", dataIndex: "regionName" },
+            {
+              title: "操作",
+              key: "pick",
+              render: (_, member) => (
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => pick(toPicked(member))}
+                  aria-label={`选择参保人 ${member.name}`}
+                >
+                  选择
+                </Button>
+              ),
+            },
+          ]}
+        />
+      )}
+      <div>
+        <Button type="link" icon={<UserAddOutlined />} onClick={() => setRegistering(true)}>
+          登记新参保人
+        </Button>
+      </div>
+      <Modal
+        title="登记新参保人"
+        open={registering}
+        onCancel={() => setRegistering(false)}
+        footer={null}
+        destroyOnHidden
+        width={720}
+      >
+        <RegisterMemberForm
+          onRegistered={(member) => {
+            setRegistering(false);
+            pick(member);
+          }}
+          onDuplicate={(idNumber) => {
+            setRegistering(false);
+            setTerm(idNumber);
+          }}
+          onCancel={() => setRegistering(false)}
+        />
+      </Modal>
+    </Flex>
+  );
+}

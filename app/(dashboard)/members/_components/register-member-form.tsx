@@ -1,0 +1,234 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import {
+  Alert,
+  App,
+  Button,
+  Cascader,
+  Col,
+  Form,
+  type FormRule,
+  Input,
+  Row,
+  Select,
+  Space,
+} from "antd";
+import { useEffect, useState } from "react";
+import type { ZodType } from "zod";
+import { INSURANCE_TYPES, type InsuranceType } from "@/db/constants";
+import {
+  createMemberInput,
+  DUPLICATE_ID_NUMBER_MESSAGE,
+  idNumberShape,
+  memberName,
+  phoneNumber,
+} from "@/server/schemas/members";
+import { applyFieldErrors, errorData, errorMessage } from "../../../_components/trpc-error";
+import { useTRPC } from "../../../_trpc/client";
+import type { PickedMember } from "./types";
+
+type FormValues = {
+  name: string;
+  idNumber: string;
+  phone?: string;
+  insuranceType: InsuranceType;
+  // The Cascader path [province, city]; named after the input field so server errors land here.
+  regionCode: string[];
+  employerName?: string;
+};
+
+// The form checks each field with the schema the router uses, so the message next to a field
+// is the one the server would give; blank optional fields are left to `required`.
+function schemaRule(schema: ZodType): FormRule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      if (value === undefined || value === null || value === "") return;
+      const result = schema.safeParse(value);
+      if (!result.success) throw new Error(result.error.issues[0]?.message ?? "格式不正确");
+    },
+  };
+}
+
+const INSURANCE_OPTIONS = INSURANCE_TYPES.map((type) => ({ value: type.code, label: type.label }));
+
+export type RegisterMemberFormProps = {
+  onRegistered: (member: PickedMember) => void;
+  // Offered when the ID number is already registered: typically "search for that member".
+  onDuplicate?: (idNumber: string) => void;
+  onCancel?: () => void;
+};
+
+export function RegisterMemberForm({
+  onRegistered,
+  onDuplicate,
+  onCancel,
+}: RegisterMemberFormProps) {
+  const trpc = useTRPC();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [duplicateOf, setDuplicateOf] = useState<string | null>(null);
+  const idNumber = Form.useWatch("idNumber", form);
+  const regions = useQuery(trpc.regions.options.queryOptions());
+
+  // A caseworker responsible for a single city registers members there; preselect it.
+  useEffect(() => {
+    const only = regions.data?.length === 1 ? regions.data[0] : undefined;
+    const city = only?.children?.length === 1 ? only.children[0] : undefined;
+    if (only && city && !form.getFieldValue("regionCode")) {
+      form.setFieldValue("regionCode", [only.value, city.value]);
+    }
+  }, [regions.data, form]);
+
+  const create = useMutation(
+    trpc.members.create.mutationOptions({
+      onSuccess: (member) => {
+        message.success(`已登记参保人 ${member.name}`);
+        form.resetFields();
+        onRegistered(member);
+      },
+      onError: (error, input) => {
+        const shownOnField = applyFieldErrors(form, error);
+        const duplicate =
+          errorData(error).field === "idNumber" &&
+          errorMessage(error) === DUPLICATE_ID_NUMBER_MESSAGE;
+        setDuplicateOf(duplicate ? input.idNumber : null);
+        setServerError(shownOnField ? null : errorMessage(error));
+      },
+    }),
+  );
+
+  const onFinish = (values: FormValues) => {
+    setServerError(null);
+    setDuplicateOf(null);
+    create.mutate({
+      name: values.name,
+      idNumber: values.idNumber,
+      phone: values.phone ?? null,
+      insuranceType: values.insuranceType,
+      regionCode: values.regionCode.at(-1) ?? "",
+      employerName: values.employerName ?? null,
+    });
+  };
+
+  const idCheck = idNumber ? idNumberShape.safeParse(idNumber) : null;
+
+  return (
+    <Form<FormValues>
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      requiredMark
+      scrollToFirstError
+      aria-label="登记参保人"
+    >
+      {serverError && (
+        <Alert
+          type="error"
+          showIcon
+          title={serverError}
+          role="alert"
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {regions.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={`地区列表加载失败：${errorMessage(regions.error)}`}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {duplicateOf && onDuplicate && (
+        <Alert
+          type="warning"
+          showIcon
+          title="该身份证号已登记，无需重复登记"
+          action={
+            <Button size="small" onClick={() => onDuplicate(duplicateOf)}>
+              查找该参保人
+            </Button>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label="姓名"
+            name="name"
+            rules={[
+              { required: true, whitespace: true, message: "请输入姓名" },
+              schemaRule(memberName),
+            ]}
+          >
+            <Input autoComplete="off" maxLength={30} placeholder="与身份证一致" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label="身份证号"
+            name="idNumber"
+            validateTrigger="onBlur"
+            rules={[
+              { required: true, whitespace: true, message: "请输入身份证号" },
+              schemaRule(idNumberShape),
+            ]}
+            extra={idCheck?.success ? `出生日期：${idCheck.data.birthDate}` : undefined}
+          >
+            <Input autoComplete="off" maxLength={32} placeholder="18位，末位可为X" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label="手机号"
+            name="phone"
+            validateTrigger="onBlur"
+            rules={[schemaRule(phoneNumber)]}
+          >
+            <Input autoComplete="off" inputMode="tel" maxLength={20} placeholder="选填，11位" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label="参保类型"
+            name="insuranceType"
+            rules={[{ required: true, message: "请选择参保类型" }]}
+          >
+            <Select options={INSURANCE_OPTIONS} placeholder="请选择" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label="参保地区"
+            name="regionCode"
+            rules={[{ required: true, message: "请选择参保地区" }]}
+          >
+            <Cascader
+              options={regions.data}
+              loading={regions.isLoading}
+              showSearch
+              placeholder="请选择省 / 市"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label="参保单位"
+            name="employerName"
+            rules={[schemaRule(createMemberInput.shape.employerName)]}
+          >
+            <Input autoComplete="off" maxLength={100} placeholder="选填，灵活就业或居民可不填" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Space>
+        <Button type="primary" htmlType="submit" loading={create.isPending}>
+          登记
+        </Button>
+        {onCancel && <Button onClick={onCancel}>取消</Button>}
+      </Space>
+    </Form>
+  );
+}

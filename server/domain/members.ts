@@ -1,0 +1,200 @@
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database } from "@/db";
+import { INSURANCE_TYPE_LABELS } from "@/db/constants";
+import { maskIdNumber, maskPhone, type PiiCodec } from "@/db/pii";
+import { members, regions, users } from "@/db/schema";
+import { badRequest, notFound } from "../errors";
+import { normaliseIdNumber, validateIdNumber } from "../rules/id-number";
+import {
+  type CreateMemberData,
+  DUPLICATE_ID_NUMBER_MESSAGE,
+  type MemberMatch,
+} from "../schemas/members";
+import { type AuditContext, recordAudit } from "./audit";
+import { inScope } from "./region-scope";
+import { assertHandlingRegion, findRegion } from "./regions";
+import type { Actor } from "./users";
+
+// A lookup is for finding one person, not for browsing: a term that matches more than this
+// should be narrowed, and the page says so.
+export const SEARCH_LIMIT = 20;
+
+const ID_NUMBER_PATTERN = /^\d{17}[\dX]$/;
+const PHONE_PATTERN = /^1[3-9]\d{9}$/;
+
+// Only masked values ever leave the domain; hashes and ciphertext stay in the database.
+const listedColumns = {
+  id: members.id,
+  name: members.name,
+  idNumberMasked: members.idNumberMasked,
+  phoneMasked: members.phoneMasked,
+  insuranceType: members.insuranceType,
+  regionCode: members.regionCode,
+  regionName: regions.name,
+  employerName: members.employerName,
+};
+
+const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+// Reads what the caseworker typed: a full ID number, a full phone number, the last four digits
+// of a phone, or else part of a name. Digits of any other length match nothing rather than
+// being searched as a name.
+export function interpretQuery(query: string): { match: MemberMatch; term: string } {
+  const compact = normaliseIdNumber(query);
+  if (ID_NUMBER_PATTERN.test(compact)) return { match: "id_number", term: compact };
+  const digits = query.replace(/[\s-]/g, "");
+  if (PHONE_PATTERN.test(digits)) return { match: "phone", term: digits };
+  if (/^\d{4}$/.test(digits)) return { match: "phone_last4", term: digits };
+  if (/^[\dXx]+$/.test(compact)) return { match: "unrecognised", term: compact };
+  return { match: "name", term: query.replace(/[•・∙⋅．.]/g, "·") };
+}
+
+function matchCondition(pii: PiiCodec, match: MemberMatch, term: string): SQL | null {
+  switch (match) {
+    case "id_number":
+      return eq(members.idNumberHash, pii.hash(term));
+    case "phone":
+      // The last-four index narrows the rows; the keyed hash confirms the full number.
+      return and(
+        eq(members.phoneLast4, term.slice(-4)),
+        eq(members.phoneHash, pii.hash(term)),
+      ) as SQL;
+    case "phone_last4":
+      return eq(members.phoneLast4, term);
+    case "name":
+      // The GIN-indexed bigrams narrow the rows and ILIKE confirms the substring; a single
+      // character has no bigram, so it matches the start of the name (the family name).
+      return [...term].length >= 2
+        ? sql`${members.searchTokens} @> bd_search_tokens(${term}) and ${members.name} ilike ${`%${escapeLike(term)}%`}`
+        : sql`${members.name} like ${`${escapeLike(term)}%`}`;
+    case "unrecognised":
+      return null;
+  }
+}
+
+export async function searchMembers(
+  db: Database,
+  pii: PiiCodec,
+  actor: Actor,
+  input: { query: string },
+) {
+  const { match, term } = interpretQuery(input.query);
+  const condition = matchCondition(pii, match, term);
+  if (!condition) return { matchedBy: match, items: [], truncated: false };
+
+  const rows = await db
+    .select(listedColumns)
+    .from(members)
+    .innerJoin(regions, eq(regions.code, members.regionCode))
+    .where(and(condition, inScope(members.regionCode, actor.regionScope)))
+    .orderBy(
+      ...(match === "name" ? [desc(sql`${members.name} = ${term}`), asc(members.name)] : []),
+      desc(members.id),
+    )
+    .limit(SEARCH_LIMIT + 1);
+  return {
+    matchedBy: match,
+    items: rows.slice(0, SEARCH_LIMIT),
+    truncated: rows.length > SEARCH_LIMIT,
+  };
+}
+
+export type MemberSearchResult = Awaited<ReturnType<typeof searchMembers>>;
+
+const parentRegion = alias(regions, "parent_region");
+
+// A member outside the actor's region scope does not exist for them: NOT_FOUND, as for
+// enquiries, so ids cannot be probed across regions.
+export async function getMember(db: Database, actor: Actor, id: number) {
+  const [row] = await db
+    .select({
+      ...listedColumns,
+      parentRegionName: parentRegion.name,
+      createdAt: members.createdAt,
+      createdByName: users.displayName,
+    })
+    .from(members)
+    .innerJoin(regions, eq(regions.code, members.regionCode))
+    .leftJoin(parentRegion, eq(parentRegion.code, regions.parentCode))
+    .leftJoin(users, eq(users.id, members.createdBy))
+    .where(and(eq(members.id, id), inScope(members.regionCode, actor.regionScope)));
+  if (!row) throw notFound("参保人");
+  return row;
+}
+
+export type MemberDetail = Awaited<ReturnType<typeof getMember>>;
+
+// The ID number is checked in full here because its first six digits must be a known region,
+// which only the database can say. Clear values are encrypted, hashed and masked before the
+// insert and never written anywhere else, the audit trail included.
+export async function createMember(
+  db: Database,
+  pii: PiiCodec,
+  actor: Actor,
+  input: CreateMemberData,
+  audit: Omit<AuditContext, "actorId"> = {},
+): Promise<{ id: number; name: string; idNumberMasked: string }> {
+  return db.transaction(async (tx) => {
+    const prefix = normaliseIdNumber(input.idNumber).slice(0, 6);
+    const knownPrefix = /^\d{6}$/.test(prefix) && (await findRegion(tx, prefix)) ? prefix : null;
+    const check = validateIdNumber(input.idNumber, (code) => code === knownPrefix);
+    if (!check.ok) throw badRequest(check.message, "idNumber");
+    const idNumber = check.value;
+    const idNumberHash = pii.hash(idNumber);
+
+    const region = await assertHandlingRegion(tx, input.regionCode, actor.regionScope);
+    // The shared check speaks of the enquiry's handling region; here it is where the member is
+    // insured.
+    if (!region.ok) throw badRequest(region.message.replace("受理地区", "参保地区"), "regionCode");
+
+    const [existing] = await tx
+      .select({ id: members.id })
+      .from(members)
+      .where(eq(members.idNumberHash, idNumberHash));
+    if (existing) throw badRequest(DUPLICATE_ID_NUMBER_MESSAGE, "idNumber");
+
+    const phone = input.phone ?? null;
+    const idNumberMasked = maskIdNumber(idNumber);
+    const phoneMasked = phone ? maskPhone(phone) : null;
+    const [created] = await tx
+      .insert(members)
+      .values({
+        name: input.name,
+        idNumberHash,
+        idNumberEncrypted: pii.encrypt(idNumber),
+        idNumberMasked,
+        phoneHash: phone ? pii.hash(phone) : null,
+        phoneEncrypted: phone ? pii.encrypt(phone) : null,
+        phoneMasked,
+        phoneLast4: phone ? phone.slice(-4) : null,
+        insuranceType: input.insuranceType,
+        regionCode: input.regionCode,
+        employerName: input.employerName ?? null,
+        createdBy: actor.id,
+      })
+      // A concurrent registration of the same person loses here rather than with a 500.
+      .onConflictDoNothing({ target: members.idNumberHash })
+      .returning({ id: members.id });
+    if (!created) throw badRequest(DUPLICATE_ID_NUMBER_MESSAGE, "idNumber");
+
+    await recordAudit(
+      tx,
+      { ...audit, actorId: actor.id },
+      {
+        action: "member.create",
+        entity: "member",
+        entityId: created.id,
+        after: {
+          name: input.name,
+          idNumber: idNumberMasked,
+          phone: phoneMasked,
+          insuranceType: INSURANCE_TYPE_LABELS[input.insuranceType],
+          region: region.region.name,
+          employerName: input.employerName ?? null,
+        },
+      },
+    );
+    return { id: created.id, name: input.name, idNumberMasked };
+  });
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { INSURANCE_TYPE_CODES } from "@/db/constants";
+import { idNumberInput, validateIdNumber } from "../rules/id-number";
+
+// One schema per operation, shared by the registration form (client-side rules), the router
+// (input) and the tests. The ID number's region prefix needs the regions table, so the full
+// check runs in the domain; the form checks everything else with `idNumberShape`.
+
+export const DUPLICATE_ID_NUMBER_MESSAGE = "该身份证号已登记";
+
+// Minority names join their parts with a middle dot, which input methods produce in several
+// look-alike forms; they are all stored as U+00B7.
+const MIDDLE_DOT_LOOKALIKES = /[•・∙⋅．.]/g;
+const NAME_PATTERN = /^\p{Script=Han}+(·\p{Script=Han}+)*$/u;
+const PHONE_PATTERN = /^1[3-9]\d{9}$/;
+
+export const memberName = z
+  .string()
+  .trim()
+  .transform((raw) => raw.replace(MIDDLE_DOT_LOOKALIKES, "·"))
+  .pipe(
+    z
+      .string()
+      .min(2, "姓名至少2个字")
+      .max(30, "姓名不能超过30个字")
+      .regex(NAME_PATTERN, "姓名只能是汉字，少数民族姓名用「·」分隔"),
+  );
+
+// Blank means "not given"; spaces and dashes typed between digit groups are dropped.
+export const phoneNumber = z
+  .string()
+  .max(20, "手机号过长")
+  .transform((raw) => raw.replace(/[\s-]/g, ""))
+  .pipe(z.union([z.literal(""), z.string().regex(PHONE_PATTERN, "手机号应为1开头的11位数字")]))
+  .transform((value) => value || null);
+
+const employerName = z
+  .string()
+  .trim()
+  .max(100, "单位名称不能超过100个字")
+  .transform((value) => value || null);
+
+export const createMemberInput = z.strictObject({
+  name: memberName,
+  idNumber: idNumberInput.min(1, "请输入身份证号"),
+  phone: phoneNumber.nullish(),
+  insuranceType: z.enum(INSURANCE_TYPE_CODES, { error: "请选择参保类型" }),
+  regionCode: z.string().regex(/^\d{6}$/, "请选择参保地区"),
+  employerName: employerName.nullish(),
+});
+export type CreateMemberInput = z.input<typeof createMemberInput>;
+export type CreateMemberData = z.output<typeof createMemberInput>;
+
+// Every ID rule except the region prefix, for the form: the region list lives on the server.
+// The output carries the birth date so the form can show it for the caseworker to compare.
+export const idNumberShape = idNumberInput.transform((raw, ctx) => {
+  const check = validateIdNumber(raw, () => true);
+  if (!check.ok) {
+    ctx.addIssue({ code: "custom", message: check.message });
+    return z.NEVER;
+  }
+  return check;
+});
+
+export const searchMembersInput = z.strictObject({
+  query: z.string().trim().min(1, "请输入查询内容").max(32, "查询内容不能超过32个字"),
+});
+
+export const memberRef = z.strictObject({ id: z.number().int().positive() });
+
+// How a lookup was read, so the page can say what it searched for. `unrecognised` is a string
+// of digits that is neither an ID number, a phone number nor the last four digits of one.
+export type MemberMatch = "id_number" | "phone" | "phone_last4" | "name" | "unrecognised";
