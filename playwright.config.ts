@@ -15,6 +15,7 @@ export default defineConfig({
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     trace: "retain-on-failure",
+    screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
     launchOptions: {
       executablePath: CHROMIUM_PATH,

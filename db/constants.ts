@@ -65,13 +65,14 @@ export const SYMPTOM_CODES = codesOf(SYMPTOMS);
 export const SYMPTOM_LABELS = labelsOf(SYMPTOMS);
 
 // The four documented causes the product is built around, plus 其他 which needs a sub-reason.
-// Colours are fixed per cause so every chart and tag reads the same way.
+// Colours are fixed per cause so every chart and tag reads the same way; each keeps its
+// text on a light tint of itself above WCAG AA contrast.
 export const CAUSES = [
-  { code: "resignation", label: "离职减员", color: "#d4380d" },
-  { code: "system_delay", label: "系统延迟", color: "#1677ff" },
+  { code: "resignation", label: "离职减员", color: "#ad2102" },
+  { code: "system_delay", label: "系统延迟", color: "#0958d9" },
   { code: "policy_reform", label: "政策改革", color: "#722ed1" },
-  { code: "family_aid", label: "家庭共济", color: "#08979c" },
-  { code: "other", label: "其他", color: "#8c8c8c" },
+  { code: "family_aid", label: "家庭共济", color: "#006d75" },
+  { code: "other", label: "其他", color: "#595959" },
 ] as const;
 export type Cause = (typeof CAUSES)[number]["code"];
 export const CAUSE_CODES = codesOf(CAUSES);

@@ -101,9 +101,14 @@ test("a caseworker registers a member, files, works, resolves and follows up an 
 });
 
 test("a second editor of the same enquiry gets the conflict message", async ({ browser, sql }) => {
+  // An enquiry of its own, so concurrent runs cannot touch it.
   const [target] = await sql`
-    select id from enquiries
-    where region_code = '610100' and status = 'in_progress' order by id limit 1`;
+    insert into enquiries (member_id, region_code, channel, symptom, description, status,
+                           priority, created_by, assignee_id, opened_at, due_at)
+    select member_id, region_code, channel, symptom, '并发编辑测试', 'in_progress',
+           priority, created_by, assignee_id, now(), now() + interval '2 days'
+    from enquiries where region_code = '610100' order by id limit 1
+    returning id`;
   const id = Number(target?.id);
   const first = await browser.newPage();
   const second = await browser.newPage();
@@ -118,7 +123,7 @@ test("a second editor of the same enquiry gets the conflict message", async ({ b
   await first.getByRole("button", { name: "记录步骤" }).click();
   await expect(first.getByText("已记录处理步骤")).toBeVisible();
   await second.getByRole("button", { name: "记录步骤" }).click();
-  await expect(second.getByText("工单已被他人修改")).toBeVisible();
+  await expect(second.locator(".ant-modal-confirm-title")).toHaveText("工单已被他人修改");
   await second.getByRole("button", { name: "刷新" }).click();
   const rows =
     await sql`select count(*)::int as n from resolution_steps where enquiry_id = ${id} and kind = 'check_contributions' and done_at > now() - interval '5 minutes'`;

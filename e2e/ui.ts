@@ -1,10 +1,20 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
-// Ant Design selects render their options in a portal; pick by the visible label.
+const OPEN_DROPDOWN = ".ant-select-dropdown:not(.ant-select-dropdown-hidden)";
+
+// Ant Design selects render their options in a portal. A dropdown that is still animating
+// closed would take the click, so wait until none is open before opening ours. Searchable
+// selects are driven like a person would: type the option, then Enter.
 export async function chooseOption(page: Page, fieldLabel: string, option: string) {
-  await page.getByLabel(fieldLabel, { exact: true }).click();
-  await page
-    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
-    .getByTitle(option, { exact: true })
-    .click();
+  await expect(page.locator(OPEN_DROPDOWN)).toHaveCount(0);
+  const field = page.getByLabel(fieldLabel, { exact: true });
+  await field.click();
+  if (await field.isEditable()) {
+    await field.fill(option);
+    await expect(page.locator(OPEN_DROPDOWN).getByTitle(option, { exact: true })).toBeVisible();
+    await page.keyboard.press("Enter");
+  } else {
+    await page.locator(OPEN_DROPDOWN).getByTitle(option, { exact: true }).click();
+  }
+  await expect(page.locator(OPEN_DROPDOWN)).toHaveCount(0);
 }

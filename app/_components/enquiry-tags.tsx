@@ -11,12 +11,13 @@ import {
   type Priority,
 } from "@/db/constants";
 
+// Dark enough that tag text on its light tint passes WCAG AA contrast.
 const STATUS_COLORS: Record<EnquiryStatus, string> = {
-  open: "orange",
-  in_progress: "blue",
-  awaiting_recheck: "purple",
-  resolved: "green",
-  followed_up: "default",
+  open: "#ad4e00",
+  in_progress: "#0958d9",
+  awaiting_recheck: "#531dab",
+  resolved: "#237804",
+  followed_up: "#595959",
 };
 
 export function StatusTag({ status }: { status: EnquiryStatus }) {
@@ -24,7 +25,7 @@ export function StatusTag({ status }: { status: EnquiryStatus }) {
 }
 
 export function PriorityTag({ priority }: { priority: Priority }) {
-  return priority === "urgent" ? <Tag color="red">{PRIORITY_LABELS.urgent}</Tag> : null;
+  return priority === "urgent" ? <Tag color="#cf1322">{PRIORITY_LABELS.urgent}</Tag> : null;
 }
 
 type CauseTagValue = { cause: Cause; subReason: OtherSubReason | null; isPrimary: boolean };

@@ -1,6 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import type { Priority, Symptom } from "@/db/constants";
+import {
+  CHANNEL_LABELS,
+  PRIORITY_LABELS,
+  type Priority,
+  SYMPTOM_LABELS,
+  type Symptom,
+} from "@/db/constants";
 import { enquiries, members } from "@/db/schema";
 import { badRequest, notFound } from "../../errors";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
@@ -86,9 +92,9 @@ export async function createEnquiry(
         after: {
           memberId: member.id,
           regionCode,
-          channel: input.channel,
-          symptom: input.symptom,
-          priority,
+          channel: CHANNEL_LABELS[input.channel],
+          symptom: SYMPTOM_LABELS[input.symptom],
+          priority: PRIORITY_LABELS[priority],
           causes: describeCauses(input.causes),
         },
       },

@@ -73,7 +73,8 @@ export function StepsCard({ detail, canEdit }: { detail: EnquiryDetail; canEdit:
             extra="可选步骤随已选原因分类变化"
           >
             <Select
-              placeholder="选择要记录的步骤"
+              showSearch={{ optionFilterProp: "label" }}
+              placeholder="选择要记录的步骤，可输入关键字筛选"
               options={detail.stepKinds.map((code) => ({
                 value: code,
                 label: STEP_KIND_LABELS[code],
