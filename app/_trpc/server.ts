@@ -1,12 +1,21 @@
 import "server-only";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { createCaller } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { currentSessionRef } from "@/server/auth/config";
+import { currentActor } from "@/server/auth/current-actor";
 
-// The tRPC caller for server components: same procedures, same checks, no HTTP hop.
+// The tRPC caller for server components: same procedures, same checks, no HTTP hop. Next
+// renders a page alongside its layout, so the page must not assume the layout's session check
+// ran first: without a valid session it redirects to the login page itself.
 export async function serverCaller() {
-  const [session, requestHeaders] = await Promise.all([currentSessionRef(), headers()]);
+  const [actor, session, requestHeaders] = await Promise.all([
+    currentActor(),
+    currentSessionRef(),
+    headers(),
+  ]);
+  if (!actor) redirect("/login");
   return createCaller(
     createTRPCContext({ session, requestId: requestHeaders.get("x-request-id") ?? undefined }),
   );
