@@ -7,6 +7,7 @@ import { createPiiCodec } from "./pii";
 import { enquiries, enquiryCauses, members, resolutionSteps, users } from "./schema";
 import { seedMonths } from "./seed-calendar";
 import { type DraftContext, draftMonth, type EnquiryDraft } from "./seed-enquiries";
+import { seedHistory } from "./seed-history";
 import { attachDemoMembers } from "./seed-members";
 import { protectPerson } from "./seed-people";
 import { allocateEnquiries, BURST, type SEED_CITY_NAMES } from "./seed-plan";
@@ -125,6 +126,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     await inChunks(stepRows, async (chunk) => {
       await tx.insert(resolutionSteps).values(chunk);
     });
+    await seedHistory(tx);
 
     return {
       users: DEMO_ACCOUNTS.length,

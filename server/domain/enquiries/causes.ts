@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { CAUSE_LABELS, OTHER_SUB_REASON_LABELS } from "@/db/constants";
 import { enquiryCauses } from "@/db/schema";
@@ -13,7 +13,7 @@ export async function readCauses(db: Executor, enquiryId: number): Promise<Cause
     })
     .from(enquiryCauses)
     .where(eq(enquiryCauses.enquiryId, enquiryId))
-    .orderBy(enquiryCauses.cause);
+    .orderBy(desc(enquiryCauses.isPrimary), enquiryCauses.cause);
 }
 
 // The cause set is written as a whole, so "exactly one primary" holds after every write.
