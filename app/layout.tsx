@@ -1,6 +1,7 @@
-import { AntdRegistry } from "@ant-design/nextjs-registry";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { AntdRegistry } from "./_components/antd-registry";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -9,12 +10,13 @@ export const metadata: Metadata = {
   description: "医保个人账户余额咨询受理、处理与统计分析",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="zh-CN">
       <body>
-        <AntdRegistry>
-          <Providers>{children}</Providers>
+        <AntdRegistry nonce={nonce}>
+          <Providers nonce={nonce}>{children}</Providers>
         </AntdRegistry>
       </body>
     </html>

@@ -25,10 +25,11 @@ const THEME = {
   },
 };
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ nonce, children }: { nonce?: string; children: ReactNode }) {
   return (
     <ConfigProvider
       locale={zhCN}
+      csp={{ nonce }}
       // Two-character labels such as 登录 keep their natural spacing for people and tests alike.
       button={{ autoInsertSpace: false }}
       // Option lists here are short; unvirtualised they are fully in the DOM for screen readers.
