@@ -4,7 +4,9 @@
 // identity sequences are moved past them), so causes and steps can refer to enquiry ids without
 // a round trip, and the months can be written by two connections at once, one transaction per
 // month: the search-token trigger and the indexes keep a single backend busy, and a second one
-// uses the other core. A failed load leaves the months already written.
+// uses the other core. A failed load leaves the months already written. The analytics rollups
+// are added once per month from the copied rows (bd_rollups_add, in the same transaction) rather
+// than row by row by their triggers, which would make the load two to three times slower.
 import { drizzle } from "drizzle-orm/postgres-js";
 import type postgres from "postgres";
 import { createPiiCodec } from "./pii";
@@ -143,9 +145,11 @@ export async function seedBulk(
     const write: Promise<void> = client
       .begin(async (tx) => {
         await tx`set local statement_timeout = 0`;
+        await tx`set local balance_desk.rollups = 'deferred'`;
         await copyInto(tx, "enquiries", ENQUIRY_COLUMNS, batch.enquiries);
         await copyInto(tx, "enquiry_causes", CAUSE_COLUMNS, batch.causes);
         await copyInto(tx, "resolution_steps", STEP_COLUMNS, batch.steps);
+        await tx`select bd_rollups_add(${ids[0] ?? 0}, ${ids.at(-1) ?? -1})`;
       })
       .then(() => {
         written += drafts.length;

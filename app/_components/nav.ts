@@ -7,6 +7,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "工作台", roles: ["caseworker", "manager", "admin"] },
   { href: "/enquiries", label: "咨询工单", roles: ["caseworker", "manager", "admin"] },
   { href: "/members", label: "参保人", roles: ["caseworker", "manager", "admin"] },
+  { href: "/analytics", label: "统计分析", roles: ["manager", "admin"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

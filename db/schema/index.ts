@@ -3,4 +3,5 @@ export * from "./enquiries";
 export * from "./enums";
 export * from "./members";
 export * from "./regions";
+export * from "./rollups";
 export * from "./users";

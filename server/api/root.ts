@@ -1,3 +1,4 @@
+import { analyticsRouter } from "./routers/analytics";
 import { enquiriesRouter } from "./routers/enquiries";
 import { membersRouter } from "./routers/members";
 import { regionsRouter } from "./routers/regions";
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   regions: regionsRouter,
   enquiries: enquiriesRouter,
   members: membersRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,69 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  char,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  unique,
+} from "drizzle-orm/pg-core";
+import { causeEnum, channelEnum, symptomEnum } from "./enums";
+
+// The analytics read these two tables only, never the million enquiries behind them. Triggers on
+// enquiries and enquiry_causes (migration 0005) keep them exact in the writing transaction;
+// db/rollup.ts rebuilds them from scratch. Months are calendar months in Asia/Shanghai (the
+// first day), and region_code is the handling city: a district's enquiries count for its city.
+// Rows whose counts fell to zero are left in place; they add nothing to any sum.
+
+// One unit per cause tag: an enquiry tagged 离职减员 and 其他 counts once under each.
+export const enquiryCauseMonthly = pgTable(
+  "enquiry_cause_monthly",
+  {
+    month: date("month", { mode: "string" }).notNull(),
+    regionCode: char("region_code", { length: 6 }).notNull(),
+    cause: causeEnum("cause").notNull(),
+    symptom: symptomEnum("symptom").notNull(),
+    channel: channelEnum("channel").notNull(),
+    tagCount: integer("tag_count").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({
+      name: "enquiry_cause_monthly_pkey",
+      columns: [t.month, t.regionCode, t.cause, t.symptom, t.channel],
+    }),
+    index("enquiry_cause_monthly_region_month_idx").on(t.regionCode, t.month),
+  ],
+);
+
+// One unit per enquiry, filed under its primary cause (null while it has no cause tag).
+export const enquiryMonthly = pgTable(
+  "enquiry_monthly",
+  {
+    month: date("month", { mode: "string" }).notNull(),
+    regionCode: char("region_code", { length: 6 }).notNull(),
+    primaryCause: causeEnum("primary_cause"),
+    symptom: symptomEnum("symptom").notNull(),
+    channel: channelEnum("channel").notNull(),
+    enquiries: integer("enquiries").notNull().default(0),
+    // Status 待处理, 处理中 or 待复查.
+    openCount: integer("open_count").notNull().default(0),
+    // resolved_at set; on time when resolved_at <= due_at.
+    resolvedCount: integer("resolved_count").notNull().default(0),
+    resolvedOnTime: integer("resolved_on_time").notNull().default(0),
+    resolveSecondsSum: bigint("resolve_seconds_sum", { mode: "number" }).notNull().default(0),
+    // Resolved enquiries by hours from opening to resolution, in the buckets of
+    // RESOLVE_HOURS_EDGES (db/rollup.ts); the median is interpolated inside its bucket.
+    resolveHist: integer("resolve_hist").array().notNull().default(sql`array_fill(0, array[16])`),
+    // Followed up with a recorded satisfaction; satisfied = 满意 or 基本满意.
+    followedUpCount: integer("followed_up_count").notNull().default(0),
+    satisfiedCount: integer("satisfied_count").notNull().default(0),
+  },
+  (t) => [
+    unique("enquiry_monthly_key")
+      .on(t.month, t.regionCode, t.primaryCause, t.symptom, t.channel)
+      .nullsNotDistinct(),
+    index("enquiry_monthly_region_month_idx").on(t.regionCode, t.month),
+  ],
+);

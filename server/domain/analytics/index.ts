@@ -1,0 +1,3 @@
+// The manager dashboard's figures, read from the rollup tables only (db/schema/rollups.ts).
+export { type Kpis, kpis } from "./kpis";
+export { byMonth, byRegion, causeShare, heatmap } from "./tags";

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import {
+  CAUSE_CODES,
+  type Cause,
+  CHANNEL_CODES,
+  SYMPTOM_CODES,
+} from "@/db/constants";
+
+// The analytics contract, shared by the dashboard, the router, the export and the benchmark.
+// Months are calendar months in Asia/Shanghai, written "YYYY-MM".
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份格式应为 YYYY-MM");
+
+export const analyticsFilter = z
+  .strictObject({
+    from: month,
+    to: month,
+    // A province or city code; absent = the caller's whole scope.
+    regionCode: z.string().regex(/^\d{6}$/, "行政区划代码应为6位数字").optional(),
+    causes: z.array(z.enum(CAUSE_CODES)).max(5).optional(),
+    symptoms: z.array(z.enum(SYMPTOM_CODES)).max(5).optional(),
+    channels: z.array(z.enum(CHANNEL_CODES)).max(5).optional(),
+  })
+  .refine((f) => f.from <= f.to, { message: "开始月份不能晚于结束月份", path: ["to"] })
+  .refine((f) => monthsBetween(f.from, f.to) <= 60, {
+    message: "统计区间最长60个月",
+    path: ["from"],
+  });
+export type AnalyticsFilter = z.infer<typeof analyticsFilter>;
+
+export const heatmapInput = z.strictObject({
+  filter: analyticsFilter,
+  cause: z.enum(CAUSE_CODES).optional(),
+});
+
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm] = from.split("-").map(Number) as [number, number];
+  const [ty, tm] = to.split("-").map(Number) as [number, number];
+  return (ty - fy) * 12 + (tm - fm) + 1;
+}
+
+export type CauseCounts = Record<Cause, number>;
+
+// Cause frequency counts cause tags: an enquiry tagged with two causes counts once for each.
+export type ByMonthResult = {
+  months: string[];
+  rows: { month: string; counts: CauseCounts; tags: number }[];
+};
+
+// One row per child region of the filter's region (provinces when none, a province's cities).
+export type ByRegionResult = {
+  level: "province" | "city";
+  rows: { regionCode: string; regionName: string; counts: CauseCounts; tags: number }[];
+};
+
+export type HeatmapResult = {
+  months: string[];
+  regions: { code: string; name: string }[];
+  cells: { regionCode: string; month: string; count: number }[];
+  max: number;
+};
+
+export type CauseShareResult = { cause: Cause; count: number; share: number }[];
+
+// Enquiry-level figures count each enquiry once; the cause filter applies to its primary cause.
+export type KpiResult = {
+  enquiries: number;
+  previousEnquiries: number;
+  // null when the previous period had no enquiries.
+  change: number | null;
+  openBacklog: number;
+  medianResolveHours: number | null;
+  onTimeShare: number | null;
+  satisfactionRate: number | null;
+};
