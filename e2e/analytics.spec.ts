@@ -37,7 +37,7 @@ test("a manager reads every chart, narrows by region, drills down and exports", 
   // Drill down from the monthly chart: the list shows the same enquiries the bar counted.
   await page.getByTestId("chart-by-month").getByText("表格", { exact: true }).click();
   const firstLink = page.getByTestId("chart-by-month").locator("table a").first();
-  const shown = Number((await firstLink.innerText()).replaceAll(",", ""));
+  const shown = Number(((await firstLink.textContent()) ?? "").replaceAll(",", ""));
   await firstLink.click();
   await expect(page).toHaveURL(/\/enquiries\?/);
   const url = new URL(page.url());

@@ -45,7 +45,11 @@ export function parseAnalyticsParams(params: URLSearchParams, now = new Date()):
   };
   const parsed = analyticsFilter.safeParse(candidate);
   if (parsed.success) return parsed.data;
-  const withoutRegion = analyticsFilter.safeParse({ ...candidate, ...period, regionCode: undefined });
+  const withoutRegion = analyticsFilter.safeParse({
+    ...candidate,
+    ...period,
+    regionCode: undefined,
+  });
   return withoutRegion.success ? withoutRegion.data : { ...period };
 }
 

@@ -1,10 +1,5 @@
 import { z } from "zod";
-import {
-  CAUSE_CODES,
-  type Cause,
-  CHANNEL_CODES,
-  SYMPTOM_CODES,
-} from "@/db/constants";
+import { CAUSE_CODES, type Cause, CHANNEL_CODES, SYMPTOM_CODES } from "@/db/constants";
 
 // The analytics contract, shared by the dashboard, the router, the export and the benchmark.
 // Months are calendar months in Asia/Shanghai, written "YYYY-MM".
@@ -16,7 +11,10 @@ export const analyticsFilter = z
     from: month,
     to: month,
     // A province or city code; absent = the caller's whole scope.
-    regionCode: z.string().regex(/^\d{6}$/, "行政区划代码应为6位数字").optional(),
+    regionCode: z
+      .string()
+      .regex(/^\d{6}$/, "行政区划代码应为6位数字")
+      .optional(),
     causes: z.array(z.enum(CAUSE_CODES)).max(5).optional(),
     symptoms: z.array(z.enum(SYMPTOM_CODES)).max(5).optional(),
     channels: z.array(z.enum(CHANNEL_CODES)).max(5).optional(),

@@ -1,0 +1,186 @@
+import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMember, createUser } from "@/db/factories";
+import { buildIdNumber } from "@/db/id-number";
+import { createPiiCodec } from "@/db/pii";
+import { enquiries } from "@/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { appRouter, createCaller } from "./root";
+import { createTRPCContext } from "./trpc";
+
+// Every procedure of appRouter, called by every kind of caller. A procedure added without an
+// entry here fails the first test, so access rules are decided, not inherited by accident.
+
+const XIAN = "610100";
+const LESHAN = "511100";
+const pii = createPiiCodec(process.env.PII_KEY as string);
+
+type Who = "anonymous" | "caseworkerA" | "caseworkerB" | "manager" | "admin" | "disabled";
+type Outcome = "OK" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST";
+
+let testDb: TestDatabase;
+const ids: Partial<Record<Who, number>> = {};
+let xianMemberId = 0;
+let sequence = 0;
+
+// A fresh 西安 enquiry per call, so writes by one caller never depend on another's.
+async function freshEnquiry() {
+  const [row] = await testDb.db
+    .insert(enquiries)
+    .values({
+      memberId: xianMemberId,
+      regionCode: XIAN,
+      channel: "counter",
+      symptom: "negative",
+      description: "授权矩阵测试",
+      status: "in_progress",
+      createdBy: ids.caseworkerA as number,
+      dueAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning({ id: enquiries.id, version: enquiries.version });
+  if (!row) throw new Error("insert failed");
+  return row;
+}
+
+const filter = { from: "2025-01", to: "2026-12" };
+const ALL: Who[] = ["anonymous", "caseworkerA", "caseworkerB", "manager", "admin", "disabled"];
+const SIGNED_IN: Who[] = ["caseworkerA", "caseworkerB", "manager", "admin"];
+const CASEWORKERS: Who[] = ["caseworkerA", "caseworkerB"];
+const MANAGERS: Who[] = ["manager", "admin"];
+
+type Entry = {
+  allowed: Who[];
+  input: () => Promise<unknown> | unknown;
+  // Outcomes for allowed callers that differ from OK (region scope, out-of-scope regions).
+  overrides?: Partial<Record<Who, Outcome>>;
+};
+
+const MATRIX: Record<string, Entry> = {
+  "viewer.me": { allowed: SIGNED_IN, input: () => undefined },
+  "viewer.overview": { allowed: SIGNED_IN, input: () => undefined },
+  "regions.options": { allowed: SIGNED_IN, input: () => undefined },
+  "enquiries.list": { allowed: SIGNED_IN, input: () => ({}) },
+  "enquiries.byId": {
+    allowed: SIGNED_IN,
+    input: async () => ({ id: (await freshEnquiry()).id }),
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
+  "enquiries.assignees": { allowed: SIGNED_IN, input: () => ({}) },
+  "enquiries.create": {
+    allowed: CASEWORKERS,
+    input: () => ({
+      idempotencyKey: randomUUID(),
+      memberId: xianMemberId,
+      regionCode: XIAN,
+      channel: "counter",
+      symptom: "zero",
+      reportedBalanceFen: 0,
+      disputedAmountFen: null,
+      description: "授权矩阵测试",
+      causes: [],
+    }),
+    overrides: { caseworkerB: "BAD_REQUEST" },
+  },
+  "enquiries.transition": {
+    allowed: CASEWORKERS,
+    input: async () => ({ ...(await freshEnquiry()), action: "await_recheck" }),
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
+  "enquiries.setCauses": {
+    allowed: CASEWORKERS,
+    input: async () => ({
+      ...(await freshEnquiry()),
+      causes: [{ cause: "system_delay", subReason: null, isPrimary: true }],
+    }),
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
+  "enquiries.assign": {
+    allowed: CASEWORKERS,
+    input: async () => ({ ...(await freshEnquiry()), assigneeId: null }),
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
+  "enquiries.addStep": {
+    allowed: CASEWORKERS,
+    input: async () => ({ ...(await freshEnquiry()), kind: "check_contributions" }),
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
+  "members.search": { allowed: SIGNED_IN, input: () => ({ query: "测试" }) },
+  "members.byId": {
+    allowed: SIGNED_IN,
+    input: () => ({ id: xianMemberId }),
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
+  "members.create": {
+    allowed: CASEWORKERS,
+    input: () => ({
+      name: "矩阵测试",
+      idNumber: buildIdNumber("610113", "19800101", ++sequence),
+      insuranceType: "employee",
+      regionCode: XIAN,
+    }),
+    overrides: { caseworkerB: "BAD_REQUEST" },
+  },
+  "analytics.byMonth": { allowed: MANAGERS, input: () => filter },
+  "analytics.byRegion": { allowed: MANAGERS, input: () => filter },
+  "analytics.heatmap": { allowed: MANAGERS, input: () => ({ filter }) },
+  "analytics.causeShare": { allowed: MANAGERS, input: () => filter },
+  "analytics.kpis": { allowed: MANAGERS, input: () => filter },
+};
+
+function callerFor(who: Who) {
+  const userId = ids[who];
+  return createCaller(
+    createTRPCContext({
+      db: testDb.db,
+      pii,
+      session: userId ? { userId, sessionVersion: 1 } : null,
+      requestId: randomUUID(),
+    }),
+  );
+}
+
+async function outcome(who: Who, path: string, input: unknown): Promise<string> {
+  // biome-ignore lint/suspicious/noExplicitAny: walking the caller by a runtime path
+  const procedure = path.split(".").reduce<any>((node, key) => node[key], callerFor(who));
+  try {
+    await procedure(input);
+    return "OK";
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : `UNEXPECTED ${String(error)}`;
+  }
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  ids.caseworkerA = (await createUser(testDb.db, { role: "caseworker", regionScope: XIAN })).id;
+  ids.caseworkerB = (await createUser(testDb.db, { role: "caseworker", regionScope: LESHAN })).id;
+  ids.manager = (await createUser(testDb.db, { role: "manager" })).id;
+  ids.admin = (await createUser(testDb.db, { role: "admin" })).id;
+  ids.disabled = (await createUser(testDb.db, { role: "manager", active: false })).id;
+  xianMemberId = (await createMember(testDb.db, pii, { regionCode: XIAN })).id;
+});
+afterAll(() => testDb.drop());
+
+describe("the authorization matrix", () => {
+  it("has an entry for every procedure of appRouter", () => {
+    expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  for (const [path, entry] of Object.entries(MATRIX)) {
+    it(`${path}: each caller gets the expected result`, async () => {
+      const results: Record<string, string> = {};
+      const expected: Record<string, string> = {};
+      for (const who of ALL) {
+        expected[who] =
+          who === "anonymous" || who === "disabled"
+            ? "UNAUTHORIZED"
+            : !entry.allowed.includes(who)
+              ? "FORBIDDEN"
+              : (entry.overrides?.[who] ?? "OK");
+        results[who] = await outcome(who, path, await entry.input());
+      }
+      expect(results).toEqual(expected);
+    });
+  }
+});
