@@ -184,3 +184,65 @@ describe("the authorization matrix", () => {
     });
   }
 });
+
+// Malformed and random inputs must be refused as BAD_REQUEST (or, when a mutation happens to
+// stay valid, handled normally) — never an internal error.
+describe("input hardening", () => {
+  let seed = 20_261_123;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const junk = [
+    null,
+    -1,
+    1.5,
+    0,
+    2 ** 53,
+    "",
+    "x".repeat(100_000),
+    "'; drop table enquiries; --",
+    "😀",
+    [],
+    [1, 2],
+    {},
+    { nested: { deeper: [null] } },
+    true,
+    "2026-13",
+    "9999999",
+  ];
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+
+  function mutate(valid: unknown): unknown {
+    if (!valid || typeof valid !== "object" || Array.isArray(valid)) return pick(junk);
+    const copy: Record<string, unknown> = { ...(valid as Record<string, unknown>) };
+    const keys = Object.keys(copy);
+    const roll = random();
+    if (roll < 0.2) copy[`unknown_${Math.floor(random() * 100)}`] = pick(junk);
+    else if (roll < 0.35 && keys.length) delete copy[pick(keys)];
+    else if (keys.length) copy[pick(keys)] = pick(junk);
+    else return pick(junk);
+    return copy;
+  }
+
+  for (const [path, entry] of Object.entries(MATRIX)) {
+    it(`${path}: refuses malformed input`, async () => {
+      const who = entry.allowed[0] as Who;
+      const valid = await entry.input();
+      if (valid !== undefined) {
+        for (const bad of [null, 42, "text", [], { unexpected: true }]) {
+          expect(`${path} ${JSON.stringify(bad)} → ${await outcome(who, path, bad)}`).toBe(
+            `${path} ${JSON.stringify(bad)} → BAD_REQUEST`,
+          );
+        }
+      }
+      for (let i = 0; i < 25; i++) {
+        const input = mutate(valid ?? {});
+        const result = await outcome(who, path, input);
+        expect(["OK", "BAD_REQUEST", "NOT_FOUND", "CONFLICT"], `${path} ${result}`).toContain(
+          result,
+        );
+      }
+    });
+  }
+});
