@@ -1,0 +1,82 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPiiCodec } from "@/db/pii";
+import { seedDemo } from "@/db/seed";
+import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { createCaller } from "./root";
+import { createTRPCContext } from "./trpc";
+
+// Personal data leaves the server masked only. The demo data has ~900 members with real-shaped
+// ID numbers and phones; every read procedure's response is scanned for a full one.
+const FULL_ID = /(?<!\d)\d{17}[\dX](?!\d)/;
+const FULL_PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+const pii = createPiiCodec(process.env.PII_KEY as string);
+
+let testDb: TestDatabase;
+const responses: { name: string; body: string }[] = [];
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedDemo(testDb.db, {
+    piiKey: process.env.PII_KEY as string,
+    now: new Date(),
+    hashPassword: async (plain) => `test:${plain}`,
+  });
+  const users = await testDb.client<{ id: number; login: string }[]>`select id, login from users`;
+  const caller = (login: string) =>
+    createCaller(
+      createTRPCContext({
+        db: testDb.db,
+        pii,
+        session: { userId: users.find((u) => u.login === login)?.id as number, sessionVersion: 1 },
+        requestId: randomUUID(),
+      }),
+    );
+  const caseworker = caller("xa_caseworker");
+  const manager = caller("manager");
+  const record = (name: string, value: unknown) =>
+    responses.push({ name, body: JSON.stringify(value) });
+
+  let cursor: string | null | undefined;
+  for (let page = 0; page < 5; page++) {
+    const result = await manager.enquiries.list({ limit: 100, cursor });
+    record(`enquiries.list page ${page}`, result);
+    for (const item of result.items.slice(0, 5)) {
+      record(`enquiries.byId ${item.id}`, await manager.enquiries.byId({ id: item.id }));
+      record(`members.byId ${item.memberId}`, await manager.members.byId({ id: item.memberId }));
+    }
+    cursor = result.nextCursor;
+  }
+  record("enquiries.list q", await manager.enquiries.list({ q: "负数", limit: 100 }));
+  for (const query of ["王", "李娟", "1234", "0000"]) {
+    record(`members.search ${query}`, await caseworker.members.search({ query }));
+  }
+  const filter = { from: "2024-01", to: "2026-12" };
+  record("analytics.byMonth", await manager.analytics.byMonth(filter));
+  record("analytics.byRegion", await manager.analytics.byRegion(filter));
+  record("analytics.heatmap", await manager.analytics.heatmap({ filter }));
+  record("analytics.causeShare", await manager.analytics.causeShare(filter));
+  record("analytics.kpis", await manager.analytics.kpis(filter));
+  record("viewer.overview", await caseworker.viewer.overview());
+  record("enquiries.assignees", await manager.enquiries.assignees({}));
+});
+afterAll(() => testDb.drop());
+
+describe("personal data in responses", () => {
+  it("scanned a meaningful amount of data", () => {
+    expect(responses.length).toBeGreaterThan(40);
+    expect(responses.some((r) => r.body.includes("********"))).toBe(true);
+  });
+
+  it("never contains a full ID number or phone number", () => {
+    const leaks = responses
+      .filter((r) => FULL_ID.test(r.body) || FULL_PHONE.test(r.body))
+      .map((r) => r.name);
+    expect(leaks).toEqual([]);
+  });
+
+  it("would notice a leak", () => {
+    expect(FULL_ID.test(JSON.stringify({ id: "11010519491231002X" }))).toBe(true);
+    expect(FULL_PHONE.test(JSON.stringify({ phone: "13912345678" }))).toBe(true);
+  });
+});
