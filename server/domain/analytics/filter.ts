@@ -1,4 +1,4 @@
-import { between, inArray, type SQL, sql } from "drizzle-orm";
+import { between, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { CAUSE_CODES, type Cause } from "@/db/constants";
 import { badRequest } from "../../errors";
@@ -63,7 +63,8 @@ export function regionKey(column: AnyPgColumn, level: "province" | "city"): SQL<
 }
 
 // The caller's scope and the filter's region both apply: a region outside the scope matches
-// nothing rather than widening it.
+// nothing rather than widening it. Without a symptom (or channel) filter the rows that hold all
+// symptoms (channels) are read, never the detailed ones (see db/schema/rollups.ts).
 export function dimensionConditions(
   table: RollupDimensions,
   actor: Actor,
@@ -72,8 +73,10 @@ export function dimensionConditions(
   assertRollupRegion(filter);
   const where: SQL[] = [inScope(table.regionCode, actor.regionScope)];
   if (filter.regionCode) where.push(inScope(table.regionCode, filter.regionCode));
-  if (filter.symptoms?.length) where.push(inArray(table.symptom, filter.symptoms));
-  if (filter.channels?.length) where.push(inArray(table.channel, filter.channels));
+  where.push(
+    filter.symptoms?.length ? inArray(table.symptom, filter.symptoms) : isNull(table.symptom),
+    filter.channels?.length ? inArray(table.channel, filter.channels) : isNull(table.channel),
+  );
   return where;
 }
 

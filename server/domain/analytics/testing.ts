@@ -82,9 +82,10 @@ function bucketOf(hours: number): number {
 export type TagRow = typeof enquiryCauseMonthly.$inferSelect;
 export type EnquiryRollupRow = typeof enquiryMonthly.$inferSelect;
 
-const tagKey = (r: TagRow) => [r.month, r.regionCode, r.cause, r.symptom, r.channel].join("|");
+const tagKey = (r: TagRow) =>
+  [r.month, r.regionCode, r.cause, r.symptom ?? "*", r.channel ?? "*"].join("|");
 const enquiryKey = (r: EnquiryRollupRow) =>
-  [r.month, r.regionCode, r.primaryCause ?? "-", r.symptom, r.channel].join("|");
+  [r.month, r.regionCode, r.primaryCause ?? "-", r.symptom ?? "*", r.channel ?? "*"].join("|");
 
 const sortBy = <T>(rows: T[], key: (row: T) => string) =>
   rows.sort((a, b) => key(a).localeCompare(key(b)));
@@ -99,6 +100,52 @@ const isZero = (r: EnquiryRollupRow) =>
   r.followedUpCount === 0 &&
   r.satisfiedCount === 0;
 
+// Each figure is kept per symptom and channel, per symptom, per channel and over all of them.
+function cube<S, C>(symptom: S, channel: C): [S | null, C | null][] {
+  return [
+    [symptom, channel],
+    [symptom, null],
+    [null, channel],
+    [null, null],
+  ];
+}
+
+type RollupKey = Pick<
+  EnquiryRollupRow,
+  "month" | "regionCode" | "primaryCause" | "symptom" | "channel"
+>;
+
+function emptyEnquiryRow(key: RollupKey): EnquiryRollupRow {
+  return {
+    ...key,
+    enquiries: 0,
+    openCount: 0,
+    resolvedCount: 0,
+    resolvedOnTime: 0,
+    resolveSecondsSum: 0,
+    resolveHist: RESOLVE_HOURS_EDGES.map(() => 0),
+    followedUpCount: 0,
+    satisfiedCount: 0,
+  };
+}
+
+function addEnquiry(entry: EnquiryRollupRow, e: typeof enquiries.$inferSelect) {
+  entry.enquiries += 1;
+  if (["open", "in_progress", "awaiting_recheck"].includes(e.status)) entry.openCount += 1;
+  if (e.resolvedAt) {
+    const seconds = Math.round((e.resolvedAt.getTime() - e.openedAt.getTime()) / 1000);
+    entry.resolvedCount += 1;
+    if (e.resolvedAt <= e.dueAt) entry.resolvedOnTime += 1;
+    entry.resolveSecondsSum += seconds;
+    const bucket = bucketOf(seconds / 3600);
+    entry.resolveHist[bucket] = (entry.resolveHist[bucket] ?? 0) + 1;
+  }
+  if (e.satisfaction) entry.followedUpCount += 1;
+  if (e.satisfaction === "satisfied" || e.satisfaction === "mostly_satisfied") {
+    entry.satisfiedCount += 1;
+  }
+}
+
 // What the rollups must hold, left without the rows whose counts are all zero.
 export async function expectedRollups(db: Executor) {
   const [rows, tags] = await Promise.all([
@@ -112,52 +159,35 @@ export async function expectedRollups(db: Executor) {
   for (const tag of tags) {
     const e = byId.get(tag.enquiryId);
     if (!e) throw new Error(`tag without enquiry ${tag.enquiryId}`);
-    const row: TagRow = {
-      month: monthOf(e.openedAt),
-      regionCode: cityOf(e.regionCode),
-      cause: tag.cause,
-      symptom: e.symptom,
-      channel: e.channel,
-      tagCount: 0,
-    };
-    const entry = tagRows.get(tagKey(row)) ?? row;
-    entry.tagCount += 1;
-    tagRows.set(tagKey(row), entry);
+    for (const [symptom, channel] of cube(e.symptom, e.channel)) {
+      const row: TagRow = {
+        month: monthOf(e.openedAt),
+        regionCode: cityOf(e.regionCode),
+        cause: tag.cause,
+        symptom,
+        channel,
+        tagCount: 0,
+      };
+      const entry = tagRows.get(tagKey(row)) ?? row;
+      entry.tagCount += 1;
+      tagRows.set(tagKey(row), entry);
+    }
   }
 
   const enquiryRows = new Map<string, EnquiryRollupRow>();
   for (const e of rows) {
-    const row: EnquiryRollupRow = {
-      month: monthOf(e.openedAt),
-      regionCode: cityOf(e.regionCode),
-      primaryCause: primary.get(e.id) ?? null,
-      symptom: e.symptom,
-      channel: e.channel,
-      enquiries: 0,
-      openCount: 0,
-      resolvedCount: 0,
-      resolvedOnTime: 0,
-      resolveSecondsSum: 0,
-      resolveHist: RESOLVE_HOURS_EDGES.map(() => 0),
-      followedUpCount: 0,
-      satisfiedCount: 0,
-    };
-    const entry = enquiryRows.get(enquiryKey(row)) ?? row;
-    entry.enquiries += 1;
-    if (["open", "in_progress", "awaiting_recheck"].includes(e.status)) entry.openCount += 1;
-    if (e.resolvedAt) {
-      const seconds = Math.round((e.resolvedAt.getTime() - e.openedAt.getTime()) / 1000);
-      entry.resolvedCount += 1;
-      if (e.resolvedAt <= e.dueAt) entry.resolvedOnTime += 1;
-      entry.resolveSecondsSum += seconds;
-      const bucket = bucketOf(seconds / 3600);
-      entry.resolveHist[bucket] = (entry.resolveHist[bucket] ?? 0) + 1;
+    for (const [symptom, channel] of cube(e.symptom, e.channel)) {
+      const row = emptyEnquiryRow({
+        month: monthOf(e.openedAt),
+        regionCode: cityOf(e.regionCode),
+        primaryCause: primary.get(e.id) ?? null,
+        symptom,
+        channel,
+      });
+      const entry = enquiryRows.get(enquiryKey(row)) ?? row;
+      addEnquiry(entry, e);
+      enquiryRows.set(enquiryKey(row), entry);
     }
-    if (e.satisfaction) entry.followedUpCount += 1;
-    if (e.satisfaction === "satisfied" || e.satisfaction === "mostly_satisfied") {
-      entry.satisfiedCount += 1;
-    }
-    enquiryRows.set(enquiryKey(row), entry);
   }
   return {
     tags: sortBy([...tagRows.values()], tagKey),

@@ -4,8 +4,8 @@ import { createMember, createUser } from "@/db/factories";
 import { createPiiCodec } from "@/db/pii";
 import { enquiries, enquiryCauses } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
-import type { Actor } from "../users";
-import { type ExportContext, handleExport } from "./handle";
+import type { Actor } from "../domain/users";
+import { type ExportContext, handleExport } from "./export";
 
 // GB/T 2260: 四川省 and its 乐山市, 成都市; 西安市 in 陕西省.
 const SICHUAN = "510000";

@@ -1,18 +1,21 @@
 import type postgres from "postgres";
 import type { Database } from "@/db";
-import type { AuditAction } from "@/db/constants";
-import { DomainError } from "../../errors";
-import { logError } from "../../log";
-import type { AnalyticsFilter } from "../../schemas/analytics";
-import { parseAnalyticsParams } from "../../schemas/analytics-params";
-import { recordAudit } from "../audit";
-import type { Actor } from "../users";
-import { aggregateSheets } from "./aggregate";
-import { streamFromChunks } from "./byte-stream";
-import { csvChunks } from "./csv-stream";
-import { ENQUIRY_EXPORT_COLUMNS, enquiryCells, exportEnquiryRows } from "./enquiries";
-import type { Cell, Sheet } from "./sheet";
-import { xlsxStream } from "./xlsx-stream";
+import { recordAudit } from "../domain/audit";
+import { aggregateSheets } from "../domain/export/aggregate";
+import { streamFromChunks } from "../domain/export/byte-stream";
+import { csvChunks } from "../domain/export/csv-stream";
+import {
+  ENQUIRY_EXPORT_COLUMNS,
+  enquiryCells,
+  exportEnquiryRows,
+} from "../domain/export/enquiries";
+import type { Cell, Sheet } from "../domain/export/sheet";
+import { xlsxStream } from "../domain/export/xlsx-stream";
+import type { Actor } from "../domain/users";
+import { DomainError } from "../errors";
+import { logError } from "../log";
+import type { AnalyticsFilter } from "../schemas/analytics";
+import { parseAnalyticsParams } from "../schemas/analytics-params";
 
 // The body of GET /api/export/[file], free of Next so that tests call it directly. Streamed
 // downloads do not fit tRPC, so this is the one data path outside it; it applies the same
@@ -35,7 +38,7 @@ export type ExportContext = {
 };
 
 // Until AUDIT_ACTIONS lists it (label 导出统计数据); the column is plain text.
-const EXPORT_ACTION = "analytics.export" as AuditAction;
+const EXPORT_ACTION = "analytics.export";
 
 const CONTENT_TYPES = {
   csv: "text/csv; charset=utf-8",
@@ -112,6 +115,10 @@ async function* auditedEnquiryCells(
       yield enquiryCells(row);
     }
     completed = true;
+  } catch (error) {
+    // The headers are already sent, so the download just breaks off; the log says why.
+    logError("export", { requestId: context.requestId ?? undefined, error });
+    throw error;
   } finally {
     await audit(context, actor, { file, filter, rows, completed }).catch((error: unknown) =>
       logError("export", { requestId: context.requestId ?? undefined, error }),
