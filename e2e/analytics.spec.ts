@@ -58,5 +58,10 @@ test("a manager reads every chart, narrows by region, drills down and exports", 
   const download = page.waitForEvent("download");
   await page.getByText("导出汇总表（CSV）").click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/\.csv$/);
+  expect(file.suggestedFilename()).toMatch(/^咨询统计汇总_.*\.csv$/);
+
+  const xlsx = await page.request.get("/api/export/enquiries.xlsx?region=510000");
+  expect(xlsx.status()).toBe(200);
+  const body = await xlsx.body();
+  expect(body.subarray(0, 2).toString()).toBe("PK");
 });
