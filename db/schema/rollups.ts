@@ -2,10 +2,11 @@ import { sql } from "drizzle-orm";
 import { bigint, char, date, integer, pgTable, unique } from "drizzle-orm/pg-core";
 import { causeEnum, channelEnum, symptomEnum } from "./enums";
 
-// The analytics read these two tables only, never the million enquiries behind them. Triggers on
-// enquiries and enquiry_causes (migrations 0005 and 0007) keep them exact in the writing transaction;
-// db/rollup.ts rebuilds them from scratch. Months are calendar months in Asia/Shanghai (the
-// first day), and region_code is the handling city: a district's enquiries count for its city.
+// The analytics read these two tables only, never the million enquiries behind them. Triggers
+// on enquiries and enquiry_causes (migrations 0005, 0007 and 0008) keep them exact in the
+// writing transaction; db/rollup.ts rebuilds them from scratch. Months are calendar months in
+// Asia/Shanghai (the first day), and region_code is the handling city: a district's enquiries
+// count for its city.
 //
 // Every figure is stored four times, as GROUP BY CUBE (symptom, channel) gives it: per symptom
 // and channel, per symptom (channel null), per channel (symptom null) and for all of them (both
