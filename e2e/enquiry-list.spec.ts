@@ -43,6 +43,8 @@ test("the caseworker pages pass an axe check", async ({ asCaseworker: page }) =>
   for (const path of ["/", "/enquiries", "/enquiries/new", "/members"]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
+    // Check the settled page, not a loading skeleton.
+    await expect(page.locator(".ant-spin-spinning, .ant-skeleton-active")).toHaveCount(0);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
     for (const violation of results.violations) {
       const where = violation.nodes.map((n) => n.target.join(" ")).slice(0, 3);
