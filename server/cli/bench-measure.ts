@@ -22,6 +22,8 @@ export type CaseResult = {
   floor: Percentiles | null;
   overheadMs: number | null;
   ratio: number | null;
+  // Size of the HTTP answer's body (as sent, before any compression), when it has one.
+  responseBytes: number | null;
   target: string;
   pass: boolean | null;
 };
@@ -36,8 +38,12 @@ export async function measure(
   }
   const http: number[] = [];
   const floor: number[] = [];
+  let responseBytes: number | null = null;
   for (let i = 0; i < options.iterations; i++) {
-    http.push(await timed(bench.http));
+    const started = performance.now();
+    const answer = await bench.http();
+    http.push(performance.now() - started);
+    responseBytes = bodyBytes(answer);
     if (bench.floor) floor.push(await timed(bench.floor));
   }
   const httpStats = percentiles(http);
@@ -50,6 +56,7 @@ export async function measure(
     floor: floorStats,
     overheadMs,
     ratio: floorStats && floorStats.p50 > 0 ? httpStats.p50 / floorStats.p50 : null,
+    responseBytes,
     target: text,
     pass,
   };
@@ -59,6 +66,11 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await run();
   return performance.now() - started;
+}
+
+function bodyBytes(answer: unknown): number | null {
+  const body = (answer as { body?: unknown } | null)?.body;
+  return typeof body === "string" ? Buffer.byteLength(body) : null;
 }
 
 // Nearest rank: p95 of 200 samples is the 190th fastest.

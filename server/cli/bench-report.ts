@@ -29,6 +29,28 @@ export function describeMachine(postgres: string): Machine {
   };
 }
 
+export type LoadSummary = { min: number; median: number; max: number };
+
+export function summariseLoad(samples: number[]): LoadSummary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    min: sorted[0] ?? 0,
+    median: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    max: sorted.at(-1) ?? 0,
+  };
+}
+
+// Sequential calls keep about one core busy; a load well above that means other work shared
+// the machine. The median, since the first samples still carry the build's load if there was one.
+export function busyWarning(load: LoadSummary): string | null {
+  const cpus = os.cpus().length;
+  if (load.median <= cpus / 2 + 1) return null;
+  return (
+    `the machine was busy (load average ${load.median.toFixed(2)} on ${cpus} CPUs): other ` +
+    "processes shared it, so the times are inflated; run again on a quiet machine"
+  );
+}
+
 const ms = (value: number | null | undefined) => (value == null ? "—" : value.toFixed(2));
 
 const HEADER = [
@@ -39,6 +61,7 @@ const HEADER = [
   "floor p95",
   "p50 − floor",
   "ratio",
+  "bytes",
   "target",
   "result",
 ];
@@ -52,6 +75,7 @@ export function formatTable(results: CaseResult[]): string {
     ms(r.floor?.p95),
     ms(r.overheadMs),
     r.ratio == null ? "—" : `${r.ratio.toFixed(1)}×`,
+    r.responseBytes == null ? "—" : String(r.responseBytes),
     r.target,
     r.pass === null ? "info" : r.pass ? "PASS" : "FAIL ✗",
   ]);
@@ -70,8 +94,10 @@ export function writeResults(
     startedAt: string;
     options: { size: number; iterations: number; warmup: number };
     machine: Machine;
+    load: LoadSummary;
     data: DataSize;
     results: CaseResult[];
+    warnings: string[];
   },
 ) {
   mkdirSync(path.dirname(file), { recursive: true });

@@ -2,11 +2,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import path from "node:path";
-import { ensureBuild, NEXT_BIN } from "./build";
+import { NEXT_BIN } from "./build";
 import { DATA_DIR } from "./local-config";
 
 // The app under test: the production build served by `next start`, as `npm start` runs it,
-// against the bench database. Its output goes to a log file so that the report stays readable.
+// against the bench database (build it first: ensureBuild). Its output goes to a log file so
+// that the report stays readable.
 
 export type AppServer = { baseUrl: string; logFile: string; stop: () => Promise<void> };
 
@@ -23,7 +24,6 @@ export async function startAppServer(options: {
   if (await answers(`${baseUrl}/api/health`)) {
     throw new Error(`port ${port} is already in use; stop what listens there first`);
   }
-  ensureBuild(log);
 
   const logFile = path.join(DATA_DIR, "bench-server.log");
   const output = createWriteStream(logFile);

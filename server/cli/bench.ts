@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb } from "@/db";
@@ -15,8 +16,16 @@ import {
 import { prepareBenchDatabase, startBenchServer } from "./bench-database";
 import { BrowserSession } from "./bench-http";
 import { type CaseResult, measure } from "./bench-measure";
-import { type DataSize, describeMachine, formatTable, writeResults } from "./bench-report";
+import {
+  busyWarning,
+  type DataSize,
+  describeMachine,
+  formatTable,
+  summariseLoad,
+  writeResults,
+} from "./bench-report";
 import { startAppServer } from "./bench-server";
+import { ensureBuild } from "./build";
 import { DATA_DIR } from "./local-config";
 
 // `npm run bench [-- --size N --iterations N --warmup N --fresh]`: the performance targets,
@@ -74,6 +83,9 @@ async function main() {
   const startedAt = new Date().toISOString();
   mkdirSync(DATA_DIR, { recursive: true });
 
+  // Built before anything else: this process has just loaded the domain code it calls for the
+  // floors, and the build should be of the same sources.
+  ensureBuild(log);
   const pg = await startBenchServer(log);
   cleanups.push(pg.stop);
   const database = await prepareBenchDatabase(pg.serverUrl, { ...options, log });
@@ -120,16 +132,22 @@ async function main() {
 
   const results: CaseResult[] = [];
   const warnings: string[] = [];
+  // The one-minute load average after each case: what else ran on the machine meanwhile.
+  const loadSamples: number[] = [];
   for (const bench of cases) {
     await bench.verify().catch((error: unknown) => warnings.push(errorText(error)));
     try {
       const result = await measure(bench, options);
       results.push(result);
       log(`${bench.name}: p50 ${result.http.p50.toFixed(2)} ms`);
+      loadSamples.push(os.loadavg()[0] ?? 0);
     } catch (error) {
       warnings.push(`${bench.name} not measured: ${errorText(error)}`);
     }
   }
+  const load = summariseLoad(loadSamples);
+  const busy = busyWarning(load);
+  if (busy) warnings.push(busy);
   if (created.length > 0) {
     await client`delete from enquiries where id = any(${created})`;
     created.length = 0;
@@ -141,12 +159,21 @@ async function main() {
       pg_size_pretty(pg_database_size(current_database())) as size`;
   const machine = describeMachine(info?.version ?? "unknown");
   const data: DataSize = { enquiries: info?.enquiries ?? 0, databaseSize: info?.size ?? "?" };
-  writeResults(RESULTS_FILE, { startedAt, options, machine, data, results });
+  writeResults(RESULTS_FILE, {
+    startedAt,
+    options,
+    machine,
+    load,
+    data,
+    results,
+    warnings,
+  });
 
   console.log("");
   console.log(
     `machine: ${machine.cpu} × ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}, ` +
-      `PostgreSQL ${machine.postgres}, ${machine.platform}`,
+      `PostgreSQL ${machine.postgres}, ${machine.platform}; load average while measuring ` +
+      `${load.min.toFixed(2)}–${load.max.toFixed(2)} (median ${load.median.toFixed(2)})`,
   );
   console.log(
     `data: ${data.enquiries.toLocaleString("en")} enquiries, database ${data.databaseSize}` +
