@@ -39,8 +39,9 @@ export async function loadBenchUser(db: Database, login: string): Promise<BenchU
     .from(users)
     .where(eq(users.login, login));
   const actor = user ? await loadActor(db, user.id, user.sessionVersion) : null;
-  if (!user || !actor)
+  if (!user || !actor) {
     throw new Error(`no active demo user ${login}: is the bench database seeded?`);
+  }
   return { actor, sessionVersion: user.sessionVersion };
 }
 
