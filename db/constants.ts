@@ -24,6 +24,17 @@ export type Role = (typeof ROLES)[number]["code"];
 export const ROLE_CODES = codesOf(ROLES);
 export const ROLE_LABELS = labelsOf(ROLES);
 
+// Why a server-side session (user_sessions) ended. An open session has none.
+export const SESSION_END_REASONS = [
+  { code: "sign_out", label: "退出登录" },
+  { code: "idle", label: "长时间未操作" },
+  { code: "expired", label: "超过最长登录时间" },
+  { code: "revoked", label: "账号停用或权限变更" },
+] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number]["code"];
+export const SESSION_END_REASON_CODES = codesOf(SESSION_END_REASONS);
+export const SESSION_END_REASON_LABELS = labelsOf(SESSION_END_REASONS);
+
 export const REGION_LEVELS = [
   { code: "province", label: "省级" },
   { code: "city", label: "地市级" },
@@ -63,6 +74,21 @@ export const SYMPTOMS = [
 export type Symptom = (typeof SYMPTOMS)[number]["code"];
 export const SYMPTOM_CODES = codesOf(SYMPTOMS);
 export const SYMPTOM_LABELS = labelsOf(SYMPTOMS);
+
+// How the member looked up the balance. A bank ATM or online bank shows the social-security
+// card's financial account, not the insurance personal account, and 12333 by phone gives only
+// the current balance without the history, so the channel itself can explain a "wrong" figure.
+export const BALANCE_QUERY_METHODS = [
+  { code: "insurance_app", label: "医保App或小程序" },
+  { code: "counter", label: "经办窗口或自助机" },
+  { code: "pharmacy", label: "药店或医院刷卡" },
+  { code: "bank", label: "银行ATM或网银" },
+  { code: "hotline_12333", label: "12333电话查询" },
+  { code: "other", label: "其他方式" },
+] as const;
+export type BalanceQueryMethod = (typeof BALANCE_QUERY_METHODS)[number]["code"];
+export const BALANCE_QUERY_METHOD_CODES = codesOf(BALANCE_QUERY_METHODS);
+export const BALANCE_QUERY_METHOD_LABELS = labelsOf(BALANCE_QUERY_METHODS);
 
 // The four documented causes the product is built around, plus 其他 which needs a sub-reason.
 // Colours are fixed per cause so every chart and tag reads the same way; each keeps its
@@ -111,6 +137,10 @@ export type EnquiryStatus = (typeof ENQUIRY_STATUSES)[number]["code"];
 export const ENQUIRY_STATUS_CODES = codesOf(ENQUIRY_STATUSES);
 export const ENQUIRY_STATUS_LABELS = labelsOf(ENQUIRY_STATUSES);
 export const OPEN_STATUSES: readonly EnquiryStatus[] = ["open", "in_progress", "awaiting_recheck"];
+
+// A 系统延迟 (data-sync delay) usually heals by itself within 1–2 working days; the re-check is
+// set at the end of that window, since looking earlier mostly finds the credit still on its way.
+export const RECHECK_AFTER_WORKING_DAYS = 2;
 
 // A negative balance blocks reimbursement, so those enquiries default to urgent.
 export const PRIORITIES = [
@@ -167,9 +197,15 @@ export const STEP_KIND_LABELS = labelsOf(STEP_KINDS);
 export const AUDIT_ACTIONS = [
   { code: "user.sign_in", label: "登录" },
   { code: "user.sign_in_failed", label: "登录失败" },
+  { code: "user.sign_in_blocked", label: "登录受限" },
   { code: "user.sign_out", label: "退出登录" },
   { code: "user.create", label: "创建用户" },
   { code: "user.update", label: "修改用户" },
+  { code: "user.role_change", label: "变更角色" },
+  { code: "user.disable", label: "停用用户" },
+  { code: "user.enable", label: "启用用户" },
+  { code: "user.reset_password", label: "重置密码" },
+  { code: "user.change_password", label: "修改密码" },
   { code: "member.create", label: "登记参保人" },
   { code: "member.reveal_id", label: "查看完整证件号" },
   { code: "enquiry.create", label: "新建咨询" },
@@ -178,8 +214,22 @@ export const AUDIT_ACTIONS = [
   { code: "enquiry.assign", label: "指派" },
   { code: "enquiry.causes", label: "修改原因分类" },
   { code: "enquiry.step", label: "记录处理步骤" },
+  { code: "enquiry.link", label: "关联咨询" },
   { code: "analytics.export", label: "导出统计数据" },
+  { code: "policy_event.create", label: "添加政策节点" },
+  { code: "policy_event.delete", label: "删除政策节点" },
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]["code"];
 export const AUDIT_ACTION_CODES = codesOf(AUDIT_ACTIONS);
 export const AUDIT_ACTION_LABELS = labelsOf(AUDIT_ACTIONS);
+
+// What an audit row is about; the audit log page filters and labels by these. Rows may name an
+// entity not listed here, which the page then shows by its code.
+export const AUDIT_ENTITIES = [
+  { code: "user", label: "用户" },
+  { code: "member", label: "参保人" },
+  { code: "enquiry", label: "咨询工单" },
+  { code: "analytics", label: "统计分析" },
+  { code: "policy_event", label: "政策节点" },
+] as const;
+export const AUDIT_ENTITY_LABELS: Record<string, string> = labelsOf(AUDIT_ENTITIES);

@@ -1,8 +1,9 @@
+import { randomBytes } from "node:crypto";
 import type { InsuranceType, Role } from "./constants";
 import { buildIdNumber } from "./id-number";
 import type { Executor } from "./index";
 import { maskIdNumber, maskPhone, type PiiCodec } from "./pii";
-import { members, users } from "./schema";
+import { members, userSessions, users } from "./schema";
 
 // Test data builders: each call makes a new row with unique values; tests state only what
 // matters to them.
@@ -27,6 +28,34 @@ export async function createUser(
   if (!user) throw new Error("user insert returned nothing");
   return user;
 }
+
+// An open server-side session, as sign-in opens one, and the reference a signed cookie would
+// carry for it. `at` backdates it, for the idle and absolute limits.
+export async function createSession(
+  db: Executor,
+  user: { id: number; sessionVersion?: number },
+  at: { createdAt?: Date; lastSeenAt?: Date } = {},
+) {
+  const createdAt = at.createdAt ?? new Date();
+  const sessionId = randomBytes(32).toString("base64url");
+  await db.insert(userSessions).values({
+    id: sessionId,
+    userId: user.id,
+    createdAt,
+    lastSeenAt: at.lastSeenAt ?? createdAt,
+  });
+  return { userId: user.id, sessionVersion: user.sessionVersion ?? 1, sessionId };
+}
+
+// A user with an open session, for tests that call procedures as that user.
+export async function createSignedInUser(
+  db: Executor,
+  overrides: Parameters<typeof createUser>[1] = {},
+) {
+  const user = await createUser(db, overrides);
+  return { ...user, session: await createSession(db, user) };
+}
+export type SignedInTestUser = Awaited<ReturnType<typeof createSignedInUser>>;
 
 // A member stored the way registration stores one: ID number and phone encrypted, hashed and
 // masked. The ID number is valid (region, birth date, check character) and unique per call.

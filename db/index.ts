@@ -1,5 +1,6 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { createPoolGate, gateClient, type PoolGate } from "./pool-gate";
 import * as schema from "./schema";
 
 export type DbOptions = {
@@ -7,11 +8,15 @@ export type DbOptions = {
   max?: number;
   // Kills a runaway statement so that one slow query cannot hold a connection for ever.
   statementTimeoutMs?: number;
+  // When set, a query or transaction waits at most this long for a free connection and then
+  // fails with DatabaseBusyError (db/pool-gate.ts). Scripts leave it unset and simply queue.
+  acquireTimeoutMs?: number;
 };
 
 export function createDb(url: string, options: DbOptions = {}) {
-  const client = postgres(url, {
-    max: options.max ?? 10,
+  const max = options.max ?? 10;
+  const raw = postgres(url, {
+    max,
     idle_timeout: 30,
     connect_timeout: 10,
     onnotice: () => {},
@@ -20,8 +25,16 @@ export function createDb(url: string, options: DbOptions = {}) {
       statement_timeout: options.statementTimeoutMs ?? 15_000,
     },
   });
+  const gate: PoolGate | null =
+    options.acquireTimeoutMs === undefined ? null : createPoolGate(max, options.acquireTimeoutMs);
+  const client = gate ? gateClient(raw, gate) : raw;
   const db = drizzle(client, { schema, casing: undefined });
-  return { db, client };
+  // One round trip that waits at most timeoutMs for a connection: the readiness check.
+  const probe = async (timeoutMs: number) => {
+    const query = () => raw`select 1`;
+    await (gate ? gate.run(query, timeoutMs) : query());
+  };
+  return { db, client, gate, probe };
 }
 
 export type Database = ReturnType<typeof createDb>["db"];

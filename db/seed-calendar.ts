@@ -1,5 +1,6 @@
 // Calendar arithmetic for the demo data, in Asia/Shanghai (UTC+8 all year, no daylight saving),
 // independent of the machine's time zone.
+import { isWorkingDay } from "./working-days";
 
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 export const MINUTE_MS = 60 * 1000;
@@ -17,7 +18,8 @@ export type SeedMonth = {
   month: number;
   // "2025-07", the form the analytics group by.
   key: string;
-  // Working days (Monday–Friday) of the month that lie wholly before `now`.
+  // Working days of the month (statutory holidays off, 调休 weekend days on) that lie wholly
+  // before `now`: the counters and hotlines are closed over 国庆 and 春节.
   workingDays: number[];
   // Share of the month's working days that are available, 1 except for the current month.
   coverage: number;
@@ -53,8 +55,7 @@ export function seedMonths(now: Date, count = 24): SeedMonth[] {
     const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
     const all: number[] = [];
     for (let day = 1; day <= length; day++) {
-      const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-      if (weekday !== 0 && weekday !== 6) all.push(day);
+      if (isWorkingDay(`${monthKey(year, month)}-${String(day).padStart(2, "0")}`)) all.push(day);
     }
     const workingDays = back === 0 ? all.filter((day) => day < today.day) : all;
     months.push({

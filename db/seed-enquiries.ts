@@ -14,13 +14,7 @@ import {
   type StepKind,
   type Symptom,
 } from "./constants";
-import {
-  CLOSING_MINUTE,
-  DAY_MS,
-  monthLabelBefore,
-  OPENING_MINUTE,
-  shanghaiTime,
-} from "./seed-calendar";
+import { CLOSING_MINUTE, monthLabelBefore, OPENING_MINUTE, shanghaiTime } from "./seed-calendar";
 import type { MonthAllocation } from "./seed-plan";
 import type { Random, Weighted } from "./seed-random";
 import {
@@ -36,6 +30,7 @@ import {
 } from "./seed-scenarios";
 import { settle } from "./seed-status";
 import { type CauseTag, planSteps } from "./seed-steps";
+import { addWorkingDays } from "./working-days";
 
 export type { CauseTag } from "./seed-steps";
 
@@ -72,6 +67,8 @@ export type EnquiryDraft = {
   createdBy: number;
   openedAt: Date;
   dueAt: Date;
+  // "2026-11-24"; set while a 系统延迟 re-check is pending.
+  recheckDueOn: string | null;
   resolvedAt: Date | null;
   resolutionSummary: string | null;
   followUpMethod: FollowUpMethod | null;
@@ -81,6 +78,9 @@ export type EnquiryDraft = {
   updatedAt: Date;
   causes: CauseTag[];
   steps: StepDraft[];
+  // How many months before filing the member says they left their employer (the 离职减员
+  // wording); the demo's triage facts give the same month.
+  leftMonthsBefore: number;
 };
 
 export type DraftContext = {
@@ -200,10 +200,13 @@ function draftEnquiry(
   }
 
   const { reported, disputed } = amountsFor(random, scenario.symptom, primary, scenario);
+  // Drawn in the order the templates were always filled, so the demo data stays the same.
+  const amount = formatYuan(disputed ?? fen(random, 50, 3000));
+  const leftMonthsBefore = random.int(1, 5);
   const values: Record<string, string> = {
     balance: formatYuan(reported ?? 0),
-    amount: formatYuan(disputed ?? fen(random, 50, 3000)),
-    leaveMonth: monthLabelBefore(month.year, month.month, random.int(1, 5)),
+    amount,
+    leaveMonth: monthLabelBefore(month.year, month.month, leftMonthsBefore),
     month: monthLabelBefore(month.year, month.month, random.int(0, 1)),
     relative: random.pick(RELATIVES),
     city: city.name,
@@ -227,7 +230,8 @@ function draftEnquiry(
     assigneeId,
     createdBy,
     openedAt,
-    dueAt: new Date(openedAt.getTime() + (quick ? 2 : 5) * DAY_MS),
+    dueAt: addWorkingDays(openedAt, quick ? 2 : 5),
+    recheckDueOn: null,
     resolvedAt: null,
     resolutionSummary: null,
     followUpMethod: null,
@@ -237,6 +241,7 @@ function draftEnquiry(
     updatedAt: openedAt,
     causes,
     steps: [],
+    leftMonthsBefore,
   };
   const plan = planSteps(random, causes, values, scenario.policyNote);
   settle(random, context.now, draft, plan, fillTemplate(random.pick(scenario.summaries), values));

@@ -1,6 +1,6 @@
 // How far each demo enquiry got by `now`, and when its steps were done: old enquiries are nearly
 // all resolved or followed up, recent ones are still being worked on.
-import type { FollowUpMethod, Satisfaction } from "./constants";
+import { type FollowUpMethod, RECHECK_AFTER_WORKING_DAYS, type Satisfaction } from "./constants";
 import {
   addWorkingMinutes,
   DAY_MS,
@@ -12,6 +12,7 @@ import type { EnquiryDraft } from "./seed-enquiries";
 import type { Random, Weighted } from "./seed-random";
 import { FOLLOW_UP_RESULTS } from "./seed-scenarios";
 import { followUpStep, type PlannedStep } from "./seed-steps";
+import { addWorkingDays, addWorkingDaysToDate, shanghaiDate } from "./working-days";
 
 const FOLLOW_UP_METHODS: Weighted<FollowUpMethod> = [
   ["phone", 60],
@@ -85,12 +86,15 @@ export function settle(
     const doneAt = addWorkingMinutes(start, (fractions[i] ?? 0) * Math.max(0, spanMinutes));
     const dueAt =
       step.kind === "schedule_recheck"
-        ? new Date(addWorkingMinutes(doneAt, 2 * WORKING_DAY_MINUTES))
+        ? addWorkingDays(new Date(doneAt), RECHECK_AFTER_WORKING_DAYS)
         : null;
     return { ...step, doneBy, doneAt: new Date(doneAt), dueAt };
   });
   draft.updatedAt = draft.steps.at(-1)?.doneAt ?? draft.openedAt;
-  if (!closes) return;
+  if (!closes) {
+    draft.recheckDueOn = pendingRecheck(draft);
+    return;
+  }
   draft.updatedAt = draft.resolvedAt ?? draft.updatedAt;
 
   if (random.chance(ageDays > 30 ? 0.65 : 0.35) && followedUpAt < now.getTime()) {
@@ -110,4 +114,15 @@ export function settle(
       dueAt: null,
     });
   }
+}
+
+// The re-check still to do on an open 系统延迟 enquiry, as the application would have set it:
+// the date of the latest 设定复查日期 step, or two working days after filing; none once the
+// 复查 is recorded.
+function pendingRecheck(draft: EnquiryDraft): string | null {
+  if (!draft.causes.some((tag) => tag.cause === "system_delay")) return null;
+  if (draft.steps.some((step) => step.kind === "recheck")) return null;
+  const scheduled = draft.steps.findLast((step) => step.kind === "schedule_recheck")?.dueAt;
+  if (scheduled) return shanghaiDate(scheduled);
+  return addWorkingDaysToDate(shanghaiDate(draft.openedAt), RECHECK_AFTER_WORKING_DAYS);
 }

@@ -13,6 +13,7 @@ import { protectPerson } from "./seed-people";
 import { allocateEnquiries, BURST, type SEED_CITY_NAMES } from "./seed-plan";
 import { createRandom } from "./seed-random";
 import { loadSeedCities } from "./seed-regions";
+import { type DemoTriage, demoTriageFacts } from "./seed-triage";
 
 export const DEMO_PASSWORD = "demo-pass-2026";
 export const DEFAULT_DEMO_ENQUIRIES = 2400;
@@ -33,12 +34,18 @@ export const DEMO_ACCOUNTS = [
 // Fixed seeds: the data depends on `now` only through its dates.
 const PLAN_SEED = 0x5eed_2026;
 const PEOPLE_SEED = 0x9e0_91e;
+const TRIAGE_SEED = 0x7e1a_6e;
 
 export type SeedOptions = {
   piiKey: string;
   now: Date;
   hashPassword: (plain: string) => Promise<string>;
   enquiries?: number;
+  // Stores the triage facts of the recent enquiries with the suggestions the triage rules make
+  // from them, in the seed's transaction. The rules live in server/, which db/ does not import,
+  // so the caller hands them in as it does the password hashing; without it the demo has no
+  // triage data.
+  recordTriage?: (tx: Executor, triage: readonly DemoTriage[]) => Promise<void>;
 };
 
 export type SeedSummary = {
@@ -47,6 +54,8 @@ export type SeedSummary = {
   enquiries: number;
   causes: number;
   steps: number;
+  // Enquiries given triage facts (0 without recordTriage).
+  triaged: number;
   // First and last month of the demo period, "2024-08".
   fromMonth: string;
   toMonth: string;
@@ -128,12 +137,26 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     });
     await seedHistory(tx);
 
+    let triaged = 0;
+    if (options.recordTriage) {
+      const triage = demoTriageFacts(
+        createRandom(TRIAGE_SEED),
+        options.now,
+        drafts,
+        people.memberIndexes.map((index) => people.members[index]?.insuranceType ?? "employee"),
+        enquiryIds,
+      );
+      await options.recordTriage(tx, triage);
+      triaged = triage.length;
+    }
+
     return {
       users: DEMO_ACCOUNTS.length,
       members: memberIds.length,
       enquiries: enquiryIds.length,
       causes: causeRows.length,
       steps: stepRows.length,
+      triaged,
       fromMonth: months[0]?.key ?? "",
       toMonth: months[months.length - 1]?.key ?? "",
       burst: { regionCode: burstCity.code, regionName: burstCity.name, month: burstMonth.key },
@@ -169,6 +192,13 @@ async function insertUsers(
 
 function enquiryRow(draft: EnquiryDraft, memberId: number | undefined) {
   if (memberId === undefined) throw new Error("enquiry without a member");
-  const { cityIndex: _city, memberTypes: _types, causes: _causes, steps: _steps, ...row } = draft;
+  const {
+    cityIndex: _city,
+    memberTypes: _types,
+    causes: _causes,
+    steps: _steps,
+    leftMonthsBefore: _left,
+    ...row
+  } = draft;
   return { ...row, memberId };
 }

@@ -10,6 +10,7 @@ import { seedDemo } from "@/db/seed";
 import { adminClient, databaseUrl } from "@/db/testing/urls";
 import { hashPassword } from "@/server/auth/password";
 import { ensureBuild, NEXT_BIN } from "@/server/cli/build";
+import { recordSeededTriage } from "@/server/domain/insights/seed-triage";
 import { assertLocalDatabase, E2E_DATABASE, E2E_PORT, E2E_STATE_FILE } from "./config";
 
 // Started by Playwright as its web server: a fresh demo database, one production build, one
@@ -38,7 +39,12 @@ async function main() {
 
   const piiKey = generatePiiKey();
   const { db, client } = createDb(url, { max: 2, statementTimeoutMs: 0 });
-  await seedDemo(db, { piiKey, now: new Date(), hashPassword });
+  await seedDemo(db, {
+    piiKey,
+    now: new Date(),
+    hashPassword,
+    recordTriage: recordSeededTriage,
+  });
   await client.end();
 
   mkdirSync(path.dirname(E2E_STATE_FILE), { recursive: true });

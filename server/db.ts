@@ -12,6 +12,7 @@ export function getConnection(): Connection {
   holder.balanceDeskDb ??= createDb(env().DATABASE_URL, {
     max: env().DB_POOL_MAX,
     statementTimeoutMs: env().DB_STATEMENT_TIMEOUT_MS,
+    acquireTimeoutMs: env().DB_ACQUIRE_TIMEOUT_MS,
   });
   return holder.balanceDeskDb;
 }

@@ -1,27 +1,60 @@
 import { z } from "zod";
+import { authSecretProblem, piiKeyProblem } from "./secrets";
 
 // The environment, validated once. A missing or malformed variable stops the app with a
 // message that names it. `npm start` fills the local defaults (see server/cli/local-config.ts).
-const base64Key = z
-  .string()
-  .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded as base64");
+//
+// Production: every production server (`next start`, NODE_ENV=production) also refuses weak
+// secrets (server/secrets.ts); the local default generates strong ones, so it passes. The
+// production start (`npm start -- --production`, which sets BALANCE_DESK_MODE=production)
+// moreover never falls back to generated secrets or the embedded database: see
+// server/cli/start.ts and the README.
+const secretCheck =
+  (problem: (value: string) => string | null) => (value: string, ctx: z.RefinementCtx) => {
+    const message = problem(value);
+    if (message) ctx.addIssue({ code: "custom", message });
+  };
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().url(),
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
-  PII_KEY: base64Key,
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
-});
+function schemaFor(production: boolean) {
+  const secret = z.string({ error: "is required" });
+  return z.object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url({ error: "is required and must be a postgres:// URL" }),
+    AUTH_SECRET: production
+      ? secret.superRefine(secretCheck(authSecretProblem))
+      : secret.min(32, "must be at least 32 characters"),
+    PII_KEY: secret.superRefine(secretCheck((value) => piiKeyProblem(value, production))),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+    // How long a request waits for a free connection before it answers 503 (db/pool-gate.ts).
+    DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(3000),
+  });
+}
 
-export type Env = z.infer<typeof schema>;
+export type Env = z.infer<ReturnType<typeof schemaFor>>;
+
+export const PRODUCTION_MODE_VARIABLE = "BALANCE_DESK_MODE";
+
+export function isProductionMode(vars: NodeJS.ProcessEnv = process.env): boolean {
+  return vars[PRODUCTION_MODE_VARIABLE] === "production";
+}
+
+// Problems as lines that each start with the variable's name; empty when the values are fine.
+export function environmentProblems(vars: NodeJS.ProcessEnv): string[] {
+  const parsed = parseEnvironment(vars);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+}
+
+function parseEnvironment(vars: NodeJS.ProcessEnv) {
+  return schemaFor(vars.NODE_ENV === "production").safeParse(vars);
+}
 
 let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  const parsed = parseEnvironment(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);

@@ -1,6 +1,11 @@
 // Domain errors carry a code the API layer maps to a transport status in one place
 // (server/api/trpc.ts) and a Chinese message fit to show the user.
-export type DomainErrorCode = "BAD_REQUEST" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN";
+export type DomainErrorCode =
+  | "BAD_REQUEST"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "FORBIDDEN"
+  | "TOO_MANY_REQUESTS";
 
 export class DomainError extends Error {
   constructor(

@@ -17,3 +17,12 @@ export function logError(
     }),
   );
 }
+
+// Security events worth an operator's attention (refused sign-ins). Same rule: no personal
+// data, no passwords; the audit trail holds the details.
+export function logWarning(
+  scope: string,
+  details: { requestId?: string; event: string; [key: string]: unknown },
+): void {
+  console.warn(JSON.stringify({ level: "warn", scope, ...details, at: new Date().toISOString() }));
+}

@@ -29,6 +29,13 @@ export function HomeView({ me, overview }: { me: Viewer["me"]; overview: Viewer[
             </Link>
           </Col>
         )}
+        <Col xs={24} sm={12} lg={8} xl={4}>
+          <Link href="/enquiries?recheck=due">
+            <Card hoverable data-testid="recheck-due-tile">
+              <Statistic title="今日待复查 / 已逾期" value={overview.recheckDue} />
+            </Card>
+          </Link>
+        </Col>
         {ENQUIRY_STATUSES.map((status) => (
           <Col key={status.code} xs={24} sm={12} lg={8} xl={4}>
             <Link href={`/enquiries?status=${status.code}`}>

@@ -10,6 +10,7 @@ import { Shell } from "./shell";
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
   if (!actor) redirect("/login");
+  if (actor.mustChangePassword) redirect("/account/password");
   return (
     <Shell
       user={{

@@ -1,6 +1,6 @@
 "use client";
 
-import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from "antd";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -53,6 +53,11 @@ export function Shell({
             items: [
               { key: "role", label: `${user.roleLabel} · ${user.scopeLabel}`, disabled: true },
               { type: "divider" },
+              {
+                key: "password",
+                icon: <KeyOutlined />,
+                label: <Link href="/account/password">修改密码</Link>,
+              },
               {
                 key: "sign-out",
                 icon: <LogoutOutlined />,

@@ -3,6 +3,7 @@
 import type { TooltipContentProps } from "recharts";
 import { CAUSE_COLORS, CAUSE_LABELS, type Cause } from "@/db/constants";
 import type { CauseCounts, CauseShareResult } from "@/server/schemas/analytics";
+import type { ChartMarker } from "./cause-chart-markers";
 import { formatCount, formatPercent } from "./percent";
 
 // CauseChart's tooltips: every figure with its share, e.g. "离职减员：120（占 23.5%）".
@@ -32,7 +33,11 @@ export function SeriesTooltip({
   active,
   payload,
   causes,
-}: Pick<TooltipContentProps, "active" | "payload"> & { causes: Cause[] }) {
+  markers,
+}: Pick<TooltipContentProps, "active" | "payload"> & {
+  causes: Cause[];
+  markers?: Map<string, ChartMarker[]>;
+}) {
   const datum = payload?.[0]?.payload as SeriesDatum | undefined;
   if (!active || !datum) return null;
   return (
@@ -44,6 +49,11 @@ export function SeriesTooltip({
         <div key={cause}>
           <Swatch cause={cause} />
           {causeShareText(cause, datum[cause], datum.total ? datum[cause] / datum.total : 0)}
+        </div>
+      ))}
+      {markers?.get(datum.key)?.map((marker) => (
+        <div key={marker.detail} style={{ color: "#ad4e00", maxWidth: 320 }}>
+          政策节点：{marker.detail}
         </div>
       ))}
     </div>

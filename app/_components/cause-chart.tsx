@@ -19,6 +19,7 @@ import {
 } from "recharts";
 import { CAUSE_COLORS, CAUSE_LABELS, CAUSES, type Cause } from "@/db/constants";
 import type { CauseCounts, CauseShareResult } from "@/server/schemas/analytics";
+import { type ChartMarker, markerLines, markersByRow } from "./cause-chart-markers";
 import { CauseSeriesTable, CauseShareTable } from "./cause-chart-table";
 import { type SeriesDatum, SeriesTooltip, ShareTooltip } from "./cause-chart-tooltip";
 import { ChartFrame, type ChartState } from "./chart-frame";
@@ -51,6 +52,8 @@ export type CauseSeriesChartProps = CommonProps & {
   linkFor?: (target: CauseTarget) => string;
   // A click on a bar or point; without it the click opens linkFor.
   onSelect?: (target: CauseTarget) => void;
+  // Dashed vertical lines at categories (policy changes on the monthly chart).
+  markers?: readonly ChartMarker[];
 };
 
 export type CauseShareChartProps = CommonProps & {
@@ -92,7 +95,11 @@ function CauseSeriesChart(props: CauseSeriesChartProps) {
   const height = props.height ?? (horizontal ? Math.max(240, data.length * 34 + 80) : 320);
   const cursor = select ? "pointer" : undefined;
 
-  const tooltip = <Tooltip content={(tip) => <SeriesTooltip {...tip} causes={causes} />} />;
+  const byRow = markersByRow(props.markers);
+  const lines = horizontal ? [] : markerLines(byRow, data);
+  const tooltip = (
+    <Tooltip content={(tip) => <SeriesTooltip {...tip} causes={causes} markers={byRow} />} />
+  );
   const valueAxis = <YAxis allowDecimals={false} width={48} />;
   const chart =
     kind === "line" ? (
@@ -102,6 +109,7 @@ function CauseSeriesChart(props: CauseSeriesChartProps) {
         {valueAxis}
         {tooltip}
         <Legend />
+        {lines}
         {causes.map((cause) => (
           <Line
             key={cause}
@@ -150,6 +158,7 @@ function CauseSeriesChart(props: CauseSeriesChartProps) {
         )}
         {tooltip}
         <Legend />
+        {lines}
         {causes.map((cause) => (
           <Bar
             key={cause}

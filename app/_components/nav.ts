@@ -8,6 +8,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/enquiries", label: "咨询工单", roles: ["caseworker", "manager", "admin"] },
   { href: "/members", label: "参保人", roles: ["caseworker", "manager", "admin"] },
   { href: "/analytics", label: "统计分析", roles: ["manager", "admin"] },
+  { href: "/admin", label: "系统管理", roles: ["admin"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -16,6 +16,8 @@ export async function serverCaller() {
     headers(),
   ]);
   if (!actor) redirect("/login");
+  // Every procedure but viewer.me refuses until the initial password is replaced.
+  if (actor.mustChangePassword) redirect("/account/password");
   return createCaller(
     createTRPCContext({ session, requestId: requestHeaders.get("x-request-id") ?? undefined }),
   );

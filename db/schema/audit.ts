@@ -6,8 +6,11 @@ export const auditEvents = pgTable(
   "audit_events",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    // Users are disabled, never deleted. Deleting someone with audit history is refused here
+    // rather than rewriting their rows: the trail is append-only (migration
+    // audit_events_append_only).
     actorId: bigint("actor_id", { mode: "number" }).references(() => users.id, {
-      onDelete: "set null",
+      onDelete: "restrict",
     }),
     action: text("action").notNull(),
     entity: text("entity").notNull(),

@@ -4,6 +4,7 @@ import {
   boolean,
   char,
   check,
+  date,
   index,
   integer,
   pgTable,
@@ -56,6 +57,9 @@ export const enquiries = pgTable(
     idempotencyKey: text("idempotency_key"),
     openedAt: timestamptz("opened_at").notNull().defaultNow(),
     dueAt: timestamptz("due_at").notNull(),
+    // 系统延迟 usually heals by itself: the caseworker re-checks on this Shanghai date (a working
+    // day) and it is cleared once the re-check is recorded or the enquiry is resolved.
+    recheckDueOn: date("recheck_due_on", { mode: "string" }),
     resolvedAt: timestamptz("resolved_at"),
     resolutionSummary: text("resolution_summary"),
     followUpMethod: followUpMethodEnum("follow_up_method"),
@@ -79,6 +83,10 @@ export const enquiries = pgTable(
     index("enquiries_member_idx").on(t.memberId, t.openedAt.desc()),
     index("enquiries_assignee_status_idx").on(t.assigneeId, t.status),
     index("enquiries_due_idx").on(t.dueAt, t.id),
+    // Only the few enquiries waiting for a re-check carry a date, so the queue's index is small.
+    index("enquiries_recheck_due_idx")
+      .on(t.recheckDueOn, t.id)
+      .where(sql`${t.recheckDueOn} is not null`),
     index("enquiries_search_tokens_idx").using("gin", t.searchTokens),
     uniqueIndex("enquiries_created_by_idempotency_key")
       .on(t.createdBy, t.idempotencyKey)

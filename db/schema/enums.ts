@@ -10,6 +10,7 @@ import {
   REGION_LEVEL_CODES,
   ROLE_CODES,
   SATISFACTION_CODES,
+  SESSION_END_REASON_CODES,
   STEP_KIND_CODES,
   SYMPTOM_CODES,
 } from "../constants";
@@ -26,3 +27,4 @@ export const priorityEnum = pgEnum("priority", PRIORITY_CODES);
 export const satisfactionEnum = pgEnum("satisfaction", SATISFACTION_CODES);
 export const followUpMethodEnum = pgEnum("follow_up_method", FOLLOW_UP_METHOD_CODES);
 export const stepKindEnum = pgEnum("step_kind", STEP_KIND_CODES);
+export const sessionEndReasonEnum = pgEnum("session_end_reason", SESSION_END_REASON_CODES);

@@ -27,6 +27,9 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     // Bumped on every change that must end open sessions (disable, role, scope, password).
     sessionVersion: integer("session_version").notNull().default(1),
+    // Set when an administrator creates the account or resets its password: the password was
+    // chosen by someone else, so the user must pick their own before doing anything else.
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMember, createUser } from "@/db/factories";
+import { createMember, createSession, createUser } from "@/db/factories";
 import { buildIdNumber } from "@/db/id-number";
 import { createPiiCodec } from "@/db/pii";
-import { enquiries } from "@/db/schema";
+import { enquiries, enquiryCauses, policyEvents } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import type { SessionRef } from "../auth/session-ref";
 import { appRouter, createCaller } from "./root";
 import { createTRPCContext } from "./trpc";
 
@@ -21,6 +22,7 @@ type Outcome = "OK" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST"
 
 let testDb: TestDatabase;
 const ids: Partial<Record<Who, number>> = {};
+const sessions: Partial<Record<Who, SessionRef>> = {};
 let xianMemberId = 0;
 let sequence = 0;
 
@@ -43,6 +45,15 @@ async function freshEnquiry() {
   return row;
 }
 
+async function freshPolicyEvent() {
+  const [row] = await testDb.db
+    .insert(policyEvents)
+    .values({ effectiveOn: "2025-04-01", label: "矩阵测试", createdBy: ids.admin as number })
+    .returning({ id: policyEvents.id });
+  if (!row) throw new Error("insert failed");
+  return row.id;
+}
+
 const filter = { from: "2025-01", to: "2026-12" };
 const ALL: Who[] = ["anonymous", "caseworkerA", "caseworkerB", "manager", "admin", "disabled"];
 const SIGNED_IN: Who[] = ["caseworkerA", "caseworkerB", "manager", "admin"];
@@ -61,6 +72,7 @@ const MATRIX: Record<string, Entry> = {
   "viewer.overview": { allowed: SIGNED_IN, input: () => undefined },
   "regions.options": { allowed: SIGNED_IN, input: () => undefined },
   "enquiries.list": { allowed: SIGNED_IN, input: () => ({}) },
+  "enquiries.count": { allowed: SIGNED_IN, input: () => ({}) },
   "enquiries.byId": {
     allowed: SIGNED_IN,
     input: async () => ({ id: (await freshEnquiry()).id }),
@@ -105,6 +117,43 @@ const MATRIX: Record<string, Entry> = {
     input: async () => ({ ...(await freshEnquiry()), kind: "check_contributions" }),
     overrides: { caseworkerB: "NOT_FOUND" },
   },
+  "insights.forEnquiry": {
+    allowed: SIGNED_IN,
+    input: async () => ({ id: (await freshEnquiry()).id }),
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
+  "insights.notice": {
+    allowed: SIGNED_IN,
+    input: async () => ({ id: (await freshEnquiry()).id }),
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
+  "insights.saveLeaveCalculation": {
+    allowed: CASEWORKERS,
+    input: async () => {
+      const row = await freshEnquiry();
+      await testDb.db
+        .insert(enquiryCauses)
+        .values({ enquiryId: row.id, cause: "resignation", isPrimary: true });
+      return {
+        ...row,
+        calculation: {
+          periodStart: "2025-07",
+          leaveDate: "2025-12-15",
+          preAllocatedFen: 240_000,
+          spentBeforeLeaveFen: 155_620,
+        },
+      };
+    },
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
+  "insights.link": {
+    allowed: CASEWORKERS,
+    input: async () => ({
+      id: (await freshEnquiry()).id,
+      relatedEnquiryId: (await freshEnquiry()).id,
+    }),
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
   "members.search": { allowed: SIGNED_IN, input: () => ({ query: "测试" }) },
   "members.byId": {
     allowed: SIGNED_IN,
@@ -121,20 +170,82 @@ const MATRIX: Record<string, Entry> = {
     }),
     overrides: { caseworkerB: "BAD_REQUEST" },
   },
+  "members.revealIdNumber": {
+    allowed: [...CASEWORKERS, "admin"],
+    input: () => ({ id: xianMemberId, reason: "核实来电人身份" }),
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
   "analytics.byMonth": { allowed: MANAGERS, input: () => filter },
   "analytics.byRegion": { allowed: MANAGERS, input: () => filter },
   "analytics.heatmap": { allowed: MANAGERS, input: () => ({ filter }) },
   "analytics.causeShare": { allowed: MANAGERS, input: () => filter },
   "analytics.kpis": { allowed: MANAGERS, input: () => filter },
+  "analytics.triageAcceptance": { allowed: MANAGERS, input: () => filter },
+  "analytics.spikes": { allowed: MANAGERS, input: () => filter },
+  "analytics.policyMarkers": { allowed: MANAGERS, input: () => filter },
+  "policyEvents.list": { allowed: ["admin"], input: () => undefined },
+  "policyEvents.create": {
+    allowed: ["admin"],
+    input: () => ({ effectiveOn: "2025-03-01", regionCode: XIAN, label: "矩阵测试节点" }),
+  },
+  "policyEvents.delete": {
+    allowed: ["admin"],
+    input: async () => ({ id: await freshPolicyEvent() }),
+  },
+  "users.list": { allowed: ["admin"], input: () => ({}) },
+  "users.options": { allowed: ["admin"], input: () => undefined },
+  "users.create": {
+    allowed: ["admin"],
+    input: () => ({
+      login: `matrix_${++sequence}`,
+      displayName: "矩阵测试",
+      role: "caseworker",
+      regionScope: XIAN,
+      password: "Matrix-Test-Pass-2026",
+    }),
+  },
+  "users.update": {
+    allowed: ["admin"],
+    input: async () => ({
+      id: (await createUser(testDb.db, { regionScope: XIAN })).id,
+      displayName: "矩阵测试改名",
+      role: "manager",
+      regionScope: null,
+    }),
+  },
+  "users.setActive": {
+    allowed: ["admin"],
+    input: async () => ({ id: (await createUser(testDb.db)).id, active: false }),
+  },
+  "users.resetPassword": {
+    allowed: ["admin"],
+    input: async () => ({ id: (await createUser(testDb.db)).id, password: "Matrix-Reset-2026" }),
+  },
+  "auditLog.list": { allowed: ["admin"], input: () => ({}) },
+  // Open to every signed-in user; the test accounts have no real password, so the call is
+  // refused on the current password rather than changing it mid-test.
+  "account.changePassword": {
+    allowed: SIGNED_IN,
+    input: () => ({
+      currentPassword: "not-the-password",
+      newPassword: "Matrix-New-Pass-2026",
+      confirmPassword: "Matrix-New-Pass-2026",
+    }),
+    overrides: {
+      caseworkerA: "BAD_REQUEST",
+      caseworkerB: "BAD_REQUEST",
+      manager: "BAD_REQUEST",
+      admin: "BAD_REQUEST",
+    },
+  },
 };
 
 function callerFor(who: Who) {
-  const userId = ids[who];
   return createCaller(
     createTRPCContext({
       db: testDb.db,
       pii,
-      session: userId ? { userId, sessionVersion: 1 } : null,
+      session: sessions[who] ?? null,
       requestId: randomUUID(),
     }),
   );
@@ -158,6 +269,9 @@ beforeAll(async () => {
   ids.manager = (await createUser(testDb.db, { role: "manager" })).id;
   ids.admin = (await createUser(testDb.db, { role: "admin" })).id;
   ids.disabled = (await createUser(testDb.db, { role: "manager", active: false })).id;
+  for (const [who, id] of Object.entries(ids)) {
+    sessions[who as Who] = await createSession(testDb.db, { id });
+  }
   xianMemberId = (await createMember(testDb.db, pii, { regionCode: XIAN })).id;
 });
 afterAll(() => testDb.drop());

@@ -24,7 +24,13 @@ let caseworker: Actor;
 const fullValues: string[] = [];
 
 function actorOf(user: { id: number; role: Actor["role"]; regionScope: string | null }): Actor {
-  return { ...user, displayName: "测试", login: "t", regionScopeName: null };
+  return {
+    ...user,
+    displayName: "测试",
+    login: "t",
+    regionScopeName: null,
+    mustChangePassword: false,
+  };
 }
 
 const get = (actor: Actor | null, file: string, query = WINTER) =>

@@ -1,7 +1,12 @@
+import { accountRouter } from "./routers/account";
 import { analyticsRouter } from "./routers/analytics";
+import { auditLogRouter } from "./routers/audit-log";
 import { enquiriesRouter } from "./routers/enquiries";
+import { insightsRouter } from "./routers/insights";
 import { membersRouter } from "./routers/members";
+import { policyEventsRouter } from "./routers/policy-events";
 import { regionsRouter } from "./routers/regions";
+import { usersRouter } from "./routers/users";
 import { viewerRouter } from "./routers/viewer";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -9,8 +14,13 @@ export const appRouter = createTRPCRouter({
   viewer: viewerRouter,
   regions: regionsRouter,
   enquiries: enquiriesRouter,
+  insights: insightsRouter,
   members: membersRouter,
   analytics: analyticsRouter,
+  policyEvents: policyEventsRouter,
+  account: accountRouter,
+  users: usersRouter,
+  auditLog: auditLogRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,11 +2,12 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createUser } from "@/db/factories";
+import { createSession, createUser } from "@/db/factories";
 import { createPiiCodec } from "@/db/pii";
 import { users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
 import { hashPassword } from "../auth/password";
+import type { SessionRef } from "../auth/session-ref";
 import { verifyCredentials } from "../domain/users";
 import {
   adminProcedure,
@@ -37,7 +38,7 @@ const probeRouter = createTRPCRouter({
 });
 const createProbeCaller = createCallerFactory(probeRouter);
 
-function callerFor(session: { userId: number; sessionVersion: number } | null) {
+function callerFor(session: SessionRef | null) {
   return createProbeCaller(
     createTRPCContext({ db: testDb.db, pii, session, requestId: "req-test-1" }),
   );
@@ -74,12 +75,10 @@ describe("role builders", () => {
       const session =
         who === "anonymous"
           ? null
-          : {
-              userId: (
-                await createUser(testDb.db, { role: who as "caseworker" | "manager" | "admin" })
-              ).id,
-              sessionVersion: 1,
-            };
+          : await createSession(
+              testDb.db,
+              await createUser(testDb.db, { role: who as "caseworker" | "manager" | "admin" }),
+            );
       const caller = callerFor(session);
       expect(await codeOf(caller.open())).toBe("OK");
       for (const [procedure, code] of Object.entries(row)) {
@@ -91,23 +90,26 @@ describe("role builders", () => {
 
   it("reject a disabled user and a stale session version on the next call", async () => {
     const user = await createUser(testDb.db, { role: "manager" });
-    const caller = callerFor({ userId: user.id, sessionVersion: 1 });
+    const caller = callerFor(await createSession(testDb.db, user));
     expect(await caller.signedIn()).toBe("manager");
 
     await testDb.db.update(users).set({ active: false }).where(eq(users.id, user.id));
     expect(await codeOf(caller.signedIn())).toBe("UNAUTHORIZED");
 
+    const older = callerFor(await createSession(testDb.db, user));
     await testDb.db
       .update(users)
       .set({ active: true, sessionVersion: 2 })
       .where(eq(users.id, user.id));
     expect(await codeOf(caller.signedIn())).toBe("UNAUTHORIZED");
-    expect(await callerFor({ userId: user.id, sessionVersion: 2 }).signedIn()).toBe("manager");
+    expect(await codeOf(older.signedIn())).toBe("UNAUTHORIZED");
+    const current = await createSession(testDb.db, { id: user.id, sessionVersion: 2 });
+    expect(await callerFor(current).signedIn()).toBe("manager");
   });
 
   it("read a role change on the next call", async () => {
     const user = await createUser(testDb.db, { role: "caseworker" });
-    const caller = callerFor({ userId: user.id, sessionVersion: 1 });
+    const caller = callerFor(await createSession(testDb.db, user));
     expect(await codeOf(caller.manager())).toBe("FORBIDDEN");
     await testDb.db.update(users).set({ role: "manager" }).where(eq(users.id, user.id));
     expect(await codeOf(caller.manager())).toBe("OK");

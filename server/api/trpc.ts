@@ -17,6 +17,7 @@ import type { SessionRef } from "../auth/session-ref";
 import { getDb, getPii } from "../db";
 import { loadActor } from "../domain/users";
 import { DomainError } from "../errors";
+import { databaseUnavailable, isDatabaseUnavailable } from "./unavailable";
 
 // 1. CONTEXT
 
@@ -81,15 +82,26 @@ const domainErrors = t.middleware(async ({ next }) => {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
   }
+  // An exhausted pool or a lost connection is temporary: 503 with a retry hint, never a 500.
+  if (!result.ok && isDatabaseUnavailable(result.error.cause)) {
+    throw databaseUnavailable(result.error.cause);
+  }
   return result;
 });
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+// A password set by an administrator is known to two people; until its holder replaces it,
+// the account can say who it is and change the password, nothing else.
+const OPEN_BEFORE_PASSWORD_CHANGE = new Set(["viewer.me", "account.changePassword"]);
+
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next, path }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "请先登录" });
-  const actor = await loadActor(ctx.db, ctx.session.userId, ctx.session.sessionVersion);
+  const actor = await loadActor(ctx.db, ctx.session);
   if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "登录已失效，请重新登录" });
+  if (actor.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(path)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "请先修改初始密码" });
+  }
   return next({ ctx: { ...ctx, actor } });
 });
 
@@ -105,3 +117,6 @@ function roleProcedure(roles: readonly Role[]) {
 export const caseworkerProcedure = roleProcedure(["caseworker"]);
 export const managerProcedure = roleProcedure(["manager", "admin"]);
 export const adminProcedure = roleProcedure(["admin"]);
+// Handling members' own records: caseworkers, and admins for corrections; managers read
+// figures, not identities.
+export const caseworkerOrAdminProcedure = roleProcedure(["caseworker", "admin"]);

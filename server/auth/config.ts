@@ -1,29 +1,64 @@
 import { randomUUID } from "node:crypto";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "../db";
-import { verifyCredentials } from "../domain/users";
 import { signInInput } from "../schemas/auth";
 import type { SessionRef } from "./session-ref";
+import { clientOf, signInWithPassword } from "./sign-in";
+import { defaultSignInLimiter } from "./sign-in-limiter";
 
-// The session cookie carries only the user id and the session version it was issued for;
-// everything else (role, scope, active flag) is read from the database on each request.
-type SessionClaims = { uid?: string; sv?: number };
+// The session cookie carries only the user id, the session version it was issued for and the
+// server-side session id; everything else (role, scope, active flag, whether the session is
+// still open) is read from the database on each request.
+type SessionClaims = { uid?: string; sv?: number; sid?: string };
+
+// Shown on the login page (app/(auth)/login); the code travels in the error, not the message.
+export class TooManySignInAttempts extends CredentialsSignin {
+  code = "too_many_attempts";
+}
+
+// Explicit rather than inferred from the request URL: in production the cookie is Secure
+// (HTTPS only; browsers also accept it from http://localhost). AUTH_COOKIE_SECURE=false is
+// for a production build tried out over plain HTTP on a private network.
+const secureCookies =
+  process.env.NODE_ENV === "production" && process.env.AUTH_COOKIE_SECURE !== "false";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  // The server-side session (server/domain/sessions.ts) enforces the same 12 hours and the
+  // 30-minute idle limit; the cookie's own lifetime only matches it.
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  useSecureCookies: secureCookies,
+  cookies: {
+    sessionToken: {
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
+    },
+  },
   pages: { signIn: "/login" },
   providers: [
     Credentials({
       credentials: { login: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         // Auth.js adds its own fields (callbackUrl, csrfToken); only the credentials are ours.
         const parsed = signInInput.safeParse({ login: raw.login, password: raw.password });
         if (!parsed.success) return null;
-        const user = await verifyCredentials(getDb(), parsed.data, randomUUID());
-        if (!user) return null;
-        return { id: String(user.id), name: user.displayName, sessionVersion: user.sessionVersion };
+        const db = getDb();
+        const outcome = await signInWithPassword(
+          db,
+          await defaultSignInLimiter(db),
+          parsed.data,
+          clientOf(request),
+          { requestId: request.headers.get("x-request-id") ?? randomUUID() },
+        );
+        if (outcome.status === "throttled") throw new TooManySignInAttempts();
+        if (outcome.status !== "ok") return null;
+        const { user, sessionId } = outcome;
+        return {
+          id: String(user.id),
+          name: user.displayName,
+          sessionVersion: user.sessionVersion,
+          sessionId,
+        };
       },
     }),
   ],
@@ -31,24 +66,35 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     jwt({ token, user }) {
       const claims = token as typeof token & SessionClaims;
       if (user) {
+        const signedIn = user as { sessionVersion?: number; sessionId?: string };
         claims.uid = user.id;
-        claims.sv = (user as { sessionVersion?: number }).sessionVersion;
+        claims.sv = signedIn.sessionVersion;
+        claims.sid = signedIn.sessionId;
       }
       return claims;
     },
     session({ session, token }) {
       const claims = token as SessionClaims;
-      return { ...session, userId: claims.uid, sessionVersion: claims.sv };
+      return { ...session, userId: claims.uid, sessionVersion: claims.sv, sessionId: claims.sid };
     },
   },
 });
 
 // Reads the signed cookie; null when signed out or the cookie is malformed.
 export async function currentSessionRef(): Promise<SessionRef | null> {
-  const session = (await auth()) as { userId?: string; sessionVersion?: number } | null;
+  const session = (await auth()) as {
+    userId?: string;
+    sessionVersion?: number;
+    sessionId?: string;
+  } | null;
   const userId = Number(session?.userId);
-  if (!session || !Number.isInteger(userId) || typeof session.sessionVersion !== "number") {
+  if (
+    !session ||
+    !Number.isInteger(userId) ||
+    typeof session.sessionVersion !== "number" ||
+    typeof session.sessionId !== "string"
+  ) {
     return null;
   }
-  return { userId, sessionVersion: session.sessionVersion };
+  return { userId, sessionVersion: session.sessionVersion, sessionId: session.sessionId };
 }

@@ -7,5 +7,5 @@ import { currentSessionRef } from "./config";
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const ref = await currentSessionRef();
   if (!ref) return null;
-  return loadActor(getDb(), ref.userId, ref.sessionVersion);
+  return loadActor(getDb(), ref);
 });

@@ -4,14 +4,18 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { members, users } from "@/db/schema";
+import type { SessionRef } from "../auth/session-ref";
 import { byMonth, byRegion, causeShare, heatmap, kpis } from "../domain/analytics";
+import { countEnquiries, type EnquiryCount } from "../domain/enquiries/count";
 import { createEnquiry } from "../domain/enquiries/create";
 import { type EnquiryListPage, listEnquiries } from "../domain/enquiries/list";
 import { inScope } from "../domain/region-scope";
+import { startSession } from "../domain/sessions";
 import { type Actor, loadActor } from "../domain/users";
 import type { AnalyticsFilter, ByMonthResult, ByRegionResult } from "../schemas/analytics";
 import { defaultPeriod } from "../schemas/analytics-params";
 import {
+  type CountEnquiriesInput,
   type CreateEnquiryInput,
   createEnquiryInput,
   type ListEnquiriesInput,
@@ -31,18 +35,27 @@ export type CheckedCase = BenchCase & {
 // A province with several seeded cities (苏州, 无锡, 扬州), for the filtered variants.
 const PROVINCE = { code: "320000", name: "江苏省" };
 
-export type BenchUser = { actor: Actor; sessionVersion: number };
+export type BenchUser = { actor: Actor; session: SessionRef };
 
+// The floor's actor comes from a server-side session of its own, opened here as sign-in
+// would, so the floor of viewer.me runs the same session query as the HTTP path.
 export async function loadBenchUser(db: Database, login: string): Promise<BenchUser> {
   const [user] = await db
     .select({ id: users.id, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.login, login));
-  const actor = user ? await loadActor(db, user.id, user.sessionVersion) : null;
-  if (!user || !actor) {
+  const session: SessionRef | null = user
+    ? {
+        userId: user.id,
+        sessionVersion: user.sessionVersion,
+        sessionId: await startSession(db, user.id, { userAgent: "bench", clientAddress: null }),
+      }
+    : null;
+  const actor = session ? await loadActor(db, session) : null;
+  if (!session || !actor) {
     throw new Error(`no active demo user ${login}: is the bench database seeded?`);
   }
-  return { actor, sessionVersion: user.sessionVersion };
+  return { actor, session };
 }
 
 function analyticsCase<T>(
@@ -138,29 +151,46 @@ export function listCases(
   actors: { caseworker: Actor; manager: Actor },
   sessions: { caseworker: BrowserSession; manager: BrowserSession },
 ): CheckedCase[] {
-  const filtered: ListEnquiriesInput = {
-    status: ["open", "in_progress"],
-    cause: ["resignation"],
-    sort: "newest",
-    limit: 20,
-  };
-  const search: ListEnquiriesInput = { q: "负数", sort: "newest", limit: 20 };
-  const listSane = (r: EnquiryListPage) => r.items.length > 0;
+  const filtered: CountEnquiriesInput = { status: ["open", "in_progress"], cause: ["resignation"] };
+  const search: CountEnquiriesInput = { q: "负数" };
   const cases = [
-    { name: "enquiries.list caseworker filtered", login: "caseworker", input: filtered },
-    { name: "enquiries.list manager q=负数", login: "manager", input: search },
+    { name: "caseworker filtered", login: "caseworker", input: filtered },
+    { name: "manager q=负数", login: "manager", input: search },
   ] as const;
-  return cases.map((c) => {
+  return cases.flatMap((c): CheckedCase[] => {
     const session = sessions[c.login];
-    const direct = () => listEnquiries(db, actors[c.login], c.input);
-    const http = () => session.query("enquiries.list", c.input);
-    return {
-      name: c.name,
-      target: { kind: "max", maxMs: 20 },
-      http,
-      floor: direct,
-      verify: () => verifySame(c.name, http, direct, listSane),
+    const actor = actors[c.login];
+    const page: ListEnquiriesInput = { ...c.input, sort: "newest", limit: 20 };
+    const list = {
+      http: () => session.query("enquiries.list", page),
+      floor: () => listEnquiries(db, actor, page),
     };
+    const count = {
+      http: () => session.query("enquiries.count", c.input),
+      floor: () => countEnquiries(db, actor, c.input),
+    };
+    return [
+      {
+        name: `enquiries.list ${c.name}`,
+        target: { kind: "max", maxMs: 20 },
+        ...list,
+        verify: () =>
+          verifySame(
+            `list ${c.name}`,
+            list.http,
+            list.floor,
+            (r: EnquiryListPage) => r.items.length > 0,
+          ),
+      },
+      {
+        // The total shown above the list, fetched beside the page (capped at 1,000).
+        name: `enquiries.count ${c.name}`,
+        target: { kind: "max", maxMs: 50 },
+        ...count,
+        verify: () =>
+          verifySame(`count ${c.name}`, count.http, count.floor, (r: EnquiryCount) => r.total > 0),
+      },
+    ];
   });
 }
 
@@ -259,7 +289,7 @@ export function diagnosticCases(
       name: "viewer.me (session + actor only)",
       target: { kind: "none" },
       http: me,
-      floor: () => loadActor(db, manager.actor.id, manager.sessionVersion),
+      floor: () => loadActor(db, manager.session),
       verify: async () => {
         const actor = trpcData<Actor>(await me(), "viewer.me");
         if (actor.id !== manager.actor.id) throw new Error("viewer.me answered for someone else");

@@ -10,6 +10,7 @@ import { seedDemo } from "@/db/seed";
 import { seedBulk } from "@/db/seed-bulk";
 import { adminClient, databaseUrl } from "@/db/testing/urls";
 import { hashPassword } from "../auth/password";
+import { recordSeededTriage } from "../domain/insights/seed-triage";
 import { redactUrl } from "./database";
 import { DATA_DIR } from "./local-config";
 
@@ -117,7 +118,13 @@ async function load(url: string, piiKey: string, size: number, log: (line: strin
   try {
     const now = new Date();
     const started = performance.now();
-    const demo = await seedDemo(db, { piiKey, now, hashPassword });
+    // Only the demo part has triage data; the bulk enquiries stand for the years before it.
+    const demo = await seedDemo(db, {
+      piiKey,
+      now,
+      hashPassword,
+      recordTriage: recordSeededTriage,
+    });
     log(`demo data: ${demo.users} users, ${demo.enquiries} enquiries`);
     const bulk = size - demo.enquiries;
     if (bulk > 0) {

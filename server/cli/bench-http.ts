@@ -5,9 +5,16 @@
 export type TrpcCall = { status: number; body: string };
 
 export class BrowserSession {
-  private readonly cookies = new Map<string, string>();
+  constructor(
+    readonly baseUrl: string,
+    private readonly cookies = new Map<string, string>(),
+  ) {}
 
-  constructor(readonly baseUrl: string) {}
+  // The same browser talking to another instance of the app: cookies belong to the host, not
+  // the port, so a session issued by one instance is sent to the other.
+  at(baseUrl: string): BrowserSession {
+    return new BrowserSession(baseUrl, this.cookies);
+  }
 
   async signIn(login: string, password: string): Promise<void> {
     const csrfResponse = await this.request("/api/auth/csrf");
@@ -22,7 +29,11 @@ export class BrowserSession {
     });
     await response.arrayBuffer();
     const location = response.headers.get("location") ?? "";
-    if (!this.cookies.has("authjs.session-token") || location.includes("error")) {
+    // In production the cookie carries the __Secure- prefix (server/auth/config.ts).
+    const hasSession = [...this.cookies.keys()].some((name) =>
+      name.endsWith("authjs.session-token"),
+    );
+    if (!hasSession || location.includes("error")) {
       throw new Error(`sign-in as ${login} failed (${response.status} ${location})`);
     }
   }
@@ -55,14 +66,14 @@ export class BrowserSession {
     return { status: response.status, body };
   }
 
+  // The Cookie header this browser sends, for load tools that make their own requests.
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
   private async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookies.size > 0) {
-      headers.set(
-        "cookie",
-        [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "),
-      );
-    }
+    if (this.cookies.size > 0) headers.set("cookie", this.cookieHeader());
     headers.set("origin", this.baseUrl);
     const response = await fetch(`${this.baseUrl}${path}`, {
       ...init,

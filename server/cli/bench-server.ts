@@ -18,6 +18,9 @@ export async function startAppServer(options: {
   databaseUrl: string;
   piiKey: string;
   log: (line: string) => void;
+  // Instances that must accept each other's session cookies share one secret.
+  authSecret?: string;
+  logName?: string;
 }): Promise<AppServer> {
   const { port, log } = options;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -25,7 +28,7 @@ export async function startAppServer(options: {
     throw new Error(`port ${port} is already in use; stop what listens there first`);
   }
 
-  const logFile = path.join(DATA_DIR, "bench-server.log");
+  const logFile = path.join(DATA_DIR, options.logName ?? "bench-server.log");
   const output = createWriteStream(logFile);
   // Its own process group, so that stopping it also stops any worker `next start` forks.
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
@@ -37,7 +40,7 @@ export async function startAppServer(options: {
       NODE_ENV: "production",
       DATABASE_URL: options.databaseUrl,
       PII_KEY: options.piiKey,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_SECRET: options.authSecret ?? randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });

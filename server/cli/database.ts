@@ -4,6 +4,7 @@ import { startEmbeddedPostgres } from "@/db/embedded";
 import { ensureDatabase, migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
 import { hashPassword } from "../auth/password";
+import { recordSeededTriage } from "../domain/insights/seed-triage";
 import { DATA_DIR, type LocalConfig } from "./local-config";
 
 const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
@@ -42,7 +43,12 @@ export async function seedIfEmpty(url: string, piiKey: string, log: (line: strin
     const [row] = await client<{ n: number }[]>`select count(*)::int as n from users`;
     if (row && row.n > 0) return;
     log("首次启动：写入演示数据…");
-    const summary = await seedDemo(db, { piiKey, now: new Date(), hashPassword });
+    const summary = await seedDemo(db, {
+      piiKey,
+      now: new Date(),
+      hashPassword,
+      recordTriage: recordSeededTriage,
+    });
     log(`演示数据已写入：${JSON.stringify(summary)}`);
   } finally {
     await client.end();

@@ -1,6 +1,8 @@
 import { createDb } from "@/db";
+import { emptyDemoTables } from "@/db/reset";
 import { seedDemo } from "@/db/seed";
 import { hashPassword } from "../auth/password";
+import { recordSeededTriage } from "../domain/insights/seed-triage";
 import { prepareDatabase } from "./database";
 import { loadLocalConfig } from "./local-config";
 
@@ -15,13 +17,19 @@ async function main() {
   const { db, client } = createDb(database.url, { max: 2, statementTimeoutMs: 0 });
   try {
     if (process.argv.includes("--reset")) {
-      await client`truncate audit_events, resolution_steps, enquiry_causes, enquiries, members, users restart identity cascade`;
+      await emptyDemoTables(client);
     }
     const [row] = await client<{ n: number }[]>`select count(*)::int as n from users`;
     if (row && row.n > 0) {
       log("数据库中已有用户，未写入演示数据（使用 --reset 清空后重新写入）。");
     } else {
-      log(JSON.stringify(await seedDemo(db, { piiKey, now: new Date(), hashPassword })));
+      const summary = await seedDemo(db, {
+        piiKey,
+        now: new Date(),
+        hashPassword,
+        recordTriage: recordSeededTriage,
+      });
+      log(JSON.stringify(summary));
     }
   } finally {
     await client.end();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError, z } from "zod";
-import { createMember, createUser } from "@/db/factories";
+import { createMember, createSignedInUser, type SignedInTestUser } from "@/db/factories";
 import { buildIdNumber, idCheckCharacter } from "@/db/id-number";
 import { createPiiCodec } from "@/db/pii";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
@@ -20,7 +20,7 @@ let testDb: TestDatabase;
 const pii = createPiiCodec(process.env.PII_KEY as string);
 let requestCount = 0;
 
-type User = { id: number };
+type User = SignedInTestUser;
 let leshanCaseworker: User;
 let xianCaseworker: User;
 let sichuanCaseworker: User;
@@ -32,7 +32,7 @@ function callerAs(user: User | null) {
     createTRPCContext({
       db: testDb.db,
       pii,
-      session: user ? { userId: user.id, sessionVersion: 1 } : null,
+      session: user ? user.session : null,
       requestId: `req-members-${requestCount}`,
     }),
   );
@@ -93,10 +93,16 @@ async function countRows(table: "members" | "audit_events") {
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  leshanCaseworker = await createUser(testDb.db, { role: "caseworker", regionScope: LESHAN });
-  xianCaseworker = await createUser(testDb.db, { role: "caseworker", regionScope: XIAN });
-  sichuanCaseworker = await createUser(testDb.db, { role: "caseworker", regionScope: SICHUAN });
-  manager = await createUser(testDb.db, { role: "manager", regionScope: null });
+  leshanCaseworker = await createSignedInUser(testDb.db, {
+    role: "caseworker",
+    regionScope: LESHAN,
+  });
+  xianCaseworker = await createSignedInUser(testDb.db, { role: "caseworker", regionScope: XIAN });
+  sichuanCaseworker = await createSignedInUser(testDb.db, {
+    role: "caseworker",
+    regionScope: SICHUAN,
+  });
+  manager = await createSignedInUser(testDb.db, { role: "manager", regionScope: null });
 });
 afterAll(() => testDb.drop());
 

@@ -2,19 +2,22 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type EnquiryStatus, OPEN_STATUSES } from "@/db/constants";
 import { enquiries } from "@/db/schema";
+import { recheckDueCondition } from "./enquiries/recheck";
 import { inScope } from "./region-scope";
 import type { Actor } from "./users";
 
 export type Overview = {
   byStatus: Record<EnquiryStatus, number>;
   assignedToMeOpen: number;
+  // 系统延迟 re-checks due today or overdue (the 今日待复查 / 已逾期 queue).
+  recheckDue: number;
 };
 
 // The start page's figures: enquiries in the actor's region scope by status, and the open
 // ones assigned to the actor.
 export async function overview(db: Database, actor: Actor): Promise<Overview> {
   const scope = inScope(enquiries.regionCode, actor.regionScope);
-  const [rows, mine] = await Promise.all([
+  const [rows, mine, recheck] = await Promise.all([
     db
       .select({ status: enquiries.status, n: count() })
       .from(enquiries)
@@ -30,6 +33,7 @@ export async function overview(db: Database, actor: Actor): Promise<Overview> {
           inArray(enquiries.status, [...OPEN_STATUSES]),
         ),
       ),
+    db.select({ n: count() }).from(enquiries).where(and(scope, recheckDueCondition())),
   ]);
   const byStatus: Record<EnquiryStatus, number> = {
     open: 0,
@@ -39,5 +43,5 @@ export async function overview(db: Database, actor: Actor): Promise<Overview> {
     followed_up: 0,
   };
   for (const row of rows) byStatus[row.status] = row.n;
-  return { byStatus, assignedToMeOpen: mine[0]?.n ?? 0 };
+  return { byStatus, assignedToMeOpen: mine[0]?.n ?? 0, recheckDue: recheck[0]?.n ?? 0 };
 }

@@ -1,10 +1,12 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import type { Role } from "@/db/constants";
-import { regions, users } from "@/db/schema";
+import { regions, userSessions, users } from "@/db/schema";
 import { dummyPasswordHash, verifyPassword } from "../auth/password";
+import type { SessionRef } from "../auth/session-ref";
 import { recordAudit } from "./audit";
 import { isWithinScope } from "./region-scope";
+import { endSession, SESSION_TOUCH_INTERVAL_MS, sessionTimeout, touchSession } from "./sessions";
 
 // Who is acting, as read from the database on every request: a role change, a new region
 // scope or a disabled account takes effect on the caller's very next request.
@@ -15,12 +17,18 @@ export type Actor = {
   role: Role;
   regionScope: string | null;
   regionScopeName: string | null;
+  // The password was set by an administrator; until the user picks their own, only the
+  // password change is open to them.
+  mustChangePassword: boolean;
 };
 
+// One indexed read per request: the session row (by its primary key) with its user. The
+// session must be open, within its absolute and idle limits, and issued for the user's
+// current session version; a session found unusable is ended, so it stays ended.
 export async function loadActor(
   db: Database,
-  userId: number,
-  sessionVersion: number,
+  session: SessionRef,
+  now = new Date(),
 ): Promise<Actor | null> {
   const [row] = await db
     .select({
@@ -30,14 +38,38 @@ export async function loadActor(
       role: users.role,
       regionScope: users.regionScope,
       regionScopeName: regions.name,
+      mustChangePassword: users.mustChangePassword,
       active: users.active,
       sessionVersion: users.sessionVersion,
+      sessionCreatedAt: userSessions.createdAt,
+      sessionLastSeenAt: userSessions.lastSeenAt,
+      sessionEndedAt: userSessions.endedAt,
     })
-    .from(users)
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
     .leftJoin(regions, eq(regions.code, users.regionScope))
-    .where(eq(users.id, userId));
-  if (!row?.active || row.sessionVersion !== sessionVersion) return null;
-  const { active: _active, sessionVersion: _version, ...actor } = row;
+    .where(and(eq(userSessions.id, session.sessionId), eq(userSessions.userId, session.userId)));
+  if (!row || row.sessionEndedAt) return null;
+  const {
+    active,
+    sessionVersion,
+    sessionCreatedAt,
+    sessionLastSeenAt,
+    sessionEndedAt: _ended,
+    ...actor
+  } = row;
+  const timeout = sessionTimeout(
+    { createdAt: sessionCreatedAt, lastSeenAt: sessionLastSeenAt },
+    now,
+  );
+  const revoked = !active || sessionVersion !== session.sessionVersion;
+  if (timeout || revoked) {
+    await endSession(db, session.sessionId, timeout ?? "revoked", now);
+    return null;
+  }
+  if (now.getTime() - sessionLastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
+    await touchSession(db, session.sessionId, now);
+  }
   return actor;
 }
 

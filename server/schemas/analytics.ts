@@ -71,3 +71,24 @@ export type KpiResult = {
   onTimeShare: number | null;
   satisfactionRate: number | null;
 };
+
+// 异常波动: cause × city × month counts far above their previous six months (rules/spikes.ts).
+export type SpikeResult = {
+  rule: {
+    baselineMonths: number;
+    madFactor: number;
+    madScale: number;
+    minCount: number;
+    minRatio: number;
+  };
+  rows: {
+    month: string;
+    regionCode: string;
+    regionName: string;
+    cause: Cause;
+    count: number;
+    // Median of the six months before.
+    baseline: number;
+    threshold: number;
+  }[];
+};

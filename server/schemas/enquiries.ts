@@ -10,6 +10,7 @@ import {
   SYMPTOM_CODES,
 } from "@/db/constants";
 import { TRANSITION_ACTION_CODES } from "../rules/enquiry-status";
+import { relatedEnquiryIds, triageFacts } from "./insights";
 
 // One schema per operation, shared by the form (client-side validation), the router (input)
 // and the tests. Money travels as integer 分; the forms convert typed 元 with parseYuanToFen.
@@ -64,6 +65,9 @@ export const createEnquiryInput = z.strictObject({
   disputedAmountFen: fen("争议金额").min(0, "争议金额不能为负数").nullable(),
   description: text("问题描述", 2000),
   causes: causeTags,
+  // The facts given to the triage panel, and earlier enquiries of the member this one repeats.
+  triage: triageFacts.optional(),
+  relatedEnquiryIds,
 });
 export type CreateEnquiryInput = z.infer<typeof createEnquiryInput>;
 
@@ -77,6 +81,8 @@ export const listEnquiriesInput = z.strictObject({
   regionCode: regionCode.optional(),
   assigneeId: id.optional(),
   mine: z.boolean().optional(),
+  // The 今日待复查 / 已逾期 queue: a 系统延迟 re-check due today or earlier.
+  recheckDue: z.boolean().optional(),
   memberId: id.optional(),
   openedFrom: z.date().optional(),
   openedTo: z.date().optional(),
@@ -86,6 +92,14 @@ export const listEnquiriesInput = z.strictObject({
   limit: z.number().int().min(1).max(100).default(20),
 });
 export type ListEnquiriesInput = z.input<typeof listEnquiriesInput>;
+
+// The same filters without paging: the list's total is fetched on its own.
+export const countEnquiriesInput = listEnquiriesInput.omit({
+  sort: true,
+  cursor: true,
+  limit: true,
+});
+export type CountEnquiriesInput = z.input<typeof countEnquiriesInput>;
 
 export const enquiryRef = z.strictObject({ id });
 

@@ -68,6 +68,27 @@ export const searchMembersInput = z.strictObject({
 
 export const memberRef = z.strictObject({ id: z.number().int().positive() });
 
+// Seeing a member's full ID number needs a stated reason, kept in the audit trail. The form
+// offers the usual ones and free text; the reason stored is what the caseworker ends up with.
+export const REVEAL_ID_REASONS = [
+  "核实来电或来访人身份",
+  "办理业务需填写完整证件号",
+  "与其他系统核对参保信息",
+  "参保人本人要求核对证件号",
+] as const;
+export const REVEAL_REASON_MIN = 4;
+export const REVEAL_REASON_MAX = 200;
+export const revealReason = z
+  .string({ error: "请填写查看原因" })
+  .trim()
+  .min(REVEAL_REASON_MIN, `查看原因至少${REVEAL_REASON_MIN}个字`)
+  .max(REVEAL_REASON_MAX, `查看原因不能超过${REVEAL_REASON_MAX}个字`);
+export const revealIdNumberInput = z.strictObject({
+  id: z.number().int().positive(),
+  reason: revealReason,
+});
+export type RevealIdNumberInput = z.infer<typeof revealIdNumberInput>;
+
 // How a lookup was read, so the page can say what it searched for. `unrecognised` is a string
 // of digits that is neither an ID number, a phone number nor the last four digits of one.
 export type MemberMatch = "id_number" | "phone" | "phone_last4" | "name" | "unrecognised";

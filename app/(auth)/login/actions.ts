@@ -2,6 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { signIn } from "@/server/auth/config";
+import { signInErrorMessage } from "@/server/auth/sign-in-errors";
 import { signInInput } from "@/server/schemas/auth";
 
 // Only same-site paths are followed after sign-in, never an absolute URL from the query.
@@ -21,7 +22,7 @@ export async function signInAction(
     await signIn("credentials", { ...parsed.data, redirectTo: safeRedirect(callbackUrl) });
   } catch (error) {
     // signIn redirects by throwing NEXT_REDIRECT, which must propagate.
-    if (error instanceof AuthError) return { error: "用户名或密码错误" };
+    if (error instanceof AuthError) return { error: signInErrorMessage(error) };
     throw error;
   }
   return undefined;

@@ -6,8 +6,17 @@ import { useState, useTransition } from "react";
 import type { SignInInput } from "@/server/schemas/auth";
 import { signInAction } from "./actions";
 
-export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [error, setError] = useState<string | null>(null);
+export function LoginForm({
+  callbackUrl,
+  initialError,
+  notice,
+}: {
+  callbackUrl?: string;
+  initialError?: string;
+  // Why the user is here, e.g. after changing their password.
+  notice?: { type: "success" | "info"; text: string };
+}) {
+  const [error, setError] = useState<string | null>(initialError ?? null);
   const [pending, startTransition] = useTransition();
 
   const onFinish = (values: SignInInput) => {
@@ -26,6 +35,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>
         医保个人账户余额咨询受理与分析
       </Typography.Paragraph>
+      {notice && !error && (
+        <Alert
+          type={notice.type}
+          title={notice.text}
+          showIcon
+          style={{ marginBottom: 16 }}
+          role="status"
+        />
+      )}
       {error && (
         <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />
       )}

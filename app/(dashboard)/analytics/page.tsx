@@ -20,5 +20,10 @@ export default async function AnalyticsPage() {
       />
     );
   }
-  return <AnalyticsDashboard scopeLabel={me.regionScopeName ?? "全辖区"} />;
+  return (
+    <AnalyticsDashboard
+      scopeLabel={me.regionScopeName ?? "全辖区"}
+      canEditPolicyEvents={me.role === "admin"}
+    />
+  );
 }

@@ -9,7 +9,6 @@ import {
   Empty,
   Flex,
   Input,
-  Modal,
   Table,
   type TableColumnsType,
   Typography,
@@ -20,7 +19,7 @@ import { useState } from "react";
 import { INSURANCE_TYPE_LABELS } from "@/db/constants";
 import { errorMessage } from "../../_components/trpc-error";
 import { useTRPC } from "../../_trpc/client";
-import { RegisterMemberForm } from "./_components/register-member-form";
+import { RegisterMemberModal } from "./_components/register-member-modal";
 import { matchLabel, SearchHint } from "./_components/search-hint";
 import type { MemberSearchItem } from "./_components/types";
 
@@ -131,26 +130,13 @@ export function MemberLookup({ query, canRegister }: { query: string; canRegiste
           )}
         </Flex>
       </Card>
-      <Modal
+      <RegisterMemberModal
         title="登记参保人"
         open={registering}
-        onCancel={() => setRegistering(false)}
-        footer={null}
-        destroyOnHidden
-        width={720}
-      >
-        <RegisterMemberForm
-          onRegistered={(member) => {
-            setRegistering(false);
-            router.push(`/members/${member.id}`);
-          }}
-          onDuplicate={(idNumber) => {
-            setRegistering(false);
-            searchFor(idNumber);
-          }}
-          onCancel={() => setRegistering(false)}
-        />
-      </Modal>
+        onClose={() => setRegistering(false)}
+        onRegistered={(member) => router.push(`/members/${member.id}`)}
+        onDuplicate={(idNumber) => searchFor(idNumber)}
+      />
     </Flex>
   );
 }

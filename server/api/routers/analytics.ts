@@ -1,4 +1,6 @@
-import { byMonth, byRegion, causeShare, heatmap, kpis } from "../../domain/analytics";
+import { byMonth, byRegion, causeShare, heatmap, kpis, spikes } from "../../domain/analytics";
+import { triageAcceptance } from "../../domain/insights/acceptance";
+import { policyMarkers } from "../../domain/policy-events";
 import { analyticsFilter, heatmapInput } from "../../schemas/analytics";
 import { createTRPCRouter, managerProcedure } from "../trpc";
 
@@ -20,4 +22,13 @@ export const analyticsRouter = createTRPCRouter({
   kpis: managerProcedure
     .input(analyticsFilter)
     .query(({ ctx, input }) => kpis(ctx.db, ctx.actor, input)),
+  spikes: managerProcedure
+    .input(analyticsFilter)
+    .query(({ ctx, input }) => spikes(ctx.db, ctx.actor, input)),
+  policyMarkers: managerProcedure
+    .input(analyticsFilter)
+    .query(({ ctx, input }) => policyMarkers(ctx.db, ctx.actor, input)),
+  triageAcceptance: managerProcedure
+    .input(analyticsFilter)
+    .query(({ ctx, input }) => triageAcceptance(ctx.db, ctx.actor, input)),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countEnquiries } from "../../domain/enquiries/count";
 import { createEnquiry } from "../../domain/enquiries/create";
 import { getEnquiryDetail } from "../../domain/enquiries/detail";
 import { listEnquiries } from "../../domain/enquiries/list";
@@ -12,6 +13,7 @@ import { listAssignees } from "../../domain/users";
 import {
   addStepInput,
   assignInput,
+  countEnquiriesInput,
   createEnquiryInput,
   enquiryRef,
   listEnquiriesInput,
@@ -26,6 +28,9 @@ export const enquiriesRouter = createTRPCRouter({
   list: protectedProcedure
     .input(listEnquiriesInput)
     .query(({ ctx, input }) => listEnquiries(ctx.db, ctx.actor, input)),
+  count: protectedProcedure
+    .input(countEnquiriesInput)
+    .query(({ ctx, input }) => countEnquiries(ctx.db, ctx.actor, input)),
   byId: protectedProcedure
     .input(enquiryRef)
     .query(({ ctx, input }) => getEnquiryDetail(ctx.db, ctx.actor, input.id)),

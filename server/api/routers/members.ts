@@ -1,6 +1,17 @@
+import { revealIdNumber } from "../../domain/member-reveal";
 import { createMember, getMember, searchMembers } from "../../domain/members";
-import { createMemberInput, memberRef, searchMembersInput } from "../../schemas/members";
-import { caseworkerProcedure, createTRPCRouter, protectedProcedure } from "../trpc";
+import {
+  createMemberInput,
+  memberRef,
+  revealIdNumberInput,
+  searchMembersInput,
+} from "../../schemas/members";
+import {
+  caseworkerOrAdminProcedure,
+  caseworkerProcedure,
+  createTRPCRouter,
+  protectedProcedure,
+} from "../trpc";
 
 export const membersRouter = createTRPCRouter({
   search: protectedProcedure
@@ -13,5 +24,12 @@ export const membersRouter = createTRPCRouter({
     .input(createMemberInput)
     .mutation(({ ctx, input }) =>
       createMember(ctx.db, ctx.pii, ctx.actor, input, { requestId: ctx.requestId }),
+    ),
+  // A mutation, not a query: every call writes an audit row and must never be cached or
+  // prefetched.
+  revealIdNumber: caseworkerOrAdminProcedure
+    .input(revealIdNumberInput)
+    .mutation(({ ctx, input }) =>
+      revealIdNumber(ctx.db, ctx.pii, ctx.actor, input, { requestId: ctx.requestId }),
     ),
 });

@@ -17,6 +17,7 @@ const nationwide: Actor = {
   role: "manager",
   regionScope: null,
   regionScopeName: null,
+  mustChangePassword: false,
 };
 const sichuan: Actor = { ...nationwide, regionScope: "510000", regionScopeName: "四川省" };
 

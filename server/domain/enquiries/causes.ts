@@ -3,6 +3,7 @@ import type { Executor } from "@/db";
 import { CAUSE_LABELS, OTHER_SUB_REASON_LABELS } from "@/db/constants";
 import { enquiryCauses } from "@/db/schema";
 import type { CauseTag } from "../../schemas/enquiries";
+import { syncSuggestionAcceptance } from "../insights/suggestions";
 
 export async function readCauses(db: Executor, enquiryId: number): Promise<CauseTag[]> {
   return db
@@ -19,15 +20,17 @@ export async function readCauses(db: Executor, enquiryId: number): Promise<Cause
 // The cause set is written as a whole, so "exactly one primary" holds after every write.
 export async function writeCauses(db: Executor, enquiryId: number, tags: CauseTag[]) {
   await db.delete(enquiryCauses).where(eq(enquiryCauses.enquiryId, enquiryId));
-  if (tags.length === 0) return;
-  await db.insert(enquiryCauses).values(
-    tags.map((tag) => ({
-      enquiryId,
-      cause: tag.cause,
-      subReason: tag.cause === "other" ? tag.subReason : null,
-      isPrimary: tag.isPrimary,
-    })),
-  );
+  if (tags.length > 0) {
+    await db.insert(enquiryCauses).values(
+      tags.map((tag) => ({
+        enquiryId,
+        cause: tag.cause,
+        subReason: tag.cause === "other" ? tag.subReason : null,
+        isPrimary: tag.isPrimary,
+      })),
+    );
+  }
+  await syncSuggestionAcceptance(db, enquiryId);
 }
 
 // For audit diffs and the timeline: "离职减员（主）、其他/断缴".

@@ -9,21 +9,23 @@ import {
 } from "@/db/constants";
 import { enquiries, members } from "@/db/schema";
 import { badRequest, notFound } from "../../errors";
+import { addWorkingDays } from "../../rules/working-days";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
 import { type AuditContext, recordAudit } from "../audit";
+import { recordFilingInsights } from "../insights/filing";
 import { assertHandlingRegion } from "../regions";
 import type { Actor } from "../users";
 import { describeCauses, writeCauses } from "./causes";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { recheckOnCreate } from "./recheck";
 
 // A negative balance blocks reimbursement, so it is urgent and due sooner.
 export function initialPriority(symptom: Symptom): Priority {
   return symptom === "negative" ? "urgent" : "normal";
 }
 
+// Counted in working days, so an enquiry filed before 国庆 or 春节 is not overdue on return.
 export function initialDueAt(openedAt: Date, priority: Priority): Date {
-  return new Date(openedAt.getTime() + (priority === "urgent" ? 2 : 5) * DAY_MS);
+  return addWorkingDays(openedAt, priority === "urgent" ? 2 : 5);
 }
 
 // Filing is idempotent per (creator, idempotency key): a double click or a retry after a lost
@@ -47,6 +49,7 @@ export async function createEnquiry(
 
     const openedAt = new Date();
     const priority = initialPriority(input.symptom);
+    const recheckDueOn = recheckOnCreate(input.causes, openedAt);
     const [created] = await tx
       .insert(enquiries)
       .values({
@@ -63,6 +66,7 @@ export async function createEnquiry(
         idempotencyKey: input.idempotencyKey,
         openedAt,
         dueAt: initialDueAt(openedAt, priority),
+        recheckDueOn,
       })
       .onConflictDoNothing()
       .returning({ id: enquiries.id });
@@ -82,6 +86,13 @@ export async function createEnquiry(
     }
 
     await writeCauses(tx, created.id, input.causes);
+    await recordFilingInsights(
+      tx,
+      actor,
+      { ...created, memberId: member.id, openedAt },
+      input,
+      audit,
+    );
     await recordAudit(
       tx,
       { ...audit, actorId: actor.id },
@@ -96,6 +107,7 @@ export async function createEnquiry(
           symptom: SYMPTOM_LABELS[input.symptom],
           priority: PRIORITY_LABELS[priority],
           causes: describeCauses(input.causes),
+          ...(recheckDueOn ? { recheckDueOn } : {}),
         },
       },
     );

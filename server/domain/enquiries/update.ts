@@ -17,6 +17,7 @@ import { isWithinScope } from "../region-scope";
 import type { Actor } from "../users";
 import { loadForUpdate, saveEnquiry } from "./access";
 import { describeCauses, readCauses, writeCauses } from "./causes";
+import { recheckAfterRetag, recheckAfterStep, recheckDueOnFrom } from "./recheck";
 
 type Versioned = { id: number; version: number };
 type Audit = Omit<AuditContext, "actorId">;
@@ -44,9 +45,14 @@ export async function transitionEnquiry(
       case "start":
         changes.assigneeId = row.assigneeId ?? actor.id;
         break;
+      case "await_recheck":
+        // Waiting for a credit without a date to look again would leave it out of the queue.
+        if (!row.recheckDueOn) changes.recheckDueOn = recheckDueOnFrom(now);
+        break;
       case "resolve":
         changes.resolvedAt = now;
         changes.resolutionSummary = input.resolutionSummary ?? null;
+        changes.recheckDueOn = null;
         break;
       case "follow_up":
         changes.followUpMethod = input.followUp?.method ?? null;
@@ -79,6 +85,7 @@ export async function transitionEnquiry(
         after: {
           status: ENQUIRY_STATUS_LABELS[check.to],
           ...(input.reason ? { reason: input.reason } : {}),
+          ...(changes.recheckDueOn ? { recheckDueOn: changes.recheckDueOn } : {}),
           ...(input.action === "resolve" ? { resolutionSummary: input.resolutionSummary } : {}),
           ...(input.followUp
             ? {
@@ -105,7 +112,8 @@ export async function setEnquiryCauses(
     }
     const before = await readCauses(tx, row.id);
     await writeCauses(tx, row.id, input.causes);
-    const saved = await saveEnquiry(tx, row, {});
+    const recheckDueOn = recheckAfterRetag(row.status, before, input.causes, new Date());
+    const saved = await saveEnquiry(tx, row, recheckDueOn === undefined ? {} : { recheckDueOn });
     await recordAudit(
       tx,
       { ...audit, actorId: actor.id },
@@ -113,8 +121,14 @@ export async function setEnquiryCauses(
         action: "enquiry.causes",
         entity: "enquiry",
         entityId: row.id,
-        before: { causes: describeCauses(before) },
-        after: { causes: describeCauses(input.causes) },
+        before: {
+          causes: describeCauses(before),
+          ...(recheckDueOn === undefined ? {} : { recheckDueOn: row.recheckDueOn }),
+        },
+        after: {
+          causes: describeCauses(input.causes),
+          ...(recheckDueOn === undefined ? {} : { recheckDueOn: recheckDueOn ?? "无" }),
+        },
       },
     );
     return saved;
@@ -192,13 +206,13 @@ export async function addResolutionStep(
       })
       .returning();
     // Recording work on a waiting enquiry means work has started.
-    const saved = await saveEnquiry(
-      tx,
-      row,
-      row.status === "open"
-        ? { status: "in_progress", assigneeId: row.assigneeId ?? actor.id }
-        : {},
-    );
+    const recheckDueOn = recheckAfterStep(input.kind, input.dueAt);
+    const saved = await saveEnquiry(tx, row, {
+      ...(row.status === "open"
+        ? { status: "in_progress" as const, assigneeId: row.assigneeId ?? actor.id }
+        : {}),
+      ...(recheckDueOn === undefined ? {} : { recheckDueOn }),
+    });
     await recordAudit(
       tx,
       { ...audit, actorId: actor.id },
@@ -210,6 +224,7 @@ export async function addResolutionStep(
           step: STEP_KIND_LABELS[input.kind],
           ...(input.note ? { note: input.note } : {}),
           ...(row.status === "open" ? { status: ENQUIRY_STATUS_LABELS.in_progress } : {}),
+          ...(recheckDueOn === undefined ? {} : { recheckDueOn: recheckDueOn ?? "无" }),
         },
       },
     );

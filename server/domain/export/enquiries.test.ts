@@ -74,7 +74,13 @@ async function member(regionCode: string, name?: string) {
 }
 
 function actorOf(user: { id: number; role: Actor["role"]; regionScope: string | null }): Actor {
-  return { ...user, displayName: "测试", login: "t", regionScopeName: null };
+  return {
+    ...user,
+    displayName: "测试",
+    login: "t",
+    regionScopeName: null,
+    mustChangePassword: false,
+  };
 }
 
 async function collect(filter: AnalyticsFilter, actor = admin) {

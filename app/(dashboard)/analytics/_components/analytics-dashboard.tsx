@@ -10,11 +10,20 @@ import { CauseShareCard } from "./cause-share-card";
 import { ExportMenu } from "./export-menu";
 import { HeatmapCard } from "./heatmap-card";
 import { KpiTiles } from "./kpi-tiles";
+import { PolicyEventsCard } from "./policy-events-card";
+import { SpikesCard } from "./spikes-card";
+import { TriageAcceptanceCard } from "./triage-acceptance-card";
 import { useAnalyticsFilter } from "./use-analytics-filter";
 
 // Every section reads the one filter from the URL and fetches on its own, so a slow or failed
 // chart never holds up the others.
-export function AnalyticsDashboard({ scopeLabel }: { scopeLabel: string }) {
+export function AnalyticsDashboard({
+  scopeLabel,
+  canEditPolicyEvents = false,
+}: {
+  scopeLabel: string;
+  canEditPolicyEvents?: boolean;
+}) {
   const trpc = useTRPC();
   const regions = useQuery(trpc.regions.options.queryOptions());
   const { filter, apply, reset } = useAnalyticsFilter();
@@ -43,6 +52,14 @@ export function AnalyticsDashboard({ scopeLabel }: { scopeLabel: string }) {
         <Col xs={24}>
           <ByMonthCard filter={filter} />
         </Col>
+        <Col xs={24}>
+          <SpikesCard filter={filter} />
+        </Col>
+        {canEditPolicyEvents && (
+          <Col xs={24}>
+            <PolicyEventsCard />
+          </Col>
+        )}
         <Col xs={24} xl={10}>
           <CauseShareCard filter={filter} />
         </Col>
@@ -55,6 +72,9 @@ export function AnalyticsDashboard({ scopeLabel }: { scopeLabel: string }) {
         </Col>
         <Col xs={24}>
           <HeatmapCard filter={filter} />
+        </Col>
+        <Col xs={24}>
+          <TriageAcceptanceCard filter={filter} />
         </Col>
       </Row>
     </Flex>

@@ -1,14 +1,11 @@
 "use client";
 
-import { Button, Cascader, Col, DatePicker, Flex, Form, Row, Select } from "antd";
+import { Button, Col, DatePicker, Flex, Form, Row } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import type { ReactNode } from "react";
+import { FilterField, MultiSelectFilter, RegionFilter } from "@/app/_components/filter-controls";
+import type { RegionOption } from "@/app/_components/region-trail";
 import { CAUSES, CHANNELS, SYMPTOMS } from "@/db/constants";
 import { type AnalyticsFilter, monthsBetween } from "@/server/schemas/analytics";
-import { type RegionOption, regionTrail } from "./region-trail";
-
-const toOptions = (list: readonly { code: string; label: string }[]) =>
-  list.map((item) => ({ value: item.code, label: item.label }));
 
 // The contract caps a period at 60 months; longer picks are greyed out rather than refused.
 const MAX_MONTHS = 60;
@@ -19,15 +16,7 @@ function tooFarFrom(current: Dayjs, from: Dayjs | undefined): boolean {
   return monthsBetween(a, b) > MAX_MONTHS;
 }
 
-function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
-  return (
-    <Col xs={24} sm={12} lg={8} xl={4}>
-      <Form.Item label={label} htmlFor={id} style={{ marginBottom: 12 }}>
-        {children}
-      </Form.Item>
-    </Col>
-  );
-}
+const FIFTH = { xs: 24, sm: 12, lg: 8, xl: 4 };
 
 export function AnalyticsFilters({
   filter,
@@ -63,66 +52,55 @@ export function AnalyticsFilters({
             />
           </Form.Item>
         </Col>
-        <Field id="analytics-region" label="地区">
-          <Cascader
+        <FilterField id="analytics-region" label="地区" cols={FIFTH}>
+          <RegionFilter
             id="analytics-region"
-            aria-label="地区"
-            placeholder="全部地区"
-            options={regions ?? []}
-            changeOnSelect
-            showSearch
-            value={regions ? regionTrail(regions, filter.regionCode).map((r) => r.value) : []}
-            onChange={(path) => set({ regionCode: path?.at(-1) })}
+            regions={regions}
+            value={filter.regionCode}
+            onChange={(regionCode) => set({ regionCode })}
           />
-        </Field>
-        <Field id="analytics-cause" label="原因分类">
-          <Select
+        </FilterField>
+        <FilterField id="analytics-cause" label="原因分类" cols={FIFTH}>
+          <MultiSelectFilter
             id="analytics-cause"
-            aria-label="原因分类"
-            mode="multiple"
-            allowClear
-            maxTagCount="responsive"
+            label="原因分类"
             placeholder="全部原因"
-            options={toOptions(CAUSES)}
-            value={filter.causes ?? []}
+            choices={CAUSES}
+            value={filter.causes}
             onChange={(causes) => set({ causes: nonEmpty(causes) })}
           />
-        </Field>
-        <Field id="analytics-symptom" label="反映问题">
-          <Select
+        </FilterField>
+        <FilterField id="analytics-symptom" label="反映问题" cols={FIFTH}>
+          <MultiSelectFilter
             id="analytics-symptom"
-            aria-label="反映问题"
-            mode="multiple"
-            allowClear
-            maxTagCount="responsive"
+            label="反映问题"
             placeholder="全部问题"
-            options={toOptions(SYMPTOMS)}
-            value={filter.symptoms ?? []}
+            choices={SYMPTOMS}
+            value={filter.symptoms}
             onChange={(symptoms) => set({ symptoms: nonEmpty(symptoms) })}
           />
-        </Field>
-        <Col xs={24} sm={12} lg={8} xl={6}>
-          <Form.Item label="受理渠道" htmlFor="analytics-channel" style={{ marginBottom: 12 }}>
-            <Flex gap={8}>
-              <Select
-                id="analytics-channel"
-                aria-label="受理渠道"
-                mode="multiple"
-                allowClear
-                maxTagCount="responsive"
-                placeholder="全部渠道"
-                style={{ flex: 1, minWidth: 0 }}
-                options={toOptions(CHANNELS)}
-                value={filter.channels ?? []}
-                onChange={(channels) => set({ channels: nonEmpty(channels) })}
-              />
-              {/* Without autoInsertSpace antd would render "重 置", and that becomes its name. */}
-              <Button autoInsertSpace={false} onClick={onReset}>
-                重置
-              </Button>
-            </Flex>
-          </Form.Item>
-        </Col>
+        </FilterField>
+        <FilterField
+          id="analytics-channel"
+          label="受理渠道"
+          cols={{ xs: 24, sm: 12, lg: 8, xl: 6 }}
+        >
+          <Flex gap={8}>
+            <MultiSelectFilter
+              id="analytics-channel"
+              label="受理渠道"
+              placeholder="全部渠道"
+              style={{ flex: 1, minWidth: 0 }}
+              choices={CHANNELS}
+              value={filter.channels}
+              onChange={(channels) => set({ channels: nonEmpty(channels) })}
+            />
+            {/* Without autoInsertSpace antd would render "重 置", and that becomes its name. */}
+            <Button autoInsertSpace={false} onClick={onReset}>
+              重置
+            </Button>
+          </Flex>
+        </FilterField>
       </Row>
     </Form>
   );

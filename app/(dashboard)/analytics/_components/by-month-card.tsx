@@ -8,6 +8,7 @@ import { chartState } from "@/app/_components/chart-frame";
 import { useTRPC } from "@/app/_trpc/client";
 import type { AnalyticsFilter } from "@/server/schemas/analytics";
 import { drillDownQueryString } from "@/server/schemas/analytics-params";
+import { PolicyMarkerNote, usePolicyMarkers } from "./policy-markers";
 import { SectionCard } from "./section-card";
 
 type Shape = "bar" | "line";
@@ -19,6 +20,7 @@ export function ByMonthCard({ filter }: { filter: AnalyticsFilter }) {
   );
   // Stacked bars show the monthly total; lines make one cause's own trend easier to follow.
   const [shape, setShape] = useState<Shape>("bar");
+  const markers = usePolicyMarkers(filter);
   return (
     <SectionCard
       testId="chart-by-month"
@@ -51,7 +53,9 @@ export function ByMonthCard({ filter }: { filter: AnalyticsFilter }) {
         linkFor={({ rowKey, cause }) =>
           `/enquiries?${drillDownQueryString(filter, { month: rowKey, cause })}`
         }
+        markers={markers}
       />
+      <PolicyMarkerNote markers={markers} />
     </SectionCard>
   );
 }

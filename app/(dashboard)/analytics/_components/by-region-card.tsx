@@ -5,10 +5,10 @@ import { Breadcrumb } from "antd";
 import Link from "next/link";
 import { CauseChart } from "@/app/_components/cause-chart";
 import { chartState } from "@/app/_components/chart-frame";
+import { type RegionOption, regionTrail } from "@/app/_components/region-trail";
 import { useTRPC } from "@/app/_trpc/client";
 import type { AnalyticsFilter } from "@/server/schemas/analytics";
 import { analyticsQueryString, drillDownQueryString } from "@/server/schemas/analytics-params";
-import { type RegionOption, regionTrail } from "./region-trail";
 import { SectionCard } from "./section-card";
 
 // Provinces first; a click on a province narrows the whole dashboard to it (its cities appear

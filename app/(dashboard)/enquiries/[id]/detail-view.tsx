@@ -8,11 +8,16 @@ import { formatFen } from "@/server/rules/money";
 import { PriorityTag, StatusTag } from "../../../_components/enquiry-tags";
 import { formatDateTime } from "../../../_components/format";
 import { useTRPC } from "../../../_trpc/client";
+import { RevealIdNumber } from "../../members/_components/reveal-id-number";
+import { RecheckDate } from "../_components/recheck-date";
 import { AssigneeField } from "./assignee-field";
 import { CausesCard } from "./causes-card";
 import { HistoryCard } from "./history-card";
+import { InsightActions } from "./insight-actions";
+import { LinkedEnquiriesCard } from "./linked-enquiries-card";
 import { StepsCard } from "./steps-card";
 import { TransitionActions } from "./transition-actions";
+import { TriageCard } from "./triage-card";
 import type { EnquiryDetail } from "./types";
 
 const money = (fen: number | null) => (fen === null ? "—" : formatFen(fen));
@@ -20,9 +25,11 @@ const money = (fen: number | null) => (fen === null ? "—" : formatFen(fen));
 export function EnquiryDetailView({
   initial,
   canEdit,
+  canRevealId = false,
 }: {
   initial: EnquiryDetail;
   canEdit: boolean;
+  canRevealId?: boolean;
 }) {
   const trpc = useTRPC();
   const { data } = useQuery({
@@ -44,7 +51,10 @@ export function EnquiryDetailView({
             <StatusTag status={enquiry.status} />
             <PriorityTag priority={enquiry.priority} />
           </Space>
-          {canEdit && <TransitionActions detail={data} />}
+          <Space wrap>
+            <InsightActions detail={data} canEdit={canEdit} />
+            {canEdit && <TransitionActions detail={data} />}
+          </Space>
         </Space>
         <Descriptions
           column={{ xs: 1, md: 2, xl: 3 }}
@@ -55,7 +65,13 @@ export function EnquiryDetailView({
           <Descriptions.Item label="参保人">
             <Link href={`/members/${member.id}`}>{member.name}</Link>
           </Descriptions.Item>
-          <Descriptions.Item label="身份证号">{member.idNumberMasked}</Descriptions.Item>
+          <Descriptions.Item label="身份证号">
+            {canRevealId ? (
+              <RevealIdNumber memberId={member.id} masked={member.idNumberMasked} />
+            ) : (
+              member.idNumberMasked
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label="手机号">{member.phoneMasked ?? "—"}</Descriptions.Item>
           <Descriptions.Item label="参保类型">
             {INSURANCE_TYPE_LABELS[member.insuranceType]}
@@ -75,6 +91,11 @@ export function EnquiryDetailView({
               {overdue ? "（已逾期）" : ""}
             </Typography.Text>
           </Descriptions.Item>
+          {enquiry.recheckDueOn && (
+            <Descriptions.Item label="复查日期">
+              <RecheckDate day={enquiry.recheckDueOn} />
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label="经办人">
             <AssigneeField detail={data} canEdit={canEdit} />
           </Descriptions.Item>
@@ -100,6 +121,8 @@ export function EnquiryDetailView({
           <Space direction="vertical" size="large" style={{ width: "100%" }}>
             <CausesCard detail={data} canEdit={canEdit} />
             <StepsCard detail={data} canEdit={canEdit} />
+            <TriageCard detail={data} canEdit={canEdit} />
+            <LinkedEnquiriesCard detail={data} canEdit={canEdit} />
           </Space>
         </Col>
         <Col xs={24} lg={10}>

@@ -18,6 +18,7 @@ const FIELD_LABELS: Record<string, string> = {
   symptom: "反映问题",
   channel: "渠道",
   priority: "优先级",
+  recheckDueOn: "复查日期",
 };
 
 // Audit rows hold readable labels already; this lays them out as "状态：处理中 → 待复查".

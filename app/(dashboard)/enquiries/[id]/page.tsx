@@ -18,7 +18,13 @@ export default async function EnquiryPage({ params }: { params: Promise<{ id: st
   const caller = await serverCaller();
   try {
     const [detail, me] = await Promise.all([caller.enquiries.byId({ id }), caller.viewer.me()]);
-    return <EnquiryDetailView initial={detail} canEdit={me.role === "caseworker"} />;
+    return (
+      <EnquiryDetailView
+        initial={detail}
+        canEdit={me.role === "caseworker"}
+        canRevealId={me.role === "caseworker" || me.role === "admin"}
+      />
+    );
   } catch (error) {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;

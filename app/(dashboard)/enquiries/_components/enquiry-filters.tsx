@@ -2,42 +2,19 @@
 
 import { SearchOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Cascader, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select } from "antd";
+import { Button, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select } from "antd";
 import dayjs from "dayjs";
-import { type ReactNode, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
+import { FilterField, MultiSelectFilter, RegionFilter } from "@/app/_components/filter-controls";
 import { useTRPC } from "@/app/_trpc/client";
 import { CAUSES, CHANNELS, ENQUIRY_STATUSES, type Role, SYMPTOMS } from "@/db/constants";
 import type { EnquiryFilters, ListSort } from "./search-params";
-
-const toOptions = (list: readonly { code: string; label: string }[]) =>
-  list.map((item) => ({ value: item.code, label: item.label }));
 
 const SORT_OPTIONS: { value: ListSort; label: string }[] = [
   { value: "newest", label: "最新受理" },
   { value: "oldest", label: "最早受理" },
   { value: "due", label: "最近到期" },
 ];
-
-type RegionOption = { value: string; label: string; children?: RegionOption[] };
-
-// The URL holds only the chosen code; the Cascader wants the province → city path to it.
-function regionPath(options: RegionOption[], code: string): string[] {
-  for (const province of options) {
-    if (province.value === code) return [code];
-    if (province.children?.some((city) => city.value === code)) return [province.value, code];
-  }
-  return [code];
-}
-
-function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
-  return (
-    <Col xs={24} sm={12} lg={6}>
-      <Form.Item label={label} htmlFor={id} style={{ marginBottom: 12 }}>
-        {children}
-      </Form.Item>
-    </Col>
-  );
-}
 
 export function EnquiryFiltersBar({
   filters,
@@ -98,71 +75,55 @@ export function EnquiryFiltersBar({
             />
           </Form.Item>
         </Col>
-        <Field id="filter-region" label="地区">
-          <Cascader
+        <FilterField id="filter-region" label="地区">
+          <RegionFilter
             id="filter-region"
-            aria-label="地区"
-            placeholder="全部地区"
-            options={regions.data ?? []}
-            changeOnSelect
-            showSearch
-            value={regions.data && filters.region ? regionPath(regions.data, filters.region) : []}
-            onChange={(path) => set({ region: path?.at(-1) })}
+            regions={regions.data}
+            value={filters.region}
+            onChange={(region) => set({ region })}
           />
-        </Field>
-        <Field id="filter-status" label="状态">
-          <Select
+        </FilterField>
+        <FilterField id="filter-status" label="状态">
+          <MultiSelectFilter
             id="filter-status"
-            aria-label="状态"
-            mode="multiple"
-            allowClear
-            maxTagCount="responsive"
+            label="状态"
             placeholder="全部状态"
-            options={toOptions(ENQUIRY_STATUSES)}
+            choices={ENQUIRY_STATUSES}
             value={filters.status}
             onChange={(status) => set({ status })}
           />
-        </Field>
-        <Field id="filter-cause" label="原因分类">
-          <Select
+        </FilterField>
+        <FilterField id="filter-cause" label="原因分类">
+          <MultiSelectFilter
             id="filter-cause"
-            aria-label="原因分类"
-            mode="multiple"
-            allowClear
-            maxTagCount="responsive"
+            label="原因分类"
             placeholder="全部原因"
-            options={toOptions(CAUSES)}
+            choices={CAUSES}
             value={filters.cause}
             onChange={(cause) => set({ cause })}
           />
-        </Field>
-        <Field id="filter-symptom" label="反映问题">
-          <Select
+        </FilterField>
+        <FilterField id="filter-symptom" label="反映问题">
+          <MultiSelectFilter
             id="filter-symptom"
-            aria-label="反映问题"
-            mode="multiple"
-            allowClear
-            maxTagCount="responsive"
+            label="反映问题"
             placeholder="全部问题"
-            options={toOptions(SYMPTOMS)}
+            choices={SYMPTOMS}
             value={filters.symptom}
             onChange={(symptom) => set({ symptom })}
           />
-        </Field>
-        <Field id="filter-channel" label="受理渠道">
-          <Select
+        </FilterField>
+        <FilterField id="filter-channel" label="受理渠道">
+          <MultiSelectFilter
             id="filter-channel"
-            aria-label="受理渠道"
-            mode="multiple"
-            allowClear
-            maxTagCount="responsive"
+            label="受理渠道"
             placeholder="全部渠道"
-            options={toOptions(CHANNELS)}
+            choices={CHANNELS}
             value={filters.channel}
             onChange={(channel) => set({ channel })}
           />
-        </Field>
-        <Field id="filter-assignee" label="经办人">
+        </FilterField>
+        <FilterField id="filter-assignee" label="经办人">
           <Flex gap={8} align="center">
             <Select
               id="filter-assignee"
@@ -193,8 +154,8 @@ export function EnquiryFiltersBar({
               </Checkbox>
             )}
           </Flex>
-        </Field>
-        <Field id="filter-sort" label="排序">
+        </FilterField>
+        <FilterField id="filter-sort" label="排序">
           <Flex gap={8}>
             <Select
               id="filter-sort"
@@ -209,7 +170,7 @@ export function EnquiryFiltersBar({
               重置
             </Button>
           </Flex>
-        </Field>
+        </FilterField>
       </Row>
     </Form>
   );

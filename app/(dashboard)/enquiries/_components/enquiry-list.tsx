@@ -1,47 +1,28 @@
 "use client";
 
 import { PlusOutlined } from "@ant-design/icons";
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Empty, Flex, Typography } from "antd";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useOptimistic, useTransition } from "react";
+import { useMemo } from "react";
+import { useUrlFilters } from "@/app/_components/use-url-filters";
 import { useTRPC, useTRPCClient } from "@/app/_trpc/client";
 import type { Role } from "@/db/constants";
 import { EnquiryFiltersBar } from "./enquiry-filters";
 import { EnquiryTable } from "./enquiry-table";
 import { LinkButton } from "./link-button";
+import { RecheckTabs } from "./recheck-tabs";
 import {
   EMPTY_FILTERS,
-  type EnquiryFilters,
   hasActiveFilters,
   parseFilters,
   toListInput,
   toQueryString,
 } from "./search-params";
 
-function useUrlFilters() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const urlFilters = useMemo(() => parseFilters(searchParams), [searchParams]);
-  // The controls and the query follow the new filters at once, while the URL catches up with
-  // the router's navigation.
-  const [filters, setOptimisticFilters] = useOptimistic(urlFilters);
-  const [, startTransition] = useTransition();
-  const apply = (next: EnquiryFilters) => {
-    const query = toQueryString(next);
-    startTransition(() => {
-      setOptimisticFilters(next);
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-    });
-  };
-  return { filters, apply };
-}
-
 export function EnquiryList({ role }: { role: Role }) {
   const trpc = useTRPC();
   const trpcClient = useTRPCClient();
-  const { filters, apply } = useUrlFilters();
+  const { filters, apply } = useUrlFilters(parseFilters, toQueryString);
   const filtered = hasActiveFilters(filters);
   const clear = () => apply({ ...EMPTY_FILTERS, sort: filters.sort });
 
@@ -58,8 +39,12 @@ export function EnquiryList({ role }: { role: Role }) {
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
   });
+  const { sort: _sort, ...countInput } = input;
+  const count = useQuery({
+    ...trpc.enquiries.count.queryOptions(countInput),
+    placeholderData: keepPreviousData,
+  });
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  const firstPage = list.data?.pages[0];
   const memberName = rows.find((row) => row.memberId === filters.member)?.memberName;
 
   const empty = list.isPending ? (
@@ -101,6 +86,8 @@ export function EnquiryList({ role }: { role: Role }) {
         )}
       </Flex>
 
+      <RecheckTabs filters={filters} onChange={apply} />
+
       <Card size="small">
         <EnquiryFiltersBar
           filters={filters}
@@ -128,8 +115,9 @@ export function EnquiryList({ role }: { role: Role }) {
       ) : (
         <>
           <Typography.Text type="secondary" aria-live="polite">
-            {firstPage?.total != null &&
-              `${firstPage.totalIsCapped ? "超过" : "共"} ${firstPage.total.toLocaleString("zh-CN")} 件${
+            {count.data &&
+              list.data &&
+              `${count.data.capped ? "超过" : "共"} ${count.data.total.toLocaleString("zh-CN")} 件${
                 rows.length > 0 ? `，已显示 ${rows.length.toLocaleString("zh-CN")} 件` : ""
               }`}
           </Typography.Text>

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from "@/app/_components/format";
 import { OPEN_STATUSES, SYMPTOM_LABELS } from "@/db/constants";
 import type { AppRouter } from "@/server/api/root";
 import { formatFen } from "@/server/rules/money";
+import { RecheckDate } from "./recheck-date";
 
 export type EnquiryRow = inferRouterOutputs<AppRouter>["enquiries"]["list"]["items"][number];
 
@@ -90,13 +91,21 @@ function columns(now: number): TableColumnsType<EnquiryRow> {
       title: "到期",
       key: "dueAt",
       width: 130,
-      render: (_, row) =>
-        isOverdue(row, now) ? (
-          // Colour alone would not reach every reader, so overdue is also said in words.
-          <Typography.Text type="danger">{formatDate(row.dueAt)}（已逾期）</Typography.Text>
-        ) : (
-          formatDate(row.dueAt)
-        ),
+      render: (_, row) => (
+        <>
+          {isOverdue(row, now) ? (
+            // Colour alone would not reach every reader, so overdue is also said in words.
+            <Typography.Text type="danger">{formatDate(row.dueAt)}（已逾期）</Typography.Text>
+          ) : (
+            formatDate(row.dueAt)
+          )}
+          {row.recheckDueOn && (
+            <div style={{ fontSize: 12 }}>
+              复查 <RecheckDate day={row.recheckDueOn} />
+            </div>
+          )}
+        </>
+      ),
     },
     {
       title: "争议金额",

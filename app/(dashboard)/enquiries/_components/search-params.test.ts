@@ -101,6 +101,15 @@ describe("toQueryString", () => {
     expect(parse(toQueryString(filters))).toEqual(filters);
   });
 
+  it("carries the 今日待复查 / 已逾期 view as recheck=due", () => {
+    const filters = { ...EMPTY_FILTERS, recheckDue: true, mine: true };
+    expect(toQueryString(filters)).toBe("mine=1&recheck=due");
+    expect(parse("recheck=due")).toEqual({ ...EMPTY_FILTERS, recheckDue: true });
+    expect(parse("recheck=yes").recheckDue).toBe(false);
+    expect(parseListInput(new URLSearchParams("recheck=due")).recheckDue).toBe(true);
+    expect(hasActiveFilters(parse("recheck=due"))).toBe(true);
+  });
+
   it("treats sort alone as no filter", () => {
     expect(hasActiveFilters({ ...EMPTY_FILTERS, sort: "due" })).toBe(false);
     expect(hasActiveFilters({ ...EMPTY_FILTERS, member: 5 })).toBe(true);

@@ -10,6 +10,7 @@ import { LIST_SORTS, type ListEnquiriesInput } from "@/server/schemas/enquiries"
 //   region                            6-digit province or city code
 //   assignee, member                  numeric ids
 //   mine=1                            only enquiries assigned to the viewer
+//   recheck=due                       系统延迟 re-checks due today or overdue
 //   from, to                          YYYY-MM-DD, inclusive calendar days in Beijing time
 //   q                                 search text
 //   sort                              newest (default) | oldest | due
@@ -26,6 +27,7 @@ export type EnquiryFilters = {
   region?: string;
   assignee?: number;
   mine: boolean;
+  recheckDue: boolean;
   from?: string;
   to?: string;
   q?: string;
@@ -39,6 +41,7 @@ export const EMPTY_FILTERS: EnquiryFilters = {
   symptom: [],
   channel: [],
   mine: false,
+  recheckDue: false,
   sort: "newest",
 };
 
@@ -84,6 +87,7 @@ export function parseFilters(params: Params): EnquiryFilters {
     region: region && /^\d{6}$/.test(region) ? region : undefined,
     assignee: positiveId(params.get("assignee")),
     mine: params.get("mine") === "1",
+    recheckDue: params.get("recheck") === "due",
     from: calendarDay(params.get("from")),
     to: calendarDay(params.get("to")),
     q: q || undefined,
@@ -104,6 +108,7 @@ export function toListInput(filters: EnquiryFilters): Omit<ListEnquiriesInput, "
     regionCode: filters.region,
     assigneeId: filters.assignee,
     mine: filters.mine || undefined,
+    recheckDue: filters.recheckDue || undefined,
     memberId: filters.member,
     openedFrom: filters.from ? startOfShanghaiDay(filters.from) : undefined,
     // `to` is inclusive for people; the query wants the exclusive start of the following day.
@@ -129,6 +134,7 @@ export function toQueryString(filters: EnquiryFilters): string {
   set("region", filters.region);
   set("assignee", filters.assignee);
   if (filters.mine) set("mine", 1);
+  if (filters.recheckDue) set("recheck", "due");
   set("from", filters.from);
   set("to", filters.to);
   set("q", filters.q?.trim());

@@ -13,6 +13,9 @@ import { formatDateTime } from "../../../_components/format";
 import { applyFieldErrors, errorMessage } from "../../../_components/trpc-error";
 import { useTRPC } from "../../../_trpc/client";
 import { MemberPicker } from "../../members/_components/member-picker";
+import { RecentEnquiries } from "./recent-enquiries";
+import { type TriageFormValues, toTriageFacts } from "./triage-facts";
+import { TriagePanel } from "./triage-panel";
 
 type PickedMember = { id: number; name: string; idNumberMasked: string };
 
@@ -25,6 +28,8 @@ type FormValues = {
   disputedAmount?: string;
   description: string;
   causes: CauseTag[];
+  triage?: TriageFormValues;
+  relatedEnquiryIds?: number[];
 };
 
 const yuanRule = (label: string, allowNegative: boolean) => ({
@@ -52,6 +57,11 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
   const member = Form.useWatch("member", form);
 
   const regions = useQuery(trpc.regions.options.queryOptions());
+  // The registered insurance type feeds the triage rules.
+  const memberDetail = useQuery({
+    ...trpc.members.byId.queryOptions({ id: member?.id ?? 0 }),
+    enabled: Boolean(member?.id),
+  });
   const openOnes = useQuery({
     ...trpc.enquiries.list.queryOptions({
       memberId: member?.id ?? 0,
@@ -87,6 +97,8 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
       disputedAmountFen: toFen(values.disputedAmount),
       description: values.description,
       causes: values.causes ?? [],
+      triage: toTriageFacts(values.triage),
+      relatedEnquiryIds: values.relatedEnquiryIds ?? [],
     });
   };
 
@@ -99,6 +111,10 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
         form={form}
         layout="vertical"
         onFinish={onFinish}
+        onValuesChange={(changed: Partial<FormValues>) => {
+          // Links belong to the member they were chosen for.
+          if ("member" in changed) form.setFieldValue("relatedEnquiryIds", []);
+        }}
         initialValues={{ causes: [], region: defaultRegionPath, member: null }}
         scrollToFirstError
       >
@@ -126,6 +142,9 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
             }
           />
         )}
+        <Form.Item name="relatedEnquiryIds" noStyle>
+          <RecentEnquiries memberId={member?.id ?? null} />
+        </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item
@@ -192,6 +211,7 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
             placeholder="用参保人的话记录问题，如：离职后个账显示负数 -356.20 元"
           />
         </Form.Item>
+        <TriagePanel form={form} memberInsuranceType={memberDetail.data?.insuranceType ?? null} />
         <Form.Item
           label="原因分类"
           name="causes"

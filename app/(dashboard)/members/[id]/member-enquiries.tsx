@@ -66,10 +66,10 @@ export function MemberEnquiries({
   totalIsCapped,
 }: {
   items: EnquiryListItem[];
-  total: number | null;
+  total: number;
   totalIsCapped: boolean;
 }) {
-  const more = total !== null && total > items.length;
+  const more = total > items.length;
   return (
     <>
       <Table<EnquiryListItem>

@@ -1,10 +1,12 @@
 import { TRPCError } from "@trpc/server";
-import { Card, Descriptions, Flex, Typography } from "antd";
+import { Card, Descriptions, Flex } from "antd";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { INSURANCE_TYPE_LABELS } from "@/db/constants";
+import { currentActor } from "@/server/auth/current-actor";
 import { formatDateTime } from "../../../_components/format";
 import { serverCaller } from "../../../_trpc/server";
+import { RevealIdNumber } from "../_components/reveal-id-number";
 import { MemberEnquiries } from "./member-enquiries";
 
 // A member's history is short; past this the page says how many more there are.
@@ -16,29 +18,41 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const caller = await serverCaller();
-  const [member, enquiries] = await Promise.all([
+  const [member, enquiries, count] = await Promise.all([
     caller.members.byId({ id }),
     caller.enquiries.list({ memberId: id, limit: ENQUIRY_LIMIT }),
+    caller.enquiries.count({ memberId: id }),
   ]).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
 
+  // Managers read figures, not identities; caseworkers and admins may see the full number.
+  const actor = await currentActor();
+  const canRevealId = actor?.role === "caseworker" || actor?.role === "admin";
   const region = member.parentRegionName
     ? `${member.parentRegionName} ${member.regionName}`
     : member.regionName;
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        参保人：{member.name}
-      </Typography.Title>
+      {/* A server component: antd's compound members (Typography.Title) do not cross the
+          client boundary, so the heading is plain HTML. */}
+      <h1 style={{ fontSize: 24, fontWeight: 600, margin: 0 }}>参保人：{member.name}</h1>
       <Card>
         <Descriptions
           title="基本信息"
           column={{ xs: 1, sm: 2, lg: 3 }}
           items={[
             { key: "name", label: "姓名", children: member.name },
-            { key: "idNumber", label: "身份证号", children: member.idNumberMasked },
+            {
+              key: "idNumber",
+              label: "身份证号",
+              children: canRevealId ? (
+                <RevealIdNumber memberId={member.id} masked={member.idNumberMasked} />
+              ) : (
+                member.idNumberMasked
+              ),
+            },
             { key: "phone", label: "手机号", children: member.phoneMasked ?? "未登记" },
             {
               key: "insuranceType",
@@ -53,11 +67,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
         />
       </Card>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>咨询记录</h2>}>
-        <MemberEnquiries
-          items={enquiries.items}
-          total={enquiries.total}
-          totalIsCapped={enquiries.totalIsCapped}
-        />
+        <MemberEnquiries items={enquiries.items} total={count.total} totalIsCapped={count.capped} />
       </Card>
     </Flex>
   );

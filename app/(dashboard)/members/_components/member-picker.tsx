@@ -2,13 +2,13 @@
 
 import { SearchOutlined, UserAddOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Flex, Input, Modal, Table, Typography } from "antd";
+import { Alert, Button, Card, Flex, Input, Table, Typography } from "antd";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { INSURANCE_TYPE_LABELS } from "@/db/constants";
 import { errorMessage } from "../../../_components/trpc-error";
 import { useTRPC } from "../../../_trpc/client";
-import { RegisterMemberForm } from "./register-member-form";
+import { RegisterMemberModal } from "./register-member-modal";
 import { matchLabel, SearchHint } from "./search-hint";
 import type { MemberSearchItem, PickedMember } from "./types";
 
@@ -134,26 +134,13 @@ export function MemberPicker({ id, value, onChange }: MemberPickerProps) {
           登记新参保人
         </Button>
       </div>
-      <Modal
+      <RegisterMemberModal
         title="登记新参保人"
         open={registering}
-        onCancel={() => setRegistering(false)}
-        footer={null}
-        destroyOnHidden
-        width={720}
-      >
-        <RegisterMemberForm
-          onRegistered={(member) => {
-            setRegistering(false);
-            pick(member);
-          }}
-          onDuplicate={(idNumber) => {
-            setRegistering(false);
-            setTerm(idNumber);
-          }}
-          onCancel={() => setRegistering(false)}
-        />
-      </Modal>
+        onClose={() => setRegistering(false)}
+        onRegistered={(member) => pick(member)}
+        onDuplicate={(idNumber) => setTerm(idNumber)}
+      />
     </Flex>
   );
 }

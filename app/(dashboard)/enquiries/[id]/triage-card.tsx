@@ -1,0 +1,117 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, Card, Descriptions, Skeleton } from "antd";
+import { BALANCE_QUERY_METHOD_LABELS, INSURANCE_TYPE_LABELS } from "@/db/constants";
+import { formatFen } from "@/server/rules/money";
+import type { TriageFacts } from "@/server/rules/triage";
+import {
+  SuggestionList,
+  sameCause,
+  withSuggestedCause,
+} from "../../../_components/suggestion-list";
+import { useTRPC } from "../../../_trpc/client";
+import type { EnquiryDetail } from "./types";
+import { useEnquiryFeedback } from "./use-enquiry-mutation";
+
+const yesNo = (value: boolean | null | undefined) =>
+  value === true ? "是" : value === false ? "否" : null;
+
+// The facts given at filing, in words; unanswered questions are left out.
+function factItems(facts: TriageFacts) {
+  const items: { key: string; label: string; children: string }[] = [];
+  const add = (key: string, label: string, value: string | null | undefined) => {
+    if (value) items.push({ key, label, children: value });
+  };
+  add("leftEmployer", "近期离职", yesNo(facts.leftEmployer));
+  add("leaveDate", "离职日期", facts.leaveDate);
+  add("reductionFiled", "已办理减员", yesNo(facts.reductionFiled));
+  add("employerPaid", "单位已缴费", yesNo(facts.employerPaid));
+  add("employerPaidOn", "单位缴费日期", facts.employerPaidOn);
+  add("recentlyEnrolled", "新参保或新激活", yesNo(facts.recentlyEnrolled));
+  add(
+    "boundRelatives",
+    "绑定亲属",
+    facts.boundRelatives == null ? null : `${facts.boundRelatives} 人`,
+  );
+  add(
+    "expectedBalance",
+    "预期余额",
+    facts.expectedBalanceFen == null ? null : formatFen(facts.expectedBalanceFen),
+  );
+  add(
+    "queryMethod",
+    "查询方式",
+    facts.queryMethod && BALANCE_QUERY_METHOD_LABELS[facts.queryMethod],
+  );
+  return items;
+}
+
+export function TriageCard({ detail, canEdit }: { detail: EnquiryDetail; canEdit: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { enquiry } = detail;
+  const insights = useQuery(trpc.insights.forEnquiry.queryOptions({ id: enquiry.id }));
+  const feedback = useEnquiryFeedback(enquiry.id);
+  const adopt = useMutation(
+    trpc.enquiries.setCauses.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({
+          queryKey: trpc.insights.forEnquiry.queryKey({ id: enquiry.id }),
+        });
+        await feedback.onSuccess("已采纳该原因");
+      },
+      onError: feedback.onError,
+    }),
+  );
+  const data = insights.data;
+
+  return (
+    <Card title="智能分诊" data-testid="triage-card">
+      {!data ? (
+        <Skeleton active paragraph={{ rows: 3 }} />
+      ) : (
+        <>
+          {data.stored ? (
+            <Descriptions
+              size="small"
+              column={{ xs: 1, md: 2 }}
+              style={{ marginBottom: 12 }}
+              items={[
+                {
+                  key: "insuranceType",
+                  label: "参保类型",
+                  children: data.insuranceType ? INSURANCE_TYPE_LABELS[data.insuranceType] : "—",
+                },
+                ...factItems(data.facts),
+              ]}
+            />
+          ) : (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="受理时未记录分诊情况，以下建议根据反映问题、参保类型和余额推算"
+            />
+          )}
+          <SuggestionList
+            suggestions={data.suggestions}
+            adopted={(s) => detail.causes.some((tag) => sameCause(tag, s))}
+            onAdopt={
+              canEdit
+                ? (s) =>
+                    adopt.mutate({
+                      id: enquiry.id,
+                      version: enquiry.version,
+                      causes: withSuggestedCause(detail.causes, s),
+                    })
+                : undefined
+            }
+            adopting={adopt.isPending}
+            emptyText="暂无分诊建议"
+          />
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,13 @@
+import { Typography } from "antd";
+
+// The 系统延迟 re-check date, flagged when it is today or already past (Beijing dates).
+export function RecheckDate({ day }: { day: string }) {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const state = day < today ? "（已逾期）" : day === today ? "（今日）" : "";
+  return (
+    <Typography.Text type={day < today ? "danger" : undefined} strong={day === today}>
+      {day}
+      {state}
+    </Typography.Text>
+  );
+}

@@ -1,0 +1,187 @@
+"use client";
+
+import {
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  type FormInstance,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+} from "antd";
+import { type KeyboardEvent, useMemo } from "react";
+import {
+  BALANCE_QUERY_METHODS,
+  INSURANCE_TYPES,
+  type InsuranceType,
+  type Symptom,
+} from "@/db/constants";
+import { shanghaiDay } from "@/server/rules/calendar-day";
+import { parseYuanToFen } from "@/server/rules/money";
+import { reasonText, triage } from "@/server/rules/triage";
+import type { CauseTag } from "@/server/schemas/enquiries";
+import {
+  SuggestionList,
+  sameCause,
+  withSuggestedCause,
+} from "../../../_components/suggestion-list";
+import { type TriageFormValues, toTriageFacts, YES_NO_OPTIONS } from "./triage-facts";
+
+type WatchedForm = {
+  symptom?: Symptom;
+  reportedBalance?: string;
+  causes?: CauseTag[];
+  triage?: TriageFormValues;
+};
+
+const half = { xs: 24, md: 12, xl: 8 };
+
+// Enter in a date field confirms the typed date; it must not also submit the filing form.
+const confirmOnly = (event: KeyboardEvent) => {
+  if (event.key === "Enter") event.preventDefault();
+};
+
+// 智能分诊: optional questions beside the filing form. Suggestions follow every change; the
+// caseworker tags a cause with "采纳", which only fills the cause field of the form.
+export function TriagePanel({
+  form,
+  memberInsuranceType,
+}: {
+  form: FormInstance;
+  memberInsuranceType: InsuranceType | null;
+}) {
+  const symptom = Form.useWatch<WatchedForm["symptom"]>("symptom", form);
+  const reportedBalance = Form.useWatch<WatchedForm["reportedBalance"]>("reportedBalance", form);
+  const causes = Form.useWatch<CauseTag[] | undefined>("causes", form) ?? [];
+  const values = Form.useWatch<TriageFormValues | undefined>("triage", form);
+  const leftEmployer = values?.leftEmployer;
+  const employerPaid = values?.employerPaid;
+
+  const suggestions = useMemo(() => {
+    if (!symptom) return [];
+    const { insuranceType, ...facts } = toTriageFacts(values);
+    const balance = reportedBalance?.trim() ? parseYuanToFen(reportedBalance) : null;
+    return triage({
+      symptom,
+      insuranceType: insuranceType ?? memberInsuranceType,
+      balanceFen: balance?.ok ? balance.fen : null,
+      facts,
+      today: shanghaiDay(new Date()),
+    }).map((s) => ({ ...s, reason: reasonText(s) }));
+  }, [symptom, reportedBalance, values, memberInsuranceType]);
+
+  return (
+    <Card
+      type="inner"
+      title="智能分诊"
+      style={{ marginBottom: 16 }}
+      extra={<span>以下均为选填，填得越多建议越准</span>}
+    >
+      <Row gutter={16}>
+        <Col {...half}>
+          <Form.Item label="核实参保类型" name={["triage", "insuranceType"]}>
+            <Select
+              allowClear
+              placeholder={
+                memberInsuranceType
+                  ? `按登记：${INSURANCE_TYPES.find((t) => t.code === memberInsuranceType)?.label}`
+                  : "未询问"
+              }
+              options={INSURANCE_TYPES.map((t) => ({ value: t.code, label: t.label }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item label="近期是否离职" name={["triage", "leftEmployer"]}>
+            <Select allowClear placeholder="未询问" options={YES_NO_OPTIONS} />
+          </Form.Item>
+        </Col>
+        {leftEmployer === "yes" && (
+          <>
+            <Col {...half}>
+              <Form.Item label="离职日期" name={["triage", "leaveDate"]}>
+                <DatePicker
+                  style={{ width: "100%" }}
+                  placeholder="选择日期"
+                  onKeyDown={confirmOnly}
+                />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item label="单位是否已办理减员" name={["triage", "reductionFiled"]}>
+                <Select allowClear placeholder="未询问" options={YES_NO_OPTIONS} />
+              </Form.Item>
+            </Col>
+          </>
+        )}
+        <Col {...half}>
+          <Form.Item label="单位是否已缴费" name={["triage", "employerPaid"]}>
+            <Select allowClear placeholder="未询问" options={YES_NO_OPTIONS} />
+          </Form.Item>
+        </Col>
+        {employerPaid === "yes" && (
+          <Col {...half}>
+            <Form.Item label="单位缴费日期" name={["triage", "employerPaidOn"]}>
+              <DatePicker
+                style={{ width: "100%" }}
+                placeholder="选择日期"
+                onKeyDown={confirmOnly}
+              />
+            </Form.Item>
+          </Col>
+        )}
+        <Col {...half}>
+          <Form.Item label="是否新参保或新激活社保卡" name={["triage", "recentlyEnrolled"]}>
+            <Select allowClear placeholder="未询问" options={YES_NO_OPTIONS} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item label="家庭共济绑定亲属人数" name={["triage", "boundRelatives"]}>
+            <InputNumber
+              min={0}
+              max={20}
+              precision={0}
+              style={{ width: "100%" }}
+              placeholder="未询问"
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item
+            label="预期余额（元）"
+            name={["triage", "expectedBalance"]}
+            rules={[
+              {
+                validator: async (_: unknown, raw?: string) => {
+                  if (!raw?.trim()) return;
+                  const parsed = parseYuanToFen(raw);
+                  if (!parsed.ok) throw new Error(`预期余额：${parsed.message}`);
+                },
+              },
+            ]}
+            extra="参保人认为应有的金额，如按缴费估算"
+          >
+            <Input inputMode="decimal" placeholder="如 3000.00" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item label="余额查询方式" name={["triage", "queryMethod"]}>
+            <Select
+              allowClear
+              placeholder="未询问"
+              options={BALANCE_QUERY_METHODS.map((m) => ({ value: m.code, label: m.label }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <SuggestionList
+        suggestions={suggestions}
+        adopted={(s) => causes.some((tag) => sameCause(tag, s))}
+        onAdopt={(s) => form.setFieldValue("causes", withSuggestedCause(causes, s))}
+        emptyText={symptom ? "暂无明确方向，请补充上面的情况" : "选择「反映问题」后显示分诊建议"}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,79 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { enquiries } from "./enquiries";
+import { causeEnum, insuranceTypeEnum, otherSubReasonEnum } from "./enums";
+import { users } from "./users";
+
+// What the triage rules suggested when the enquiry was filed, kept as given so managers can see
+// how often caseworkers agree with them. `accepted` follows the enquiry's current cause tags
+// (rewritten with them), so a later retag counts too.
+export const enquirySuggestions = pgTable(
+  "enquiry_suggestions",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    enquiryId: bigint("enquiry_id", { mode: "number" })
+      .notNull()
+      .references(() => enquiries.id, { onDelete: "cascade" }),
+    rank: integer("rank").notNull(),
+    cause: causeEnum("cause").notNull(),
+    subReason: otherSubReasonEnum("sub_reason"),
+    score: integer("score").notNull(),
+    reason: text("reason").notNull(),
+    accepted: boolean("accepted").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("enquiry_suggestions_enquiry_rank_key").on(t.enquiryId, t.rank),
+    index("enquiry_suggestions_cause_idx").on(t.cause, t.accepted),
+    check("enquiry_suggestions_rank_positive", sql`${t.rank} >= 1`),
+    check(
+      "enquiry_suggestions_sub_reason_only_for_other",
+      sql`(${t.cause} = 'other') = (${t.subReason} is not null)`,
+    ),
+  ],
+);
+
+// The facts the caseworker gave the triage panel at filing (TriageFacts in
+// server/rules/triage.ts): dates, yes/no answers and amounts in 分, never personal data.
+export const enquiryTriageFacts = pgTable("enquiry_triage_facts", {
+  enquiryId: bigint("enquiry_id", { mode: "number" })
+    .primaryKey()
+    .references(() => enquiries.id, { onDelete: "cascade" }),
+  facts: jsonb("facts").notNull(),
+  insuranceType: insuranceTypeEnum("insurance_type"),
+  triageDay: date("triage_day", { mode: "string" }).notNull(),
+});
+
+// A repeat enquiry points to the earlier one it follows up; shown from both ends.
+export const enquiryLinks = pgTable(
+  "enquiry_links",
+  {
+    enquiryId: bigint("enquiry_id", { mode: "number" })
+      .notNull()
+      .references(() => enquiries.id, { onDelete: "cascade" }),
+    relatedEnquiryId: bigint("related_enquiry_id", { mode: "number" })
+      .notNull()
+      .references(() => enquiries.id, { onDelete: "cascade" }),
+    createdBy: bigint("created_by", { mode: "number" })
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("enquiry_links_pair_key").on(t.enquiryId, t.relatedEnquiryId),
+    index("enquiry_links_related_idx").on(t.relatedEnquiryId),
+    check("enquiry_links_not_self", sql`${t.enquiryId} <> ${t.relatedEnquiryId}`),
+  ],
+);

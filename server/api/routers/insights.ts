@@ -1,0 +1,27 @@
+import { getEnquiryInsights } from "../../domain/insights/enquiry";
+import { saveLeaveCalculation } from "../../domain/insights/leave-step";
+import { linkFromDetail } from "../../domain/insights/links";
+import { getEnquiryNotice } from "../../domain/insights/notice";
+import { enquiryRef } from "../../schemas/enquiries";
+import { linkEnquiryInput, saveLeaveCalculationInput } from "../../schemas/insights";
+import { caseworkerProcedure, createTRPCRouter, protectedProcedure } from "../trpc";
+
+const audit = (ctx: { requestId: string }) => ({ requestId: ctx.requestId });
+
+// Triage suggestions, the 离职减员 calculation, the member explanation sheet and repeat-enquiry
+// links. Reads follow the enquiry page's access (region scope, NOT_FOUND outside it); writes
+// are the caseworker's.
+export const insightsRouter = createTRPCRouter({
+  forEnquiry: protectedProcedure
+    .input(enquiryRef)
+    .query(({ ctx, input }) => getEnquiryInsights(ctx.db, ctx.actor, input.id)),
+  notice: protectedProcedure
+    .input(enquiryRef)
+    .query(({ ctx, input }) => getEnquiryNotice(ctx.db, ctx.actor, input.id)),
+  saveLeaveCalculation: caseworkerProcedure
+    .input(saveLeaveCalculationInput)
+    .mutation(({ ctx, input }) => saveLeaveCalculation(ctx.db, ctx.actor, input, audit(ctx))),
+  link: caseworkerProcedure
+    .input(linkEnquiryInput)
+    .mutation(({ ctx, input }) => linkFromDetail(ctx.db, ctx.actor, input, audit(ctx))),
+});

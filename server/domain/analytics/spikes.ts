@@ -1,0 +1,115 @@
+import { and, gt, inArray, min } from "drizzle-orm";
+import type { Executor } from "@/db";
+import type { Cause } from "@/db/constants";
+import { enquiryCauseMonthly, regions } from "@/db/schema";
+import { findSpikes, SPIKE_RULE } from "../../rules/spikes";
+import type { AnalyticsFilter, SpikeResult } from "../../schemas/analytics";
+import type { Actor } from "../users";
+import {
+  causeConditions,
+  dimensionConditions,
+  monthsOf,
+  periodCondition,
+  shiftMonth,
+  total,
+} from "./filter";
+
+const table = enquiryCauseMonthly;
+const monthKey = (date: string) => date.slice(0, 7);
+
+// Spike alerts for the dashboard's filter: every cause × city × month of the period whose count
+// stands out against the six months before it (server/rules/spikes.ts). Read from the cause-tag
+// rollup like the monthly chart, so a flagged figure is the one the chart shows and the
+// drill-down lists the same enquiries.
+export async function spikes(
+  db: Executor,
+  actor: Actor,
+  filter: AnalyticsFilter,
+): Promise<SpikeResult> {
+  const dimensions = dimensionConditions(table, actor, filter);
+  const firstMonth = shiftMonth(filter.from, -SPIKE_RULE.baselineMonths);
+  const [rows, [start]] = await Promise.all([
+    db
+      .select({
+        month: table.month,
+        regionCode: table.regionCode,
+        cause: table.cause,
+        count: total(table.tagCount),
+      })
+      .from(table)
+      .where(
+        and(
+          ...dimensions,
+          periodCondition(table, firstMonth, filter.to),
+          ...causeConditions(table.cause, filter),
+        ),
+      )
+      .groupBy(table.month, table.regionCode, table.cause),
+    // Months before the first record in view are unknown, not zero: a baseline of zeros would
+    // flag every ordinary month at the start of the records.
+    db
+      .select({ month: min(table.month) })
+      .from(table)
+      .where(and(...dimensions, gt(table.tagCount, 0))),
+  ]);
+
+  const months = monthsOf(firstMonth, filter.to);
+  const dataFrom = start?.month ? monthKey(start.month) : null;
+  const series = new Map<
+    string,
+    { regionCode: string; cause: Cause; counts: Map<string, number> }
+  >();
+  for (const row of rows) {
+    const key = `${row.regionCode}:${row.cause}`;
+    const entry = series.get(key) ?? {
+      regionCode: row.regionCode,
+      cause: row.cause,
+      counts: new Map(),
+    };
+    entry.counts.set(monthKey(row.month), row.count);
+    series.set(key, entry);
+  }
+
+  const found: Omit<SpikeResult["rows"][number], "regionName">[] = [];
+  for (const entry of series.values()) {
+    const values = months.map((month) =>
+      dataFrom === null || month < dataFrom ? null : (entry.counts.get(month) ?? 0),
+    );
+    for (const spike of findSpikes(values)) {
+      const month = months[spike.index] as string;
+      if (month < filter.from) continue;
+      found.push({
+        month,
+        regionCode: entry.regionCode,
+        cause: entry.cause,
+        count: spike.count,
+        baseline: spike.baseline,
+        threshold: Math.round(spike.threshold * 10) / 10,
+      });
+    }
+  }
+
+  const names = await regionNames(
+    db,
+    found.map((row) => row.regionCode),
+  );
+  return {
+    rule: { ...SPIKE_RULE },
+    rows: found
+      .map((row) => ({ ...row, regionName: names.get(row.regionCode) ?? row.regionCode }))
+      .sort(
+        (a, b) =>
+          b.month.localeCompare(a.month) ||
+          b.count / Math.max(1, b.baseline) - a.count / Math.max(1, a.baseline),
+      ),
+  };
+}
+
+async function regionNames(db: Executor, codes: string[]) {
+  if (codes.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ code: regions.code, name: regions.name })
+    .from(regions)
+    .where(inArray(regions.code, [...new Set(codes)]));
+  return new Map(rows.map((row) => [row.code, row.name]));
+}

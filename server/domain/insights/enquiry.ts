@@ -1,0 +1,46 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { members } from "@/db/schema";
+import { shanghaiDay } from "../../rules/calendar-day";
+import { reasonText, triage } from "../../rules/triage";
+import { loadEnquiryInScope } from "../enquiries/access";
+import type { Actor } from "../users";
+import { readLinks } from "./links";
+import { readTriage } from "./suggestions";
+
+// The triage and links shown on the enquiry page. Enquiries filed before triage existed get
+// the suggestions the rules give from what was recorded, marked as not stored.
+export async function getEnquiryInsights(db: Database, actor: Actor, id: number) {
+  const enquiry = await loadEnquiryInScope(db, actor, id);
+  const [stored, links] = await Promise.all([readTriage(db, id), readLinks(db, actor, id)]);
+  if (stored) return { stored: true as const, ...stored, links };
+
+  const [member] = await db
+    .select({ insuranceType: members.insuranceType })
+    .from(members)
+    .where(eq(members.id, enquiry.memberId));
+  const triageDay = shanghaiDay(enquiry.openedAt);
+  const suggestions = triage({
+    symptom: enquiry.symptom,
+    insuranceType: member?.insuranceType ?? null,
+    balanceFen: enquiry.reportedBalanceFen,
+    facts: {},
+    today: triageDay,
+  });
+  return {
+    stored: false as const,
+    facts: {},
+    insuranceType: member?.insuranceType ?? null,
+    triageDay,
+    suggestions: suggestions.map((suggestion, index) => ({
+      rank: index + 1,
+      cause: suggestion.cause,
+      subReason: suggestion.subReason,
+      score: suggestion.score,
+      reason: reasonText(suggestion),
+      accepted: null,
+      steps: suggestion.steps,
+    })),
+    links,
+  };
+}

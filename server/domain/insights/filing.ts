@@ -1,0 +1,39 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { members } from "@/db/schema";
+import type { CreateEnquiryInput } from "../../schemas/enquiries";
+import type { AuditContext } from "../audit";
+import type { Actor } from "../users";
+import { linkEnquiries } from "./links";
+import { recordTriage } from "./suggestions";
+
+// What filing adds beyond the enquiry itself, in the same transaction: the triage facts and
+// suggestions as shown on the form, and the links to earlier enquiries the caseworker chose.
+export async function recordFilingInsights(
+  db: Executor,
+  actor: Actor,
+  enquiry: { id: number; memberId: number; openedAt: Date },
+  input: CreateEnquiryInput,
+  audit: Omit<AuditContext, "actorId">,
+) {
+  const [member] = await db
+    .select({ insuranceType: members.insuranceType })
+    .from(members)
+    .where(eq(members.id, enquiry.memberId));
+  if (!member) return;
+  await recordTriage(
+    db,
+    {
+      id: enquiry.id,
+      symptom: input.symptom,
+      reportedBalanceFen: input.reportedBalanceFen,
+      openedAt: enquiry.openedAt,
+      memberInsuranceType: member.insuranceType,
+      causes: input.causes,
+    },
+    input.triage,
+  );
+  if (input.relatedEnquiryIds?.length) {
+    await linkEnquiries(db, actor, enquiry, input.relatedEnquiryIds, audit);
+  }
+}

@@ -1,0 +1,128 @@
+import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import type { Database, Executor } from "@/db";
+import { enquiries, enquiryCauses, enquiryLinks } from "@/db/schema";
+import { badRequest } from "../../errors";
+import type { CauseTag } from "../../schemas/enquiries";
+import { type AuditContext, recordAudit } from "../audit";
+import { loadEnquiryInScope } from "../enquiries/access";
+import { inScope } from "../region-scope";
+import type { Actor } from "../users";
+
+// A repeat enquiry of the same member points to the earlier one. Both must be visible to the
+// actor (otherwise NOT_FOUND) and belong to the same member.
+export async function linkEnquiries(
+  db: Executor,
+  actor: Actor,
+  enquiry: { id: number; memberId: number },
+  relatedIds: readonly number[],
+  audit: Omit<AuditContext, "actorId">,
+) {
+  const unique = [...new Set(relatedIds)].filter((relatedId) => relatedId !== enquiry.id);
+  if (unique.length === 0) return;
+  for (const relatedId of unique) {
+    const related = await loadEnquiryInScope(db, actor, relatedId);
+    if (related.memberId !== enquiry.memberId) {
+      throw badRequest("只能关联同一参保人的咨询", "relatedEnquiryIds");
+    }
+  }
+  const inserted = await db
+    .insert(enquiryLinks)
+    .values(
+      unique.map((relatedEnquiryId) => ({
+        enquiryId: enquiry.id,
+        relatedEnquiryId,
+        createdBy: actor.id,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ relatedEnquiryId: enquiryLinks.relatedEnquiryId });
+  // Each side's history says what it was linked to.
+  for (const { relatedEnquiryId } of inserted) {
+    for (const [own, other] of [
+      [enquiry.id, relatedEnquiryId],
+      [relatedEnquiryId, enquiry.id],
+    ] as const) {
+      await recordAudit(
+        db,
+        { ...audit, actorId: actor.id },
+        {
+          action: "enquiry.link",
+          entity: "enquiry",
+          entityId: own,
+          after: { linkedEnquiry: `#${other}` },
+        },
+      );
+    }
+  }
+}
+
+// Linking from the detail page. A link changes neither enquiry's own fields, so it takes no
+// version: two caseworkers linking at once both succeed, the second as a no-op.
+export async function linkFromDetail(
+  db: Database,
+  actor: Actor,
+  input: { id: number; relatedEnquiryId: number },
+  audit: Omit<AuditContext, "actorId"> = {},
+) {
+  return db.transaction(async (tx) => {
+    const row = await loadEnquiryInScope(tx, actor, input.id, { lock: true });
+    if (input.relatedEnquiryId === row.id) throw badRequest("不能关联工单自身", "relatedEnquiryId");
+    await linkEnquiries(tx, actor, row, [input.relatedEnquiryId], audit);
+    return { id: row.id };
+  });
+}
+
+export type LinkedEnquiry = {
+  id: number;
+  direction: "earlier" | "later";
+  openedAt: Date;
+  status: (typeof enquiries.$inferSelect)["status"];
+  resolutionSummary: string | null;
+  causes: CauseTag[];
+};
+
+// Links shown from both ends; an enquiry outside the actor's scope is left out.
+export async function readLinks(db: Executor, actor: Actor, id: number): Promise<LinkedEnquiry[]> {
+  const rows = await db
+    .select({
+      enquiryId: enquiryLinks.enquiryId,
+      relatedEnquiryId: enquiryLinks.relatedEnquiryId,
+      otherId: enquiries.id,
+      openedAt: enquiries.openedAt,
+      status: enquiries.status,
+      resolutionSummary: enquiries.resolutionSummary,
+    })
+    .from(enquiryLinks)
+    .innerJoin(
+      enquiries,
+      sql`${enquiries.id} = case when ${enquiryLinks.enquiryId} = ${id} then ${enquiryLinks.relatedEnquiryId} else ${enquiryLinks.enquiryId} end`,
+    )
+    .where(
+      and(
+        or(eq(enquiryLinks.enquiryId, id), eq(enquiryLinks.relatedEnquiryId, id)),
+        inScope(enquiries.regionCode, actor.regionScope),
+      ),
+    )
+    .orderBy(desc(enquiries.openedAt));
+  if (rows.length === 0) return [];
+  const causeRows = await db
+    .select()
+    .from(enquiryCauses)
+    .where(
+      inArray(
+        enquiryCauses.enquiryId,
+        rows.map((row) => row.otherId),
+      ),
+    )
+    .orderBy(desc(enquiryCauses.isPrimary), enquiryCauses.cause);
+  return rows.map((row) => ({
+    id: row.otherId,
+    direction: row.enquiryId === id ? "earlier" : "later",
+    openedAt: row.openedAt,
+    status: row.status,
+    resolutionSummary: row.resolutionSummary,
+    causes: causeRows
+      .filter((c) => c.enquiryId === row.otherId)
+      .map((c) => ({ cause: c.cause, subReason: c.subReason, isPrimary: c.isPrimary })),
+  }));
+}

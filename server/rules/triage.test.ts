@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import { STEP_KINDS } from "@/db/constants";
+import { MAX_SUGGESTIONS, MIN_SCORE, stepsFor, type TriageInput, triage } from "./triage";
+
+const TODAY = "2026-11-23";
+
+function run(overrides: Partial<TriageInput> & { facts?: TriageInput["facts"] }) {
+  return triage({
+    symptom: "negative",
+    insuranceType: "employee",
+    balanceFen: null,
+    today: TODAY,
+    ...overrides,
+    facts: overrides.facts ?? {},
+  });
+}
+
+const label = (s: { cause: string; subReason: string | null }) =>
+  s.subReason ? `${s.cause}:${s.subReason}` : s.cause;
+
+describe("triage: the documented cases", () => {
+  it("a negative balance shortly after leaving an employer ranks 离职减员 first", () => {
+    const result = run({
+      symptom: "negative",
+      balanceFen: -35_620,
+      facts: { leftEmployer: true, leaveDate: "2026-10-15", reductionFiled: true },
+    });
+    expect(label(result[0] as never)).toBe("resignation");
+    expect(result[0]?.score).toBeGreaterThanOrEqual(70);
+    expect(result[0]?.reasons.join("")).toContain("离职");
+    expect(result[0]?.steps).toEqual([
+      "print_ledger",
+      "check_leave_dates",
+      "compute_real_credit",
+      "explain_offset",
+    ]);
+  });
+
+  it("a zero balance under 城乡居民医保 points to an insurance type without a personal account", () => {
+    const result = run({ symptom: "zero", insuranceType: "resident", balanceFen: 0 });
+    expect(label(result[0] as never)).toBe("other:no_personal_account");
+    expect(result[0]?.reasons[0]).toContain("城乡居民医保不设个人账户");
+  });
+
+  it("an employee's balance below what they expected after July 2022 is the policy reform", () => {
+    const result = run({
+      symptom: "mismatch",
+      balanceFen: 80_000,
+      facts: { expectedBalanceFen: 300_000 },
+    });
+    expect(label(result[0] as never)).toBe("policy_reform");
+    expect(result[0]?.reasons.join("")).toContain("2022年7月起");
+  });
+
+  it("the reform does not explain a shortfall before it took effect", () => {
+    const result = run({
+      symptom: "mismatch",
+      balanceFen: 80_000,
+      today: "2022-03-01",
+      facts: { expectedBalanceFen: 300_000 },
+    });
+    expect(result.map(label)).not.toContain("policy_reform");
+  });
+
+  it("an unexplained drop with bound relatives is 家庭共济", () => {
+    const result = run({ symptom: "sudden_drop", facts: { boundRelatives: 2 } });
+    expect(label(result[0] as never)).toBe("family_aid");
+    expect(result[0]?.reasons[0]).toContain("2位家庭共济亲属");
+  });
+
+  it("a missing credit a few days after the employer paid is a sync delay", () => {
+    const result = run({
+      symptom: "zero",
+      balanceFen: 0,
+      facts: { employerPaid: true, employerPaidOn: "2026-11-20" },
+    });
+    expect(label(result[0] as never)).toBe("system_delay");
+    expect(result[0]?.reasons[0]).toContain("3天前");
+    expect(result[0]?.steps).toContain("schedule_recheck");
+  });
+
+  it("a bank ATM query is the wrong channel", () => {
+    const result = run({ symptom: "mismatch", facts: { queryMethod: "bank" } });
+    expect(label(result[0] as never)).toBe("other:wrong_query_channel");
+    expect(result[0]?.reasons[0]).toContain("银行ATM");
+  });
+});
+
+describe("triage: further rules", () => {
+  it("leaving on 30 June removes nothing, so the drop is ordinary spending", () => {
+    const result = run({
+      symptom: "sudden_drop",
+      facts: { leftEmployer: true, leaveDate: "2026-06-30" },
+    });
+    expect(result.map(label)).not.toContain("resignation");
+    expect(label(result[0] as never)).toBe("other:medical_spending");
+  });
+
+  it("no bound relatives rules 家庭共济 out", () => {
+    const result = run({ symptom: "sudden_drop", facts: { boundRelatives: 0 } });
+    expect(result.map(label)).not.toContain("family_aid");
+  });
+
+  it("a payment long ago that never arrived still points to the back office", () => {
+    const result = run({
+      symptom: "zero",
+      facts: { employerPaid: true, employerPaidOn: "2026-10-01" },
+    });
+    const delay = result.find((s) => s.cause === "system_delay");
+    expect(delay?.reasons[0]).toContain("53天");
+    expect(delay?.steps).toContain("escalate_back_office");
+  });
+
+  it("an employer that has not paid suggests arrears", () => {
+    const result = run({ symptom: "zero", facts: { employerPaid: false } });
+    expect(label(result[0] as never)).toBe("other:employer_arrears");
+    expect(result[0]?.steps).toEqual(["check_contributions", "top_up", "follow_up"]);
+  });
+
+  it("a retiree's lower balance is the retiree allocation change", () => {
+    const result = run({ symptom: "mismatch", insuranceType: "retired" });
+    expect(label(result[0] as never)).toBe("policy_reform");
+    expect(result[0]?.reasons[0]).toContain("退休人员");
+  });
+
+  it("12333 by phone only explains a drop when there is no stronger lead", () => {
+    const result = run({ symptom: "sudden_drop", facts: { queryMethod: "hotline_12333" } });
+    expect(result.map(label)).toContain("other:wrong_query_channel");
+    const withRelatives = run({
+      symptom: "sudden_drop",
+      facts: { queryMethod: "hotline_12333", boundRelatives: 1 },
+    });
+    expect(label(withRelatives[0] as never)).toBe("family_aid");
+  });
+
+  it("a small negative figure without a leave may be a monthly deduction", () => {
+    const result = run({ symptom: "negative", balanceFen: -1_300, facts: { leftEmployer: false } });
+    expect(label(result[0] as never)).toBe("policy_reform");
+    expect(result[0]?.reasons[0]).toContain("大额医疗补助");
+  });
+
+  it("an unusable account suggests activation and sync", () => {
+    const result = run({ symptom: "unusable" });
+    expect(result.map(label).sort()).toEqual(["other:card_not_activated", "system_delay"]);
+  });
+});
+
+describe("triage: shape of every answer", () => {
+  const samples: TriageInput[] = [];
+  for (const symptom of ["negative", "sudden_drop", "zero", "mismatch", "unusable"] as const) {
+    for (const insuranceType of ["employee", "resident", "flexible", "retired", null] as const) {
+      samples.push({
+        symptom,
+        insuranceType,
+        balanceFen: symptom === "negative" ? -2_000 : 0,
+        today: TODAY,
+        facts: { leftEmployer: true, boundRelatives: 1, employerPaid: true, queryMethod: "bank" },
+      });
+    }
+  }
+
+  it("ranks by score, keeps at most four, each with a reason and steps", () => {
+    for (const input of samples) {
+      const result = triage(input);
+      expect(result.length).toBeLessThanOrEqual(MAX_SUGGESTIONS);
+      for (const [i, s] of result.entries()) {
+        expect(s.score).toBeGreaterThanOrEqual(MIN_SCORE);
+        expect(s.score).toBeLessThanOrEqual(100);
+        expect(s.reasons.length).toBeGreaterThan(0);
+        expect(s.steps.length).toBeGreaterThan(0);
+        if (i > 0) expect(s.score).toBeLessThanOrEqual(result[i - 1]?.score ?? 0);
+      }
+    }
+  });
+
+  it("suggests steps from the cause's own templates or the common ones", () => {
+    const common = STEP_KINDS.filter((k) => k.cause === null).map((k) => k.code as string);
+    expect(stepsFor("other", "bank_account_frozen").every((s) => common.includes(s))).toBe(true);
+    expect(stepsFor("family_aid", null)).toEqual(["list_bound_relatives", "unbind_relatives"]);
+  });
+
+  it("says nothing when nothing points anywhere", () => {
+    expect(run({ symptom: "mismatch", insuranceType: "employee", today: "2021-01-01" })).toEqual(
+      [],
+    );
+  });
+});
