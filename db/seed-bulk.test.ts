@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPiiCodec } from "./pii";
 import { enquiries } from "./schema";
-import { seedDemo } from "./seed";
 import { type BulkSeedSummary, seedBulk } from "./seed-bulk";
 import { createTestDatabase, type TestDatabase } from "./testing/database";
+import { DEMO_NOW, seedTestDemo } from "./testing/demo";
 
 const piiKey = process.env.PII_KEY as string;
-const now = new Date("2026-03-16T10:00:00+08:00");
+const now = DEMO_NOW;
 
 describe("seedBulk", () => {
   let database: TestDatabase;
@@ -25,12 +25,7 @@ describe("seedBulk", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await seedDemo(database.db, {
-      piiKey,
-      now,
-      hashPassword: async (plain) => `test:${plain}`,
-      enquiries: 500,
-    });
+    await seedTestDemo(database.db, { enquiries: 500 });
     before = await counts();
     const started = performance.now();
     summary = await seedBulk(database.client, {

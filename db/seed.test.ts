@@ -4,12 +4,12 @@ import { STEP_KINDS } from "./constants";
 import { idCheckCharacter } from "./id-number";
 import { createPiiCodec, maskIdNumber, maskPhone } from "./pii";
 import { enquiries, enquiryCauses, members, regions, resolutionSteps, users } from "./schema";
-import { DEMO_ACCOUNTS, type SeedSummary, seedDemo } from "./seed";
-import { createTestDatabase, type TestDatabase } from "./testing/database";
+import { DEMO_ACCOUNTS, type SeedSummary } from "./seed";
+import type { TestDatabase } from "./testing/database";
+import { DEMO_NOW, seedTwoDemos } from "./testing/demo";
 
 const piiKey = process.env.PII_KEY as string;
-const now = new Date("2026-03-16T10:00:00+08:00");
-const fakeHash = async (plain: string) => `test:${plain}`;
+const now = DEMO_NOW;
 
 async function snapshot(database: TestDatabase) {
   const { db } = database;
@@ -50,11 +50,8 @@ describe("seedDemo", () => {
   let summary: SeedSummary;
 
   beforeAll(async () => {
-    [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-    const started = performance.now();
-    summary = await seedDemo(first.db, { piiKey, now, hashPassword: fakeHash });
-    console.info(`demo seed: ${Math.round(performance.now() - started)} ms`, summary);
-    await seedDemo(second.db, { piiKey, now, hashPassword: fakeHash });
+    ({ first, second, summary } = await seedTwoDemos("demo seed"));
+    console.info("demo seed summary", summary);
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { axeProblemsAt } from "./axe";
 import { expect, signIn, test } from "./fixtures";
 import { chooseOption } from "./ui";
 
@@ -125,14 +126,7 @@ test("a caseworker has no administration menu and is refused the admin pages", a
 test("the administration pages pass an axe check", async ({ asAdmin: page }) => {
   const problems: string[] = [];
   for (const path of ["/admin/users", "/admin/audit", "/account/password"]) {
-    await page.goto(path);
-    await page.waitForLoadState("networkidle");
-    await expect(page.locator(".ant-spin-spinning, .ant-skeleton-active")).toHaveCount(0);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-    for (const violation of results.violations) {
-      const where = violation.nodes.map((n) => n.target.join(" ")).slice(0, 3);
-      problems.push(`${path} ${violation.id}: ${where.join(" | ")}`);
-    }
+    problems.push(...(await axeProblemsAt(page, path)));
   }
   await page.goto("/admin/users");
   await page.getByRole("button", { name: "新建用户" }).click();

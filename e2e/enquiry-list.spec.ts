@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { axeProblemsAt } from "./axe";
 import { expect, test } from "./fixtures";
 
 test("filtering by cause through the URL survives a reload and matches the database", async ({
@@ -41,15 +41,7 @@ test("an enquiry of another region is not found", async ({ asCaseworker: page, s
 test("the caseworker pages pass an axe check", async ({ asCaseworker: page }) => {
   const problems: string[] = [];
   for (const path of ["/", "/enquiries", "/enquiries/new", "/members"]) {
-    await page.goto(path);
-    await page.waitForLoadState("networkidle");
-    // Check the settled page, not a loading skeleton.
-    await expect(page.locator(".ant-spin-spinning, .ant-skeleton-active")).toHaveCount(0);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-    for (const violation of results.violations) {
-      const where = violation.nodes.map((n) => n.target.join(" ")).slice(0, 3);
-      problems.push(`${path} ${violation.id}: ${where.join(" | ")}`);
-    }
+    problems.push(...(await axeProblemsAt(page, path)));
   }
   expect(problems).toEqual([]);
 });

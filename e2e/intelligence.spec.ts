@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { buildIdNumber } from "@/db/id-number";
+import { axeProblems } from "./axe";
 import { expect, test } from "./fixtures";
 import { chooseOption } from "./ui";
 
@@ -131,19 +130,6 @@ test("triage, the 离职减员 calculator, the explanation sheet and a linked re
   await expect(page.getByTestId("linked-enquiries")).toContainText(`#${repeatId}`);
   await expect(page.getByTestId("linked-enquiries")).toContainText("后续咨询");
 });
-
-async function axeProblems(page: Page, label: string): Promise<string[]> {
-  await page.waitForLoadState("networkidle");
-  await expect(page.locator(".ant-spin-spinning, .ant-skeleton-active")).toHaveCount(0);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations.map(
-    (v) =>
-      `${label} ${v.id}: ${v.nodes
-        .map((n) => n.target.join(" "))
-        .slice(0, 3)
-        .join(" | ")}`,
-  );
-}
 
 test("the triage panel, the enquiry's cards, the calculator and the sheet pass an axe check", async ({
   asCaseworker: page,

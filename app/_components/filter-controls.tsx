@@ -29,7 +29,7 @@ export function FilterField({
   );
 }
 
-export const toOptions = (list: readonly { code: string; label: string }[]) =>
+export const toOptions = <T extends string>(list: readonly { code: T; label: string }[]) =>
   list.map((item) => ({ value: item.code, label: item.label }));
 
 // Several codes of one enum (causes, symptoms, channels, statuses); an empty choice is "all".
@@ -61,6 +61,39 @@ export function MultiSelectFilter<T extends string>({
       style={style}
       options={toOptions(choices) as { value: T; label: string }[]}
       value={value ?? []}
+      onChange={onChange}
+    />
+  );
+}
+
+// One value from a list long enough to search by typing; an empty choice is "all".
+export function SearchSelectFilter<T extends string | number>({
+  id,
+  label,
+  placeholder,
+  options,
+  loading,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  placeholder: string;
+  options: { value: T; label: string }[] | undefined;
+  loading?: boolean;
+  value: T | undefined;
+  onChange: (next: T | undefined) => void;
+}) {
+  return (
+    <Select<T>
+      id={id}
+      aria-label={label}
+      allowClear
+      showSearch={{ optionFilterProp: "label" }}
+      placeholder={placeholder}
+      loading={loading}
+      options={options}
+      value={value}
       onChange={onChange}
     />
   );

@@ -4,6 +4,7 @@ import { createMember, createUser } from "@/db/factories";
 import { createPiiCodec } from "@/db/pii";
 import { enquiries, enquiryCauses } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { actorOf } from "../domain/testing";
 import type { Actor } from "../domain/users";
 import { type ExportContext, handleExport } from "./export";
 
@@ -22,16 +23,6 @@ let admin: Actor;
 let sichuanManager: Actor;
 let caseworker: Actor;
 const fullValues: string[] = [];
-
-function actorOf(user: { id: number; role: Actor["role"]; regionScope: string | null }): Actor {
-  return {
-    ...user,
-    displayName: "测试",
-    login: "t",
-    regionScopeName: null,
-    mustChangePassword: false,
-  };
-}
 
 const get = (actor: Actor | null, file: string, query = WINTER) =>
   handleExport(context, actor, file, new URLSearchParams(query));

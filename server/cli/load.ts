@@ -24,8 +24,7 @@ import { DATA_DIR } from "./local-config";
 // production build, on a fresh demo database of its own (embedded PostgreSQL in .data/load-pg,
 // port 54334). Reads and writes mixed (server/cli/load-mix.ts). Prints latency, throughput and
 // status counts; exits 1 if any response was a server error (≥ 500) or the connection failed.
-// It builds the app when the sources changed: run it as `flock /tmp/bd-e2e.lock npm run load`
-// where other builds may run at the same time.
+// It builds the app first when the sources changed (the same .next folder as npm test uses).
 
 const log = (line: string) => console.log(`[load] ${line}`);
 const DATABASE = "balance_desk_load";

@@ -3,6 +3,7 @@
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { useState, useTransition } from "react";
+import { FormError } from "@/app/_components/form-error";
 import type { SignInInput } from "@/server/schemas/auth";
 import { signInAction } from "./actions";
 
@@ -44,9 +45,7 @@ export function LoginForm({
           role="status"
         />
       )}
-      {error && (
-        <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />
-      )}
+      <FormError message={error} />
       <Form<SignInInput> layout="vertical" onFinish={onFinish} requiredMark={false}>
         <Form.Item
           label="用户名"

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { CentredMain } from "@/app/_components/centred-main";
 import { currentActor } from "@/server/auth/current-actor";
 import { signInMessageFor } from "@/server/auth/sign-in-errors";
 import { LoginForm } from "./login-form";
@@ -22,20 +23,12 @@ export default async function LoginPage({
   // Auth.js redirects here with ?error=…&code=… when a sign-in posted to its own endpoint fails.
   const initialError = error ? signInMessageFor(error, code) : undefined;
   return (
-    <main
-      style={{
-        minHeight: "100vh",
-        display: "flex",
-        alignItems: "center",
-        justifyContent: "center",
-        padding: 16,
-      }}
-    >
+    <CentredMain>
       <LoginForm
         callbackUrl={callbackUrl}
         initialError={initialError}
         notice={NOTICES[notice ?? ""]}
       />
-    </main>
+    </CentredMain>
   );
 }

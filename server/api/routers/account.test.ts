@@ -1,42 +1,22 @@
-import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ZodError } from "zod";
 import { createSession, createSignedInUser, type SignedInTestUser } from "@/db/factories";
-import { createPiiCodec } from "@/db/pii";
 import { users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import type { SessionRef } from "../../auth/session-ref";
-import { createCaller } from "../root";
-import { createTRPCContext } from "../trpc";
+import { callerWith, failureOf } from "../testing";
 
 // An administrator resets a password; the user is then held to the password change until
 // they pick their own, which ends every session they had.
 
-const pii = createPiiCodec(process.env.PII_KEY as string);
 const TEMPORARY = "Tmp-Reset-Pass-2026";
 const CHOSEN = "Quiet-River-Stone-88";
 
 let testDb: TestDatabase;
 let admin: SignedInTestUser;
 
-function callerAs(session: SessionRef) {
-  return createCaller(createTRPCContext({ db: testDb.db, pii, session, requestId: randomUUID() }));
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-    return { code: "OK", message: "" };
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    const message =
-      error.cause instanceof ZodError ? (error.cause.issues[0]?.message ?? "") : error.message;
-    return { code: error.code, message };
-  }
-}
+const callerAs = (session: SessionRef) => callerWith(testDb.db, session);
 
 async function userRow(id: number) {
   const [row] = await testDb.db.select().from(users).where(eq(users.id, id));
@@ -58,9 +38,7 @@ describe("password reset and the forced change", () => {
       regionScope: "610100",
       passwordHash: await hashPassword("Original-Pass-2025"),
     });
-    const admins = createCaller(
-      createTRPCContext({ db: testDb.db, pii, session: admin.session, requestId: "req-reset" }),
-    );
+    const admins = callerWith(testDb.db, admin.session, "req-reset");
     expect(
       await failureOf(admins.users.resetPassword({ id: target.id, password: "qian_li-2026-pw" })),
     ).toEqual({ code: "BAD_REQUEST", message: "密码不能包含用户名" });

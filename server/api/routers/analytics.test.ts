@@ -1,17 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CAUSE_CODES, type Cause } from "@/db/constants";
 import { createMember, createSignedInUser, type SignedInTestUser } from "@/db/factories";
-import { createPiiCodec } from "@/db/pii";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
 import { insertEnquiry } from "../../domain/analytics/testing";
 import type { AnalyticsFilter, CauseCounts } from "../../schemas/analytics";
 import { defaultPeriod } from "../../schemas/analytics-params";
-import { createCaller } from "../root";
-import { createTRPCContext } from "../trpc";
+import { callerWith, errorCode, testPii as pii } from "../testing";
 
-const pii = createPiiCodec(process.env.PII_KEY as string);
 const SICHUAN = "510000";
 const CHENGDU = "510100";
 const LESHAN = "511100";
@@ -28,16 +24,7 @@ let admin: SignedInTestUser;
 let caseworker: SignedInTestUser;
 let memberId: number;
 
-function callerFor(user: SignedInTestUser) {
-  return createCaller(
-    createTRPCContext({
-      db: testDb.db,
-      pii,
-      session: user.session,
-      requestId: randomUUID(),
-    }),
-  );
-}
+const callerFor = (user: SignedInTestUser) => callerWith(testDb.db, user.session);
 
 const at = (beijing: string) => new Date(`${beijing}+08:00`);
 const hoursAfter = (start: Date, hours: number) => new Date(start.getTime() + hours * HOUR_MS);
@@ -142,15 +129,6 @@ async function insertKnownData() {
 }
 
 const period: AnalyticsFilter = { from: "2025-01", to: "2025-03" };
-
-async function errorCode(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
-  }
-}
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -452,7 +430,7 @@ describe("region scope", () => {
     expect(await errorCode(c.analytics.heatmap({ filter: period }))).toBe("FORBIDDEN");
     expect(await errorCode(c.analytics.causeShare(period))).toBe("FORBIDDEN");
     expect(await errorCode(c.analytics.kpis(period))).toBe("FORBIDDEN");
-    const anonymous = createCaller(createTRPCContext({ db: testDb.db, pii, session: null }));
+    const anonymous = callerWith(testDb.db, null);
     expect(await errorCode(anonymous.analytics.kpis(period))).toBe("UNAUTHORIZED");
     expect(await errorCode(callerFor(admin).analytics.kpis(period))).toBe("OK");
   });

@@ -1,22 +1,14 @@
-import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedInUser, type SignedInTestUser } from "@/db/factories";
-import { createPiiCodec } from "@/db/pii";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
-import { createCaller } from "../root";
-import { createTRPCContext } from "../trpc";
-
-const pii = createPiiCodec(process.env.PII_KEY as string);
+import { callerWith } from "../testing";
 
 let testDb: TestDatabase;
 let admin: SignedInTestUser;
 let caseworker: SignedInTestUser;
 
-const asAdmin = () =>
-  createCaller(
-    createTRPCContext({ db: testDb.db, pii, session: admin.session, requestId: randomUUID() }),
-  );
+const asAdmin = () => callerWith(testDb.db, admin.session);
 
 // 45 rows in three clusters that share one microsecond each, inserted out of time order, as
 // the demo history is: paging must follow (at, id), not insertion order.

@@ -1,17 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedInUser, type SignedInTestUser } from "@/db/factories";
-import { createPiiCodec, maskIdNumber } from "@/db/pii";
+import { maskIdNumber } from "@/db/pii";
 import { members } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
-import { createCaller } from "../root";
-import { createTRPCContext } from "../trpc";
+import { callerWith, errorCode, testPii as pii } from "../testing";
 
 const XIAN = "610100";
 const LESHAN = "511100";
-const pii = createPiiCodec(process.env.PII_KEY as string);
 
 let testDb: TestDatabase;
 let xianWorker: SignedInTestUser;
@@ -20,16 +17,7 @@ let manager: SignedInTestUser;
 let xianMemberId: number;
 let leshanMemberId: number;
 
-function callerFor(user: SignedInTestUser) {
-  return createCaller(
-    createTRPCContext({
-      db: testDb.db,
-      pii,
-      session: user.session,
-      requestId: randomUUID(),
-    }),
-  );
-}
+const callerFor = (user: SignedInTestUser) => callerWith(testDb.db, user.session);
 
 async function insertMember(name: string, regionCode: string, idNumber: string) {
   const [row] = await testDb.db
@@ -59,15 +47,6 @@ function enquiryInput(overrides: Partial<CreateEnquiryInput> = {}): CreateEnquir
     causes: [{ cause: "resignation", subReason: null, isPrimary: true }],
     ...overrides,
   };
-}
-
-async function errorCode(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
-  }
 }
 
 beforeAll(async () => {

@@ -1,16 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, createSignedInUser, type SignedInTestUser } from "@/db/factories";
-import { createPiiCodec } from "@/db/pii";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
-import { createCaller } from "../root";
-import { createTRPCContext } from "../trpc";
+import { callerWith, errorOf, testPii as pii } from "../testing";
 
 const XIAN = "610100";
 const LESHAN = "511100";
-const pii = createPiiCodec(process.env.PII_KEY as string);
 
 let testDb: TestDatabase;
 let xianWorker: SignedInTestUser;
@@ -19,19 +15,7 @@ let manager: SignedInTestUser;
 let leshanManager: SignedInTestUser;
 let member: Awaited<ReturnType<typeof createMember>>;
 
-const callerFor = (user: SignedInTestUser) =>
-  createCaller(
-    createTRPCContext({ db: testDb.db, pii, session: user.session, requestId: randomUUID() }),
-  );
-
-async function errorOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? `${error.code} ${error.message}` : String(error);
-  }
-}
+const callerFor = (user: SignedInTestUser) => callerWith(testDb.db, user.session);
 
 function filing(overrides: Partial<CreateEnquiryInput> = {}): CreateEnquiryInput {
   return {

@@ -1,15 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, createSignedInUser, type SignedInTestUser } from "@/db/factories";
-import { createPiiCodec } from "@/db/pii";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
 import { REVEALS_PER_HOUR } from "../../domain/member-reveal";
-import { createCaller } from "../root";
-import { createTRPCContext } from "../trpc";
+import { callerWith, errorOf, testPii as pii } from "../testing";
 
 const XIAN = "610100";
 const LESHAN = "511100";
-const pii = createPiiCodec(process.env.PII_KEY as string);
 
 let testDb: TestDatabase;
 let xianCaseworker: SignedInTestUser;
@@ -19,16 +15,7 @@ let admin: SignedInTestUser;
 let member: Awaited<ReturnType<typeof createMember>>;
 
 const callerAs = (user: SignedInTestUser, requestId = "req-reveal") =>
-  createCaller(createTRPCContext({ db: testDb.db, pii, session: user.session, requestId }));
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? `${error.code} ${error.message}` : String(error);
-  }
-}
+  callerWith(testDb.db, user.session, requestId);
 
 const revealAudit = () =>
   testDb.client<{ actor_id: number; entity_id: string; after: unknown; request_id: string }[]>`
@@ -70,13 +57,13 @@ describe("members.revealIdNumber", () => {
 
   it("is for caseworkers in scope and admins, not managers or other regions", async () => {
     const input = { id: member.id, reason: "办理业务需填写完整证件号" };
-    expect(await codeOf(callerAs(admin).members.revealIdNumber(input))).toBe("OK");
-    expect(await codeOf(callerAs(manager).members.revealIdNumber(input))).toMatch(/^FORBIDDEN/);
-    expect(await codeOf(callerAs(leshanCaseworker).members.revealIdNumber(input))).toBe(
+    expect(await errorOf(callerAs(admin).members.revealIdNumber(input))).toBe("OK");
+    expect(await errorOf(callerAs(manager).members.revealIdNumber(input))).toMatch(/^FORBIDDEN/);
+    expect(await errorOf(callerAs(leshanCaseworker).members.revealIdNumber(input))).toBe(
       "NOT_FOUND 参保人不存在或无权查看",
     );
     expect(
-      await codeOf(callerAs(xianCaseworker).members.revealIdNumber({ ...input, id: 999_999 })),
+      await errorOf(callerAs(xianCaseworker).members.revealIdNumber({ ...input, id: 999_999 })),
     ).toBe("NOT_FOUND 参保人不存在或无权查看");
     // Refused calls leave no reveal behind them.
     expect((await revealAudit()).map((row) => row.actor_id)).toEqual([xianCaseworker.id, admin.id]);
@@ -85,12 +72,12 @@ describe("members.revealIdNumber", () => {
   it("needs a reason of 4 to 200 characters", async () => {
     const caller = callerAs(xianCaseworker);
     for (const reason of ["", "   ", "核实", "x".repeat(201)]) {
-      expect(await codeOf(caller.members.revealIdNumber({ id: member.id, reason }))).toMatch(
+      expect(await errorOf(caller.members.revealIdNumber({ id: member.id, reason }))).toMatch(
         /^BAD_REQUEST/,
       );
     }
     expect(
-      await codeOf(caller.members.revealIdNumber({ id: member.id, reason: "x".repeat(200) })),
+      await errorOf(caller.members.revealIdNumber({ id: member.id, reason: "x".repeat(200) })),
     ).toBe("OK");
   });
 
@@ -100,12 +87,12 @@ describe("members.revealIdNumber", () => {
     const input = { id: member.id, reason: "与其他系统核对参保信息" };
     const results = await Promise.all(
       Array.from({ length: REVEALS_PER_HOUR + 3 }, () =>
-        codeOf(caller.members.revealIdNumber(input)),
+        errorOf(caller.members.revealIdNumber(input)),
       ),
     );
     expect(results.filter((r) => r === "OK")).toHaveLength(REVEALS_PER_HOUR);
     expect(results.filter((r) => r.startsWith("TOO_MANY_REQUESTS"))).toHaveLength(3);
     // Another caseworker is not held back by it.
-    expect(await codeOf(callerAs(xianCaseworker).members.revealIdNumber(input))).toBe("OK");
+    expect(await errorOf(callerAs(xianCaseworker).members.revealIdNumber(input))).toBe("OK");
   });
 });

@@ -1,35 +1,18 @@
-import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedInUser, type SignedInTestUser } from "@/db/factories";
-import { createPiiCodec } from "@/db/pii";
 import { auditEvents, policyEvents } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
-import { createCaller } from "../root";
-import { createTRPCContext } from "../trpc";
+import { callerWith, errorCode } from "../testing";
 
 // 政策节点: admins add and delete them (audited), managers see them as chart markers.
 
-const pii = createPiiCodec(process.env.PII_KEY as string);
 let testDb: TestDatabase;
 let admin: SignedInTestUser;
 let manager: SignedInTestUser;
 let caseworker: SignedInTestUser;
 
-const callerFor = (user: SignedInTestUser) =>
-  createCaller(
-    createTRPCContext({ db: testDb.db, pii, session: user.session, requestId: randomUUID() }),
-  );
-
-async function errorCode(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
-  }
-}
+const callerFor = (user: SignedInTestUser) => callerWith(testDb.db, user.session);
 
 const auditOf = (action: string, id: number) =>
   testDb.db

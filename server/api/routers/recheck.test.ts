@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, createSignedInUser, type SignedInTestUser } from "@/db/factories";
-import { createPiiCodec } from "@/db/pii";
 import { enquiries } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
 import {
@@ -12,24 +11,19 @@ import {
   workingDaysBetween,
 } from "../../rules/working-days";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
-import { createCaller } from "../root";
-import { createTRPCContext } from "../trpc";
+import { callerWith, testPii as pii } from "../testing";
 
 // Due dates in working days, the 系统延迟 re-check date and the 今日待复查 / 已逾期 queue.
 
 const XIAN = "610100";
 const LESHAN = "511100";
-const pii = createPiiCodec(process.env.PII_KEY as string);
 
 let testDb: TestDatabase;
 let xianWorker: SignedInTestUser;
 let leshanWorker: SignedInTestUser;
 let memberId: number;
 
-const callerFor = (user: SignedInTestUser) =>
-  createCaller(
-    createTRPCContext({ db: testDb.db, pii, session: user.session, requestId: randomUUID() }),
-  );
+const callerFor = (user: SignedInTestUser) => callerWith(testDb.db, user.session);
 
 const input = (overrides: Partial<CreateEnquiryInput> = {}): CreateEnquiryInput => ({
   idempotencyKey: randomUUID(),

@@ -1,42 +1,21 @@
-import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ZodError } from "zod";
 import { createSession, createSignedInUser, type SignedInTestUser } from "@/db/factories";
-import { createPiiCodec } from "@/db/pii";
 import { users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
 import type { SessionRef } from "../../auth/session-ref";
-import { createCaller } from "../root";
-import { createTRPCContext } from "../trpc";
+import { callerWith, failureOf } from "../testing";
 
 const XIAN = "610100";
 const SHAANXI = "610000";
-const pii = createPiiCodec(process.env.PII_KEY as string);
 const STRONG = "Lantern-Harbour-47";
 
 let testDb: TestDatabase;
 let admin: SignedInTestUser;
 let sequence = 0;
 
-function callerAs(session: SessionRef) {
-  return createCaller(createTRPCContext({ db: testDb.db, pii, session, requestId: randomUUID() }));
-}
+const callerAs = (session: SessionRef) => callerWith(testDb.db, session);
 const asAdmin = () => callerAs(admin.session);
-
-// What the caller would read: the zod message for input errors, the domain message otherwise.
-async function failureOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-    return { code: "OK", message: "" };
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    const message =
-      error.cause instanceof ZodError ? (error.cause.issues[0]?.message ?? "") : error.message;
-    return { code: error.code, message };
-  }
-}
 
 async function userRow(id: number) {
   const [row] = await testDb.db.select().from(users).where(eq(users.id, id));

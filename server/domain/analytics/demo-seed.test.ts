@@ -1,36 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CAUSE_CODES } from "@/db/constants";
 import { RESOLVE_HOURS_EDGES } from "@/db/rollup";
-import { type SeedSummary, seedDemo } from "@/db/seed";
+import type { SeedSummary } from "@/db/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { seedTestDemo } from "@/db/testing/demo";
 import type { AnalyticsFilter } from "../../schemas/analytics";
+import { nationwideManager } from "../testing";
 import type { Actor } from "../users";
 import { byMonth, byRegion, causeShare, heatmap, kpis } from "./index";
 
 // The demo data through the rollups must give what a GROUP BY over the base tables gives.
 
-const now = new Date("2026-03-16T10:00:00+08:00");
-const nationwide: Actor = {
-  id: 0,
-  displayName: "统计",
-  login: "stats",
-  role: "manager",
-  regionScope: null,
-  regionScopeName: null,
-  mustChangePassword: false,
-};
-const sichuan: Actor = { ...nationwide, regionScope: "510000", regionScopeName: "四川省" };
+const sichuan: Actor = { ...nationwideManager, regionScope: "510000", regionScopeName: "四川省" };
 
 let testDb: TestDatabase;
 let summary: SeedSummary;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  summary = await seedDemo(testDb.db, {
-    piiKey: process.env.PII_KEY as string,
-    now,
-    hashPassword: async (plain) => `test:${plain}`,
-  });
+  summary = await seedTestDemo(testDb.db);
 });
 afterAll(() => testDb.drop());
 
@@ -55,7 +43,7 @@ describe("analytics on the demo data", () => {
     const truth = await tagRows();
     expect(truth.reduce((sum, row) => sum + row.n, 0)).toBe(summary.causes);
 
-    const months = await byMonth(testDb.db, nationwide, filter);
+    const months = await byMonth(testDb.db, nationwideManager, filter);
     expect(months.months).toHaveLength(24);
     for (const row of months.rows) {
       for (const cause of CAUSE_CODES) {
@@ -67,20 +55,20 @@ describe("analytics on the demo data", () => {
       }
     }
 
-    const provinces = await byRegion(testDb.db, nationwide, filter);
+    const provinces = await byRegion(testDb.db, nationwideManager, filter);
     const provinceCodes = [...new Set(truth.map((t) => t.province))];
     expect(provinces.rows.map((r) => r.regionCode).sort()).toEqual(provinceCodes.sort());
     for (const row of provinces.rows) {
       expect(row.tags).toBe(sumWhere(truth, (t) => t.province === row.regionCode));
     }
 
-    const shares = await causeShare(testDb.db, nationwide, filter);
+    const shares = await causeShare(testDb.db, nationwideManager, filter);
     for (const share of shares) {
       expect(share.count).toBe(sumWhere(truth, (t) => t.cause === share.cause));
       expect(share.share).toBeCloseTo(share.count / summary.causes, 12);
     }
 
-    const burst = await heatmap(testDb.db, nationwide, {
+    const burst = await heatmap(testDb.db, nationwideManager, {
       filter: { ...filter, regionCode: summary.burst.regionCode.slice(0, 2).padEnd(6, "0") },
       cause: "system_delay",
     });

@@ -12,10 +12,10 @@ import { createMember, createUser } from "@/db/factories";
 import { createPiiCodec } from "@/db/pii";
 import { RESOLVE_HOURS_EDGES, rebuildRollups } from "@/db/rollup";
 import { enquiries, enquiryCauses } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
 import { seedBulk } from "@/db/seed-bulk";
 import { createRandom, type Random } from "@/db/seed-random";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { DEMO_NOW, seedTestDemo } from "@/db/testing/demo";
 import { setEnquiryCauses } from "../enquiries/update";
 import type { Actor } from "../users";
 import { actualRollups, expectedRollups, insertEnquiry } from "./testing";
@@ -344,15 +344,9 @@ describe("bulk load", () => {
   it("adds each month's rollups in its own transaction instead of row by row", async () => {
     const database = await createTestDatabase();
     try {
-      const now = new Date("2026-03-16T10:00:00+08:00");
+      await seedTestDemo(database.db, { enquiries: 300 });
       const piiKey = process.env.PII_KEY as string;
-      await seedDemo(database.db, {
-        piiKey,
-        now,
-        hashPassword: async (p) => `test:${p}`,
-        enquiries: 300,
-      });
-      await seedBulk(database.client, { piiKey, now, enquiries: 3_000 });
+      await seedBulk(database.client, { piiKey, now: DEMO_NOW, enquiries: 3_000 });
       const [expected, actual] = await Promise.all([
         expectedRollups(database.db),
         actualRollups(database.db),

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type SeedSummary, seedDemo } from "@/db/seed";
+import type { SeedSummary } from "@/db/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { seedTestDemo } from "@/db/testing/demo";
 import { isWorkingDay } from "../../rules/working-days";
-import type { Actor } from "../users";
+import { nationwideManager } from "../testing";
 import { shiftMonth } from "./filter";
 import { spikes } from "./spikes";
 
@@ -10,33 +11,18 @@ import { spikes } from "./spikes";
 // otherwise only seasonal swings and noise: the alerts must find the one and stay quiet on the
 // rest, whatever the filter.
 
-const now = new Date("2026-03-16T10:00:00+08:00");
-const nationwide: Actor = {
-  id: 0,
-  displayName: "统计",
-  login: "stats",
-  role: "manager",
-  regionScope: null,
-  regionScopeName: null,
-  mustChangePassword: false,
-};
-
 let testDb: TestDatabase;
 let summary: SeedSummary;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  summary = await seedDemo(testDb.db, {
-    piiKey: process.env.PII_KEY as string,
-    now,
-    hashPassword: async (plain) => `test:${plain}`,
-  });
+  summary = await seedTestDemo(testDb.db);
 });
 afterAll(() => testDb.drop());
 
 describe("spike alerts on the demo data", () => {
   it("find the 无锡 系统延迟 burst and nothing else over the whole period", async () => {
-    const result = await spikes(testDb.db, nationwide, {
+    const result = await spikes(testDb.db, nationwideManager, {
       from: summary.fromMonth,
       to: summary.toMonth,
     });
@@ -51,7 +37,7 @@ describe("spike alerts on the demo data", () => {
   });
 
   it("count exactly the cause tags behind the flagged cell", async () => {
-    const result = await spikes(testDb.db, nationwide, {
+    const result = await spikes(testDb.db, nationwideManager, {
       from: summary.burst.month,
       to: summary.burst.month,
     });
@@ -63,7 +49,7 @@ describe("spike alerts on the demo data", () => {
   });
 
   it("judge no month whose six months before lie partly before the records", async () => {
-    const result = await spikes(testDb.db, nationwide, {
+    const result = await spikes(testDb.db, nationwideManager, {
       from: summary.fromMonth,
       to: shiftMonth(summary.fromMonth, 5),
     });
@@ -72,21 +58,27 @@ describe("spike alerts on the demo data", () => {
 
   it("follow the dashboard's filters and the caller's scope", async () => {
     const period = { from: shiftMonth(summary.toMonth, -11), to: summary.toMonth };
-    const jiangsu = await spikes(testDb.db, nationwide, { ...period, regionCode: "320000" });
+    const jiangsu = await spikes(testDb.db, nationwideManager, { ...period, regionCode: "320000" });
     expect(jiangsu.rows.map((row) => row.regionName)).toEqual(["无锡市"]);
-    const delays = await spikes(testDb.db, nationwide, { ...period, causes: ["system_delay"] });
+    const delays = await spikes(testDb.db, nationwideManager, {
+      ...period,
+      causes: ["system_delay"],
+    });
     expect(delays.rows).toHaveLength(1);
 
     const quiet = [
-      await spikes(testDb.db, nationwide, { ...period, regionCode: "510000" }),
-      await spikes(testDb.db, nationwide, { ...period, causes: ["policy_reform", "resignation"] }),
-      await spikes(testDb.db, nationwide, {
+      await spikes(testDb.db, nationwideManager, { ...period, regionCode: "510000" }),
+      await spikes(testDb.db, nationwideManager, {
+        ...period,
+        causes: ["policy_reform", "resignation"],
+      }),
+      await spikes(testDb.db, nationwideManager, {
         from: shiftMonth(summary.burst.month, 1),
         to: summary.toMonth,
       }),
       await spikes(
         testDb.db,
-        { ...nationwide, regionScope: "510000", regionScopeName: "四川省" },
+        { ...nationwideManager, regionScope: "510000", regionScopeName: "四川省" },
         period,
       ),
     ];
@@ -123,12 +115,11 @@ describe("spike alerts on a demo period whose burst falls in July", () => {
   it("find the burst; any other alert is a July 政策改革 peak of the insurance-year change", async () => {
     const other = await createTestDatabase();
     try {
-      const july = await seedDemo(other.db, {
-        piiKey: process.env.PII_KEY as string,
-        now: new Date("2025-12-30T10:00:00+08:00"),
-        hashPassword: async (plain) => `test:${plain}`,
+      const july = await seedTestDemo(other.db, { now: new Date("2025-12-30T10:00:00+08:00") });
+      const result = await spikes(other.db, nationwideManager, {
+        from: july.fromMonth,
+        to: july.toMonth,
       });
-      const result = await spikes(other.db, nationwide, { from: july.fromMonth, to: july.toMonth });
       expect(result.rows).toContainEqual(
         expect.objectContaining({
           month: july.burst.month,

@@ -1,35 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed";
 import { seedBulk } from "@/db/seed-bulk";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { DEMO_NOW, seedTestDemo } from "@/db/testing/demo";
+import { nationwideManager } from "../testing";
 import type { Actor } from "../users";
 import { COUNT_CAP, countEnquiries } from "./count";
 import { listEnquiries } from "./list";
 
 let testDb: TestDatabase;
-const manager: Actor = {
-  id: 0,
-  displayName: "科长",
-  login: "count-manager",
-  role: "manager",
-  regionScope: null,
-  regionScopeName: null,
-  mustChangePassword: false,
-};
+const manager = nationwideManager;
 // 西安市: one of the seeded cities.
 const xian: Actor = { ...manager, regionScope: "610100", regionScopeName: "西安市" };
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  const now = new Date("2026-03-16T10:00:00+08:00");
+  await seedTestDemo(testDb.db, { enquiries: 300 });
   const piiKey = process.env.PII_KEY as string;
-  await seedDemo(testDb.db, {
-    piiKey,
-    now,
-    hashPassword: async (p) => `test:${p}`,
-    enquiries: 300,
-  });
-  await seedBulk(testDb.client, { piiKey, now, enquiries: 1_200 });
+  await seedBulk(testDb.client, { piiKey, now: DEMO_NOW, enquiries: 1_200 });
 });
 
 afterAll(async () => {

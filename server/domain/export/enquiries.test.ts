@@ -6,6 +6,7 @@ import { createPiiCodec } from "@/db/pii";
 import { enquiries, enquiryCauses } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
 import type { AnalyticsFilter } from "../../schemas/analytics";
+import { actorOf } from "../testing";
 import type { Actor } from "../users";
 import { BOM, csvRow } from "./csv";
 import { csvChunks } from "./csv-stream";
@@ -71,16 +72,6 @@ async function member(regionCode: string, name?: string) {
   fullIdNumbers.push(created.idNumber);
   if (created.phone) fullPhones.push(created.phone);
   return created.id;
-}
-
-function actorOf(user: { id: number; role: Actor["role"]; regionScope: string | null }): Actor {
-  return {
-    ...user,
-    displayName: "测试",
-    login: "t",
-    regionScopeName: null,
-    mustChangePassword: false,
-  };
 }
 
 async function collect(filter: AnalyticsFilter, actor = admin) {

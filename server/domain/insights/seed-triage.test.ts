@@ -1,39 +1,26 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CAUSE_CODES } from "@/db/constants";
 import { createSignedInUser } from "@/db/factories";
-import { createPiiCodec } from "@/db/pii";
-import { type SeedSummary, seedDemo } from "@/db/seed";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
-import { createCaller } from "../../api/root";
-import { createTRPCContext } from "../../api/trpc";
+import type { SeedSummary } from "@/db/seed";
+import type { TestDatabase } from "@/db/testing/database";
+import { seedTwoDemos } from "@/db/testing/demo";
+import { callerWith } from "../../api/testing";
 import { triage } from "../../rules/triage";
 import { recordSeededTriage } from "./seed-triage";
 
 // The demo's triage data: facts for the enquiries of the last six months, suggestions from the
 // real rules, `accepted` as filing sets it.
 
-const piiKey = process.env.PII_KEY as string;
-const now = new Date("2026-03-16T10:00:00+08:00");
 // The six months the triage panel has been live in the demo, Beijing time.
 const LIVE_FROM = "2025-10";
-const options = {
-  piiKey,
-  now,
-  hashPassword: async (plain: string) => `test:${plain}`,
-  recordTriage: recordSeededTriage,
-};
-
 let first: TestDatabase;
 let second: TestDatabase;
 let summary: SeedSummary;
 
 beforeAll(async () => {
-  [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-  const started = performance.now();
-  summary = await seedDemo(first.db, options);
-  console.info(`demo seed with triage: ${Math.round(performance.now() - started)} ms`);
-  await seedDemo(second.db, options);
+  ({ first, second, summary } = await seedTwoDemos("demo seed with triage", {
+    recordTriage: recordSeededTriage,
+  }));
 });
 afterAll(() => Promise.all([first?.drop(), second?.drop()]));
 
@@ -147,14 +134,7 @@ describe("demo triage data", () => {
 
   it("answers managers with an acceptance rate per cause that is neither empty nor perfect", async () => {
     const manager = await createSignedInUser(first.db, { role: "manager" });
-    const caller = createCaller(
-      createTRPCContext({
-        db: first.db,
-        pii: createPiiCodec(piiKey),
-        session: manager.session,
-        requestId: randomUUID(),
-      }),
-    );
+    const caller = callerWith(first.db, manager.session);
     const rows = await caller.analytics.triageAcceptance({ from: LIVE_FROM, to: summary.toMonth });
     expect(rows.map((row) => row.cause)).toEqual([...CAUSE_CODES]);
     for (const row of rows) {

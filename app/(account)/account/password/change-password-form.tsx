@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Alert, Button, Card, Flex, Form, Input, Typography } from "antd";
 import Link from "next/link";
 import { useMemo, useState, useTransition } from "react";
+import { FormError } from "@/app/_components/form-error";
 import { schemaRule } from "@/app/_components/schema-rule";
 import { applyFieldErrors, errorMessage } from "@/app/_components/trpc-error";
 import { useTRPC } from "@/app/_trpc/client";
@@ -58,9 +59,7 @@ export function ChangePasswordForm({
           description="您的密码由系统管理员设置。请设置只有您知道的新密码后再继续使用。"
         />
       )}
-      {error && (
-        <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />
-      )}
+      <FormError message={error} />
       <Form<ChangePasswordInput>
         form={form}
         layout="vertical"

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { CentredMain } from "@/app/_components/centred-main";
 import { currentActor } from "@/server/auth/current-actor";
 import { ChangePasswordForm } from "./change-password-form";
 
@@ -11,20 +12,12 @@ export default async function ChangePasswordPage() {
   const actor = await currentActor();
   if (!actor) redirect("/login");
   return (
-    <main
-      style={{
-        minHeight: "100vh",
-        display: "flex",
-        alignItems: "center",
-        justifyContent: "center",
-        padding: 16,
-      }}
-    >
+    <CentredMain>
       <ChangePasswordForm
         login={actor.login}
         displayName={actor.displayName}
         forced={actor.mustChangePassword}
       />
-    </main>
+    </CentredMain>
   );
 }

@@ -1,30 +1,32 @@
 "use client";
 
 import { Card, Empty, Timeline, Typography } from "antd";
+import { CHANGE_FIELD_LABELS, type Change } from "../../../_components/change-fields";
 import { formatDateTime } from "../../../_components/format";
 import type { EnquiryDetail } from "./types";
 
-type Change = Record<string, unknown> | null;
-
-const FIELD_LABELS: Record<string, string> = {
-  status: "状态",
-  causes: "原因分类",
-  assignee: "经办人",
-  reason: "原因",
-  resolutionSummary: "办结说明",
-  followUp: "回访",
-  step: "步骤",
-  note: "说明",
-  symptom: "反映问题",
-  channel: "渠道",
-  priority: "优先级",
-  recheckDueOn: "复查日期",
-};
+// The fields an enquiry's history shows, in this order; the rest (ids, objects) stay in the
+// admin audit log.
+const HISTORY_FIELDS = [
+  "status",
+  "causes",
+  "assignee",
+  "reason",
+  "resolutionSummary",
+  "followUp",
+  "step",
+  "note",
+  "symptom",
+  "channel",
+  "priority",
+  "recheckDueOn",
+];
 
 // Audit rows hold readable labels already; this lays them out as "状态：处理中 → 待复查".
 function describeChange(before: Change, after: Change): string[] {
   const lines: string[] = [];
-  for (const [key, label] of Object.entries(FIELD_LABELS)) {
+  for (const key of HISTORY_FIELDS) {
+    const label = CHANGE_FIELD_LABELS[key];
     const to = after?.[key];
     if (to === undefined || typeof to === "object") continue;
     const from = before?.[key];

@@ -9,6 +9,7 @@ import {
   Descriptions,
   Drawer,
   Form,
+  type FormItemProps,
   Input,
   Radio,
   Space,
@@ -18,6 +19,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { calculateLeave, type LeaveCalculationInput } from "@/server/rules/leave-calculator";
 import { fenToYuanString, formatFen, parseYuanToFen } from "@/server/rules/money";
+import { yuanRule } from "../../../_components/schema-rule";
 import { useTRPC } from "../../../_trpc/client";
 import type { EnquiryDetail } from "./types";
 import { useEnquiryFeedback } from "./use-enquiry-mutation";
@@ -37,13 +39,24 @@ const fenOf = (raw?: string) => {
   return parsed.ok ? parsed.fen : undefined;
 };
 
-const yuanRule = (label: string) => ({
-  validator: async (_: unknown, raw?: string) => {
-    if (!raw?.trim()) return;
-    const parsed = parseYuanToFen(raw);
-    if (!parsed.ok) throw new Error(`${label}：${parsed.message}`);
-  },
-});
+// A sum in 元, typed as text so the money rules parse it exactly.
+function YuanField({
+  label,
+  name,
+  rules,
+  placeholder,
+}: {
+  label: string;
+  name: keyof CalculatorForm;
+  rules: FormItemProps["rules"];
+  placeholder: string;
+}) {
+  return (
+    <Form.Item label={label} name={name} rules={rules}>
+      <Input inputMode="decimal" placeholder={placeholder} />
+    </Form.Item>
+  );
+}
 
 // The calculator's input from the form, or null while something needed is missing or mistyped.
 function toInput(values: CalculatorForm | undefined): LeaveCalculationInput | null {
@@ -171,27 +184,24 @@ export function LeaveCalculator({ detail, canEdit }: { detail: EnquiryDetail; ca
               ]}
             />
           </Form.Item>
-          <Form.Item
+          <YuanField
             label={values?.amountKind === "month" ? "每月划入金额（元）" : "本年度预划资金（元）"}
             name="amount"
             rules={[{ required: true, message: "请填写预划金额" }, yuanRule("预划金额")]}
-          >
-            <Input inputMode="decimal" placeholder="如 2400.00" />
-          </Form.Item>
-          <Form.Item
+            placeholder="如 2400.00"
+          />
+          <YuanField
             label="离职前刷卡支出（元）"
             name="spentBeforeLeave"
             rules={[yuanRule("离职前支出")]}
-          >
-            <Input inputMode="decimal" placeholder="不填按 0 计算" />
-          </Form.Item>
-          <Form.Item
+            placeholder="不填按 0 计算"
+          />
+          <YuanField
             label="参保人反映余额（元）"
             name="reportedBalance"
             rules={[yuanRule("反映余额")]}
-          >
-            <Input inputMode="decimal" placeholder="可为负数，如 -356.20" />
-          </Form.Item>
+            placeholder="可为负数，如 -356.20"
+          />
         </Form>
         {result && !result.ok && <Alert type="error" showIcon title={result.message} />}
         {result?.ok && (

@@ -4,6 +4,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Empty, Flex, Typography } from "antd";
 import { useMemo } from "react";
+import { LoadMore } from "@/app/_components/load-more";
 import { useUrlFilters } from "@/app/_components/use-url-filters";
 import { useTRPC, useTRPCClient } from "@/app/_trpc/client";
 import type { Role } from "@/db/constants";
@@ -127,17 +128,7 @@ export function EnquiryList({ role }: { role: Role }) {
             empty={empty}
           />
           {errorAlert}
-          {list.hasNextPage && !list.isFetchNextPageError && (
-            <Flex justify="center">
-              <Button
-                onClick={() => void list.fetchNextPage()}
-                loading={list.isFetchingNextPage}
-                disabled={list.isPlaceholderData}
-              >
-                加载更多
-              </Button>
-            </Flex>
-          )}
+          {list.hasNextPage && !list.isFetchNextPageError && <LoadMore list={list} />}
         </>
       )}
     </Flex>

@@ -1,4 +1,4 @@
-import { startOfShanghaiDay } from "@/app/_components/format";
+import { calendarDay, dayRangeBounds } from "@/app/_components/day-range-params";
 import { CAUSE_CODES, CHANNEL_CODES, ENQUIRY_STATUS_CODES, SYMPTOM_CODES } from "@/db/constants";
 import { LIST_SORTS, type ListEnquiriesInput } from "@/server/schemas/enquiries";
 
@@ -62,19 +62,6 @@ function positiveId(value: string | null): number | undefined {
   return id > 0 && Number.isSafeInteger(id) ? id : undefined;
 }
 
-function calendarDay(value: string | null): string | undefined {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const [year, month, day] = value.split("-").map(Number) as [number, number, number];
-  // Date.UTC rolls 2026-02-30 over to March; a day that does not round-trip does not exist.
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.toISOString().slice(0, 10) === value ? value : undefined;
-}
-
-function nextDay(day: string): string {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
-}
-
 export function parseFilters(params: Params): EnquiryFilters {
   const region = params.get("region");
   const q = params.get("q")?.trim().slice(0, MAX_SEARCH_LENGTH).trim();
@@ -100,6 +87,7 @@ const nonEmpty = <T>(list: T[]) => (list.length > 0 ? list : undefined);
 
 // The first page's input; the infinite query adds the cursor.
 export function toListInput(filters: EnquiryFilters): Omit<ListEnquiriesInput, "cursor"> {
+  const { start, end } = dayRangeBounds(filters);
   return {
     status: nonEmpty(filters.status),
     cause: nonEmpty(filters.cause),
@@ -110,9 +98,8 @@ export function toListInput(filters: EnquiryFilters): Omit<ListEnquiriesInput, "
     mine: filters.mine || undefined,
     recheckDue: filters.recheckDue || undefined,
     memberId: filters.member,
-    openedFrom: filters.from ? startOfShanghaiDay(filters.from) : undefined,
-    // `to` is inclusive for people; the query wants the exclusive start of the following day.
-    openedTo: filters.to ? startOfShanghaiDay(nextDay(filters.to)) : undefined,
+    openedFrom: start,
+    openedTo: end,
     q: filters.q,
     sort: filters.sort,
   };

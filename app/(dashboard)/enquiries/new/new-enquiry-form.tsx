@@ -10,6 +10,7 @@ import { parseYuanToFen } from "@/server/rules/money";
 import type { CauseTag, CreateEnquiryInput } from "@/server/schemas/enquiries";
 import { CauseEditor, causeEditorError } from "../../../_components/cause-editor";
 import { formatDateTime } from "../../../_components/format";
+import { yuanRule } from "../../../_components/schema-rule";
 import { applyFieldErrors, errorMessage } from "../../../_components/trpc-error";
 import { useTRPC } from "../../../_trpc/client";
 import { MemberPicker } from "../../members/_components/member-picker";
@@ -31,15 +32,6 @@ type FormValues = {
   triage?: TriageFormValues;
   relatedEnquiryIds?: number[];
 };
-
-const yuanRule = (label: string, allowNegative: boolean) => ({
-  validator: async (_: unknown, raw?: string) => {
-    if (!raw?.trim()) return;
-    const parsed = parseYuanToFen(raw);
-    if (!parsed.ok) throw new Error(`${label}：${parsed.message}`);
-    if (!allowNegative && parsed.fen < 0) throw new Error(`${label}不能为负数`);
-  },
-});
 
 const toFen = (raw?: string) => {
   if (!raw?.trim()) return null;
@@ -182,7 +174,7 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
             <Form.Item
               label="反映余额（元）"
               name="reportedBalance"
-              rules={[yuanRule("反映余额", true)]}
+              rules={[yuanRule("反映余额")]}
               extra="可为负数，如 -356.20"
             >
               <Input inputMode="decimal" placeholder="如 -356.20" />
@@ -192,7 +184,7 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
             <Form.Item
               label="争议金额（元）"
               name="disputedAmount"
-              rules={[yuanRule("争议金额", false)]}
+              rules={[yuanRule("争议金额", { allowNegative: false })]}
             >
               <Input inputMode="decimal" placeholder="如 500.00" />
             </Form.Item>

@@ -22,6 +22,7 @@ import { shanghaiDay } from "@/server/rules/calendar-day";
 import { parseYuanToFen } from "@/server/rules/money";
 import { reasonText, triage } from "@/server/rules/triage";
 import type { CauseTag } from "@/server/schemas/enquiries";
+import { yuanRule } from "../../../_components/schema-rule";
 import {
   SuggestionList,
   sameCause,
@@ -42,6 +43,29 @@ const half = { xs: 24, md: 12, xl: 8 };
 const confirmOnly = (event: KeyboardEvent) => {
   if (event.key === "Enter") event.preventDefault();
 };
+
+type FieldProps = { label: string; field: keyof TriageFormValues };
+
+// A 是 / 否 question, left empty when it was not asked.
+function YesNoField({ label, field }: FieldProps) {
+  return (
+    <Col {...half}>
+      <Form.Item label={label} name={["triage", field]}>
+        <Select allowClear placeholder="未询问" options={YES_NO_OPTIONS} />
+      </Form.Item>
+    </Col>
+  );
+}
+
+function DateField({ label, field }: FieldProps) {
+  return (
+    <Col {...half}>
+      <Form.Item label={label} name={["triage", field]}>
+        <DatePicker style={{ width: "100%" }} placeholder="选择日期" onKeyDown={confirmOnly} />
+      </Form.Item>
+    </Col>
+  );
+}
 
 // 智能分诊: optional questions beside the filing form. Suggestions follow every change; the
 // caseworker tags a cause with "采纳", which only fills the cause field of the form.
@@ -93,50 +117,16 @@ export function TriagePanel({
             />
           </Form.Item>
         </Col>
-        <Col {...half}>
-          <Form.Item label="近期是否离职" name={["triage", "leftEmployer"]}>
-            <Select allowClear placeholder="未询问" options={YES_NO_OPTIONS} />
-          </Form.Item>
-        </Col>
+        <YesNoField label="近期是否离职" field="leftEmployer" />
         {leftEmployer === "yes" && (
           <>
-            <Col {...half}>
-              <Form.Item label="离职日期" name={["triage", "leaveDate"]}>
-                <DatePicker
-                  style={{ width: "100%" }}
-                  placeholder="选择日期"
-                  onKeyDown={confirmOnly}
-                />
-              </Form.Item>
-            </Col>
-            <Col {...half}>
-              <Form.Item label="单位是否已办理减员" name={["triage", "reductionFiled"]}>
-                <Select allowClear placeholder="未询问" options={YES_NO_OPTIONS} />
-              </Form.Item>
-            </Col>
+            <DateField label="离职日期" field="leaveDate" />
+            <YesNoField label="单位是否已办理减员" field="reductionFiled" />
           </>
         )}
-        <Col {...half}>
-          <Form.Item label="单位是否已缴费" name={["triage", "employerPaid"]}>
-            <Select allowClear placeholder="未询问" options={YES_NO_OPTIONS} />
-          </Form.Item>
-        </Col>
-        {employerPaid === "yes" && (
-          <Col {...half}>
-            <Form.Item label="单位缴费日期" name={["triage", "employerPaidOn"]}>
-              <DatePicker
-                style={{ width: "100%" }}
-                placeholder="选择日期"
-                onKeyDown={confirmOnly}
-              />
-            </Form.Item>
-          </Col>
-        )}
-        <Col {...half}>
-          <Form.Item label="是否新参保或新激活社保卡" name={["triage", "recentlyEnrolled"]}>
-            <Select allowClear placeholder="未询问" options={YES_NO_OPTIONS} />
-          </Form.Item>
-        </Col>
+        <YesNoField label="单位是否已缴费" field="employerPaid" />
+        {employerPaid === "yes" && <DateField label="单位缴费日期" field="employerPaidOn" />}
+        <YesNoField label="是否新参保或新激活社保卡" field="recentlyEnrolled" />
         <Col {...half}>
           <Form.Item label="家庭共济绑定亲属人数" name={["triage", "boundRelatives"]}>
             <InputNumber
@@ -152,15 +142,7 @@ export function TriagePanel({
           <Form.Item
             label="预期余额（元）"
             name={["triage", "expectedBalance"]}
-            rules={[
-              {
-                validator: async (_: unknown, raw?: string) => {
-                  if (!raw?.trim()) return;
-                  const parsed = parseYuanToFen(raw);
-                  if (!parsed.ok) throw new Error(`预期余额：${parsed.message}`);
-                },
-              },
-            ]}
+            rules={[yuanRule("预期余额")]}
             extra="参保人认为应有的金额，如按缴费估算"
           >
             <Input inputMode="decimal" placeholder="如 3000.00" />

@@ -24,6 +24,7 @@ import {
   memberName,
   phoneNumber,
 } from "@/server/schemas/members";
+import { FormError } from "../../../_components/form-error";
 import { applyFieldErrors, errorData, errorMessage } from "../../../_components/trpc-error";
 import { useTRPC } from "../../../_trpc/client";
 import type { PickedMember } from "./types";
@@ -123,15 +124,7 @@ export function RegisterMemberForm({
       scrollToFirstError
       aria-label="登记参保人"
     >
-      {serverError && (
-        <Alert
-          type="error"
-          showIcon
-          title={serverError}
-          role="alert"
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <FormError message={serverError} />
       {regions.isError && (
         <Alert
           type="error"

@@ -1,33 +1,5 @@
 import { Typography } from "antd";
-
-type Change = Record<string, unknown> | null;
-
-// Writers store readable values (labels, masked personal data) under these keys.
-const FIELD_LABELS: Record<string, string> = {
-  login: "用户名",
-  displayName: "姓名",
-  role: "角色",
-  regionScope: "管辖地区",
-  password: "密码",
-  name: "姓名",
-  idNumber: "证件号",
-  phone: "手机号",
-  insuranceType: "参保类型",
-  region: "地区",
-  employerName: "单位",
-  status: "状态",
-  causes: "原因分类",
-  assignee: "经办人",
-  assigneeId: "经办人编号",
-  reason: "原因",
-  resolutionSummary: "办结说明",
-  followUp: "回访",
-  step: "步骤",
-  note: "说明",
-  symptom: "反映问题",
-  channel: "渠道",
-  priority: "优先级",
-};
+import { CHANGE_FIELD_LABELS, type Change } from "../../../../_components/change-fields";
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
@@ -43,7 +15,7 @@ export function AuditChange({ before, after }: { before: Change; after: Change }
   return (
     <ul style={{ margin: 0, paddingInlineStart: 0, listStyle: "none" }}>
       {keys.map((key) => {
-        const label = FIELD_LABELS[key] ?? key;
+        const label = CHANGE_FIELD_LABELS[key] ?? key;
         const hasBefore = before !== null && key in before;
         const hasAfter = after !== null && key in after;
         return (

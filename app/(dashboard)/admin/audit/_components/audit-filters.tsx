@@ -4,20 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, DatePicker, Form, Input, Row, Select, Space } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
-import { FilterField } from "@/app/_components/filter-controls";
+import { FilterField, SearchSelectFilter, toOptions } from "@/app/_components/filter-controls";
 import { TIME_ZONE } from "@/app/_components/format";
 import { useTRPC } from "@/app/_trpc/client";
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from "@/db/constants";
 import type { AuditFilters } from "./search-params";
 
-const ACTION_OPTIONS = AUDIT_ACTIONS.map((action) => ({
-  value: action.code,
-  label: action.label,
-}));
-const ENTITY_OPTIONS = AUDIT_ENTITIES.map((entity) => ({
-  value: entity.code,
-  label: entity.label,
-}));
+const ACTION_OPTIONS = toOptions(AUDIT_ACTIONS);
+const ENTITY_OPTIONS = toOptions(AUDIT_ENTITIES);
 
 export function AuditFiltersBar({
   filters,
@@ -55,11 +49,9 @@ export function AuditFiltersBar({
           />
         </FilterField>
         <FilterField id="audit-actor" label="操作人">
-          <Select
+          <SearchSelectFilter
             id="audit-actor"
-            aria-label="操作人"
-            allowClear
-            showSearch={{ optionFilterProp: "label" }}
+            label="操作人"
             placeholder="全部操作人"
             loading={actors.isPending}
             options={actors.data?.map((user) => ({
@@ -71,11 +63,9 @@ export function AuditFiltersBar({
           />
         </FilterField>
         <FilterField id="audit-action" label="操作">
-          <Select
+          <SearchSelectFilter
             id="audit-action"
-            aria-label="操作"
-            allowClear
-            showSearch={{ optionFilterProp: "label" }}
+            label="操作"
             placeholder="全部操作"
             options={ACTION_OPTIONS}
             value={filters.action}

@@ -6,6 +6,7 @@ import { Alert, Button, Card, Flex, Table, type TableColumnsType, Tag, Typograph
 import Link from "next/link";
 import { useMemo } from "react";
 import { formatDateTime } from "@/app/_components/format";
+import { LoadMore } from "@/app/_components/load-more";
 import { useUrlFilters } from "@/app/_components/use-url-filters";
 import { useTRPC, useTRPCClient } from "@/app/_trpc/client";
 import type { AppRouter } from "@/server/api/root";
@@ -135,17 +136,7 @@ export function AuditLog() {
         scroll={{ x: 1000 }}
         locale={{ emptyText: list.isPending ? " " : "没有符合条件的审计记录" }}
       />
-      {list.hasNextPage && (
-        <Flex justify="center">
-          <Button
-            onClick={() => void list.fetchNextPage()}
-            loading={list.isFetchingNextPage}
-            disabled={list.isPlaceholderData}
-          >
-            加载更多
-          </Button>
-        </Flex>
-      )}
+      {list.hasNextPage && <LoadMore list={list} />}
     </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { startOfShanghaiDay } from "@/app/_components/format";
+import { calendarDay, dayRangeBounds } from "@/app/_components/day-range-params";
 import { AUDIT_ACTION_CODES, type AuditAction } from "@/db/constants";
 import type { ListAuditEventsInput } from "@/server/schemas/audit";
 
@@ -19,18 +19,6 @@ export type AuditFilters = {
 };
 
 type Params = Pick<URLSearchParams, "get">;
-
-function calendarDay(value: string | null): string | undefined {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const [year, month, day] = value.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.toISOString().slice(0, 10) === value ? value : undefined;
-}
-
-function nextDay(day: string): string {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
-}
 
 export function parseAuditFilters(params: Params): AuditFilters {
   const actor = params.get("actor");
@@ -57,10 +45,10 @@ export function toAuditQuery(filters: AuditFilters): string {
 
 // The first page's input; the infinite query adds the cursor.
 export function toAuditInput(filters: AuditFilters): Omit<ListAuditEventsInput, "cursor"> {
+  const { start, end } = dayRangeBounds(filters);
   return {
-    from: filters.from ? startOfShanghaiDay(filters.from) : undefined,
-    // `to` is inclusive for people; the query wants the exclusive start of the following day.
-    to: filters.to ? startOfShanghaiDay(nextDay(filters.to)) : undefined,
+    from: start,
+    to: end,
     actorId: filters.actor,
     action: filters.action,
     entity: filters.entity,

@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Button, Form, Input, Modal, Space, Typography } from "antd";
+import { App, Button, Form, Input, Modal, Space, Typography } from "antd";
 import { useState } from "react";
+import { FormError } from "@/app/_components/form-error";
 import { schemaRule } from "@/app/_components/schema-rule";
 import { applyFieldErrors, errorMessage } from "@/app/_components/trpc-error";
 import { useTRPC } from "@/app/_trpc/client";
@@ -62,15 +63,7 @@ export function ResetPasswordModal({
       <Typography.Paragraph>
         设置一个临时密码并告知该用户。重置后该用户已登录的页面立即失效，下次登录时须修改密码。
       </Typography.Paragraph>
-      {serverError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={serverError}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <FormError message={serverError} />
       <Form<{ password: string }>
         form={form}
         layout="vertical"

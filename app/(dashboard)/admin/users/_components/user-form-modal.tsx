@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, App, Cascader, Form, Input, Modal, Select } from "antd";
+import { App, Cascader, Form, Input, Modal, Select } from "antd";
 import { useState } from "react";
+import { FormError } from "@/app/_components/form-error";
 import { schemaRule } from "@/app/_components/schema-rule";
 import { applyFieldErrors, errorMessage } from "@/app/_components/trpc-error";
 import { useTRPC } from "@/app/_trpc/client";
@@ -100,15 +101,7 @@ export function UserFormModal({
       }}
       destroyOnHidden
     >
-      {serverError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={serverError}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <FormError message={serverError} />
       <Form<Values>
         form={form}
         layout="vertical"

@@ -1,0 +1,30 @@
+// What an audit row holds before and after a write. Writers store readable values (labels,
+// masked personal data) under these keys, so the UI only needs a name for each key.
+export type Change = Record<string, unknown> | null;
+
+export const CHANGE_FIELD_LABELS: Record<string, string> = {
+  login: "用户名",
+  displayName: "姓名",
+  role: "角色",
+  regionScope: "管辖地区",
+  password: "密码",
+  name: "姓名",
+  idNumber: "证件号",
+  phone: "手机号",
+  insuranceType: "参保类型",
+  region: "地区",
+  employerName: "单位",
+  status: "状态",
+  causes: "原因分类",
+  assignee: "经办人",
+  assigneeId: "经办人编号",
+  reason: "原因",
+  resolutionSummary: "办结说明",
+  followUp: "回访",
+  step: "步骤",
+  note: "说明",
+  symptom: "反映问题",
+  channel: "渠道",
+  priority: "优先级",
+  recheckDueOn: "复查日期",
+};
