@@ -262,6 +262,8 @@ describe("the member explanation sheet", () => {
     });
     const notice = await callerFor(manager).insights.notice({ id });
     expect(notice.agencyName).toBe("西安市医疗保障局");
+    // Printed by the manager, signed by the caseworker the enquiry is assigned to.
+    expect(notice.caseworkerName).toBe(xianWorker.displayName);
     expect(notice.issuedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(notice.member.idNumberMasked).toContain("********");
     expect(notice.member.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);

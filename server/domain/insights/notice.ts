@@ -25,7 +25,8 @@ export async function getEnquiryNotice(db: Database, actor: Actor, id: number, n
   return {
     agencyName,
     issuedOn: shanghaiDay(now),
-    caseworkerName: actor.displayName,
+    // Signed by the caseworker handling the enquiry; one not yet assigned, by whoever prints it.
+    caseworkerName: detail.assigneeName ?? actor.displayName,
     enquiry: {
       id: detail.enquiry.id,
       openedOn: shanghaiDay(detail.enquiry.openedAt),
