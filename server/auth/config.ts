@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "../db";
+import { logError } from "../log";
 import { signInInput } from "../schemas/auth";
 import type { SessionRef } from "./session-ref";
 import { clientOf, signInWithPassword } from "./sign-in";
@@ -35,6 +36,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   pages: { signIn: "/login" },
+  logger: {
+    // A refused sign-in is an expected outcome, already audited and logged (without the
+    // password) by signInWithPassword; Auth.js would print a stack trace for each one.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      logError("auth", { error });
+    },
+  },
   providers: [
     Credentials({
       credentials: { login: {}, password: {} },
