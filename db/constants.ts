@@ -215,6 +215,7 @@ export const AUDIT_ACTIONS = [
   { code: "enquiry.causes", label: "修改原因分类" },
   { code: "enquiry.step", label: "记录处理步骤" },
   { code: "enquiry.link", label: "关联咨询" },
+  { code: "enquiry.unlink", label: "取消关联" },
   { code: "analytics.export", label: "导出统计数据" },
   { code: "policy_event.create", label: "添加政策节点" },
   { code: "policy_event.delete", label: "删除政策节点" },

@@ -129,6 +129,18 @@ test("triage, the 离职减员 calculator, the explanation sheet and a linked re
   await page.goto(`/enquiries/${enquiryId}`);
   await expect(page.getByTestId("linked-enquiries")).toContainText(`#${repeatId}`);
   await expect(page.getByTestId("linked-enquiries")).toContainText("后续咨询");
+
+  // A link made by mistake can be removed from either end.
+  await page.getByRole("button", { name: `取消与 #${repeatId} 的关联` }).click();
+  await page.locator(".ant-popconfirm").getByRole("button", { name: "取消关联" }).click();
+  await expect(page.getByTestId("linked-enquiries")).toContainText("暂无关联咨询");
+  await expect
+    .poll(
+      async () =>
+        (await sql`select count(*)::int as n from enquiry_links where enquiry_id = ${repeatId}`)[0]
+          ?.n,
+    )
+    .toBe(0);
 });
 
 test("the triage panel, the enquiry's cards, the calculator and the sheet pass an axe check", async ({

@@ -27,4 +27,5 @@ export const CHANGE_FIELD_LABELS: Record<string, string> = {
   channel: "渠道",
   priority: "优先级",
   recheckDueOn: "复查日期",
+  linkedEnquiry: "关联咨询",
 };

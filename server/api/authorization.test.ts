@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, createSession, createUser } from "@/db/factories";
 import { buildIdNumber } from "@/db/id-number";
 import { createPiiCodec } from "@/db/pii";
-import { enquiries, enquiryCauses, policyEvents } from "@/db/schema";
+import { enquiries, enquiryCauses, enquiryLinks, policyEvents } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
 import type { SessionRef } from "../auth/session-ref";
 import { appRouter, createCaller } from "./root";
@@ -152,6 +152,19 @@ const MATRIX: Record<string, Entry> = {
       id: (await freshEnquiry()).id,
       relatedEnquiryId: (await freshEnquiry()).id,
     }),
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
+  "insights.unlink": {
+    allowed: CASEWORKERS,
+    input: async () => {
+      const [earlier, later] = [await freshEnquiry(), await freshEnquiry()];
+      await testDb.db.insert(enquiryLinks).values({
+        enquiryId: later.id,
+        relatedEnquiryId: earlier.id,
+        createdBy: ids.caseworkerA as number,
+      });
+      return { id: later.id, relatedEnquiryId: earlier.id };
+    },
     overrides: { caseworkerB: "NOT_FOUND" },
   },
   "members.search": { allowed: SIGNED_IN, input: () => ({ query: "测试" }) },

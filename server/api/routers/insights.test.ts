@@ -232,6 +232,24 @@ describe("repeat enquiries", () => {
     await caller.insights.link({ id: b, relatedEnquiryId: a });
     await caller.insights.link({ id: b, relatedEnquiryId: a });
     expect((await caller.insights.forEnquiry({ id: a })).links).toHaveLength(1);
+    expect(
+      await errorOf(callerFor(leshanWorker).insights.unlink({ id: a, relatedEnquiryId: b })),
+    ).toMatch(/^NOT_FOUND/);
+    // Removed from either end, both histories keep it; a second removal has nothing to remove.
+    await caller.insights.unlink({ id: a, relatedEnquiryId: b });
+    expect((await caller.insights.forEnquiry({ id: a })).links).toEqual([]);
+    expect((await caller.insights.forEnquiry({ id: b })).links).toEqual([]);
+    const unlinked = await testDb.client`
+      select entity_id, before from audit_events where action = 'enquiry.unlink'
+      and entity_id in (${String(a)}, ${String(b)}) order by entity_id`;
+    expect(unlinked.map((row) => row.before)).toEqual([
+      { linkedEnquiry: `#${b}` },
+      { linkedEnquiry: `#${a}` },
+    ]);
+    expect(await errorOf(caller.insights.unlink({ id: a, relatedEnquiryId: b }))).toBe(
+      "BAD_REQUEST 这两件咨询没有关联",
+    );
+    await caller.insights.link({ id: b, relatedEnquiryId: a });
 
     const stranger = await createMember(testDb.db, pii, { regionCode: XIAN });
     const { id: other } = await caller.enquiries.create(filing({ memberId: stranger.id }));

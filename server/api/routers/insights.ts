@@ -1,6 +1,6 @@
 import { getEnquiryInsights } from "../../domain/insights/enquiry";
 import { saveLeaveCalculation } from "../../domain/insights/leave-step";
-import { linkFromDetail } from "../../domain/insights/links";
+import { linkFromDetail, unlinkFromDetail } from "../../domain/insights/links";
 import { getEnquiryNotice } from "../../domain/insights/notice";
 import { enquiryRef } from "../../schemas/enquiries";
 import { linkEnquiryInput, saveLeaveCalculationInput } from "../../schemas/insights";
@@ -24,4 +24,7 @@ export const insightsRouter = createTRPCRouter({
   link: caseworkerProcedure
     .input(linkEnquiryInput)
     .mutation(({ ctx, input }) => linkFromDetail(ctx.db, ctx.actor, input, audit(ctx))),
+  unlink: caseworkerProcedure
+    .input(linkEnquiryInput)
+    .mutation(({ ctx, input }) => unlinkFromDetail(ctx.db, ctx.actor, input, audit(ctx))),
 });

@@ -36,21 +36,37 @@ export async function linkEnquiries(
     )
     .onConflictDoNothing()
     .returning({ relatedEnquiryId: enquiryLinks.relatedEnquiryId });
-  // Each side's history says what it was linked to.
-  for (const { relatedEnquiryId } of inserted) {
+  await auditBothSides(
+    db,
+    actor,
+    audit,
+    enquiry.id,
+    inserted.map((row) => row.relatedEnquiryId),
+    "link",
+  );
+}
+
+// Each side's history says what it was linked to, or unlinked from.
+async function auditBothSides(
+  db: Executor,
+  actor: Actor,
+  audit: Omit<AuditContext, "actorId">,
+  id: number,
+  otherIds: readonly number[],
+  change: "link" | "unlink",
+) {
+  for (const relatedEnquiryId of otherIds) {
     for (const [own, other] of [
-      [enquiry.id, relatedEnquiryId],
-      [relatedEnquiryId, enquiry.id],
+      [id, relatedEnquiryId],
+      [relatedEnquiryId, id],
     ] as const) {
+      const value = { linkedEnquiry: `#${other}` };
       await recordAudit(
         db,
         { ...audit, actorId: actor.id },
-        {
-          action: "enquiry.link",
-          entity: "enquiry",
-          entityId: own,
-          after: { linkedEnquiry: `#${other}` },
-        },
+        change === "link"
+          ? { action: "enquiry.link", entity: "enquiry", entityId: own, after: value }
+          : { action: "enquiry.unlink", entity: "enquiry", entityId: own, before: value },
       );
     }
   }
@@ -68,6 +84,28 @@ export async function linkFromDetail(
     const row = await loadEnquiryInScope(tx, actor, input.id, { lock: true });
     if (input.relatedEnquiryId === row.id) throw badRequest("不能关联工单自身", "relatedEnquiryId");
     await linkEnquiries(tx, actor, row, [input.relatedEnquiryId], audit);
+    return { id: row.id };
+  });
+}
+
+// A link made by mistake is removed from both ends; both histories keep what it was.
+export async function unlinkFromDetail(
+  db: Database,
+  actor: Actor,
+  input: { id: number; relatedEnquiryId: number },
+  audit: Omit<AuditContext, "actorId"> = {},
+) {
+  return db.transaction(async (tx) => {
+    const row = await loadEnquiryInScope(tx, actor, input.id, { lock: true });
+    await loadEnquiryInScope(tx, actor, input.relatedEnquiryId);
+    const pair = (a: number, b: number) =>
+      and(eq(enquiryLinks.enquiryId, a), eq(enquiryLinks.relatedEnquiryId, b));
+    const removed = await tx
+      .delete(enquiryLinks)
+      .where(or(pair(row.id, input.relatedEnquiryId), pair(input.relatedEnquiryId, row.id)))
+      .returning({ enquiryId: enquiryLinks.enquiryId });
+    if (removed.length === 0) throw badRequest("这两件咨询没有关联", "relatedEnquiryId");
+    await auditBothSides(tx, actor, audit, row.id, [input.relatedEnquiryId], "unlink");
     return { id: row.id };
   });
 }

@@ -1,7 +1,18 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Flex, InputNumber, Space, Tag, Typography } from "antd";
+import {
+  App,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  InputNumber,
+  Popconfirm,
+  Space,
+  Tag,
+  Typography,
+} from "antd";
 import Link from "next/link";
 import { useState } from "react";
 import { CauseTags, StatusTag } from "../../../_components/enquiry-tags";
@@ -25,18 +36,21 @@ export function LinkedEnquiriesCard({
   const id = detail.enquiry.id;
   const insights = useQuery(trpc.insights.forEnquiry.queryOptions({ id }));
   const [relatedId, setRelatedId] = useState<number | null>(null);
+  // Both change the links and both histories: reload the card and the enquiry.
+  const refresh = (done: string) => async () => {
+    setRelatedId(null);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.insights.forEnquiry.queryKey({ id }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.enquiries.byId.queryKey({ id }) }),
+    ]);
+    message.success(done);
+  };
+  const onError = (error: Parameters<typeof errorMessage>[0]) => message.error(errorMessage(error));
   const link = useMutation(
-    trpc.insights.link.mutationOptions({
-      onSuccess: async () => {
-        setRelatedId(null);
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.insights.forEnquiry.queryKey({ id }) }),
-          queryClient.invalidateQueries({ queryKey: trpc.enquiries.byId.queryKey({ id }) }),
-        ]);
-        message.success("已关联");
-      },
-      onError: (error) => message.error(errorMessage(error)),
-    }),
+    trpc.insights.link.mutationOptions({ onSuccess: refresh("已关联"), onError }),
+  );
+  const unlink = useMutation(
+    trpc.insights.unlink.mutationOptions({ onSuccess: refresh("已取消关联"), onError }),
   );
   const links = insights.data?.links ?? [];
 
@@ -55,6 +69,19 @@ export function LinkedEnquiriesCard({
               <CauseTags causes={item.causes} />
               {item.resolutionSummary && (
                 <Typography.Text type="secondary">办结：{item.resolutionSummary}</Typography.Text>
+              )}
+              {canEdit && (
+                <Popconfirm
+                  title={`取消与 #${item.id} 的关联？`}
+                  description="两件工单的处理记录都会保留这次变更。"
+                  okText="取消关联"
+                  cancelText="保留"
+                  onConfirm={() => unlink.mutateAsync({ id, relatedEnquiryId: item.id })}
+                >
+                  <Button size="small" type="link" aria-label={`取消与 #${item.id} 的关联`}>
+                    取消关联
+                  </Button>
+                </Popconfirm>
               )}
             </Flex>
           ))}
