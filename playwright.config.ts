@@ -10,6 +10,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  // Screenshots and traces of failures go with the other local data, not into the repo's top level.
+  outputDir: ".data/e2e-results",
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     locale: "zh-CN",
