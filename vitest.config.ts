@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
     include: ["{app,server,db}/**/*.test.ts"],
-    globalSetup: ["db/testing/global-setup.ts"],
+    globalSetup: ["server/testing/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "./factories";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { createUser } from "@/server/testing/factories";
 import { emptyDemoTables } from "./reset";
-import { createTestDatabase, type TestDatabase } from "./testing/database";
 
 // The audit trail is append-only in the database itself, whatever the application does.
 

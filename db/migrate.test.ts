@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { regions } from "./schema";
-import { createTestDatabase, type TestDatabase } from "./testing/database";
 
 let testDb: TestDatabase;
 beforeAll(async () => {

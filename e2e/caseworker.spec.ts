@@ -1,4 +1,4 @@
-import { buildIdNumber } from "@/db/id-number";
+import { buildIdNumber } from "@/server/rules/id-number";
 import { DEMO_LOGINS, expect, signIn, test } from "./fixtures";
 import { chooseOption } from "./ui";
 

@@ -1,4 +1,4 @@
-import { buildIdNumber } from "@/db/id-number";
+import { buildIdNumber } from "@/server/rules/id-number";
 import { axeProblems } from "./axe";
 import { expect, test } from "./fixtures";
 import { chooseOption } from "./ui";

@@ -6,11 +6,9 @@ import { createDb } from "@/db";
 import { type EmbeddedServer, startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { generatePiiKey } from "@/db/pii";
-import { seedDemo } from "@/db/seed";
-import { adminClient, databaseUrl } from "@/db/testing/urls";
-import { hashPassword } from "@/server/auth/password";
 import { ensureBuild, NEXT_BIN } from "@/server/cli/build";
-import { recordSeededTriage } from "@/server/domain/insights/seed-triage";
+import { seedDemo } from "@/server/cli/seed/demo";
+import { adminClient, databaseUrl } from "@/server/testing/urls";
 import { assertLocalDatabase, E2E_DATABASE, E2E_PORT, E2E_STATE_FILE } from "./config";
 
 // Started by Playwright as its web server: a fresh demo database, one production build, one
@@ -42,8 +40,6 @@ async function main() {
   await seedDemo(db, {
     piiKey,
     now: new Date(),
-    hashPassword,
-    recordTriage: recordSeededTriage,
   });
   await client.end();
 

@@ -2,9 +2,9 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { createDb } from "@/db";
-import { BrowserSession, trpcData } from "@/server/cli/bench-http";
-import { type AppServer, startAppServer } from "@/server/cli/bench-server";
-import { actualRollups, expectedRollups } from "@/server/domain/analytics/testing";
+import { BrowserSession, trpcData } from "@/server/cli/bench/http";
+import { type AppServer, startAppServer } from "@/server/cli/bench/server";
+import { actualRollups, expectedRollups } from "@/server/testing/analytics";
 import { DEMO_PASSWORD, E2E_STATE_FILE } from "./config";
 
 // Two app instances behind one load balancer, on one database: the e2e build started twice

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMember, createSession, createUser } from "@/db/factories";
-import { buildIdNumber } from "@/db/id-number";
 import { createPiiCodec } from "@/db/pii";
 import { enquiries, enquiryCauses, enquiryLinks, policyEvents } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { buildIdNumber } from "@/server/rules/id-number";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { createMember, createSession, createUser } from "@/server/testing/factories";
 import type { SessionRef } from "../auth/session-ref";
 import { appRouter, createCaller } from "./root";
 import { createTRPCContext } from "./trpc";

@@ -1,11 +1,11 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMember, createUser } from "@/db/factories";
 import { createPiiCodec } from "@/db/pii";
 import { enquiries, enquiryCauses } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
-import { actorOf } from "../domain/testing";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { createMember, createUser } from "@/server/testing/factories";
 import type { Actor } from "../domain/users";
+import { actorOf } from "../testing/actors";
 import { type ExportContext, handleExport } from "./export";
 
 // GB/T 2260: 四川省 and its 乐山市, 成都市; 西安市 in 陕西省.

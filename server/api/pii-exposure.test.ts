@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "@/db/factories";
 import { createPiiCodec } from "@/db/pii";
-import { seedDemo } from "@/db/seed";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { seedDemo } from "@/server/cli/seed/demo";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { createSession } from "@/server/testing/factories";
 import { createCaller } from "./root";
 import { createTRPCContext } from "./trpc";
 
@@ -27,7 +27,6 @@ beforeAll(async () => {
   await seedDemo(testDb.db, {
     piiKey: process.env.PII_KEY as string,
     now: new Date(),
-    hashPassword: async (plain) => `test:${plain}`,
   });
   const users = await testDb.client<{ id: number; login: string }[]>`select id, login from users`;
   const caller = async (login: string) =>

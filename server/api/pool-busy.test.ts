@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/db";
-import { createUser } from "@/db/factories";
 import { createPiiCodec } from "@/db/pii";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { createUser } from "@/server/testing/factories";
 import { startSession } from "../domain/sessions";
 import { checkDatabase } from "../health";
-import { callOverHttp } from "./http-testing";
+import { callOverHttp } from "../testing/http";
 import { createTRPCContext } from "./trpc";
 import { BUSY_MESSAGE, RETRY_AFTER_SECONDS } from "./unavailable";
 

@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb } from "@/db";
-import { createMember, createUser } from "@/db/factories";
 import { createPiiCodec } from "@/db/pii";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
-import { adminClient } from "@/db/testing/urls";
-import { actualRollups, expectedRollups } from "../domain/analytics/testing";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { createMember, createUser } from "@/server/testing/factories";
+import { adminClient } from "@/server/testing/urls";
 import { startSession } from "../domain/sessions";
 import type { CreateEnquiryInput } from "../schemas/enquiries";
-import { callOverHttp } from "./http-testing";
+import { actualRollups, expectedRollups } from "../testing/analytics";
+import { callOverHttp } from "../testing/http";
 import { createTRPCContext } from "./trpc";
 import { BUSY_MESSAGE } from "./unavailable";
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createConnection } from "node:net";
 import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import {
   addressKey,
   createPostgresLimiter,

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "@/db/factories";
 import { userSessions } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { createUser } from "@/server/testing/factories";
 import { hashPassword } from "./password";
 import { clientOf, signInWithPassword } from "./sign-in";
 import { SIGN_IN_MESSAGES, signInMessageFor } from "./sign-in-errors";

@@ -2,9 +2,7 @@ import path from "node:path";
 import { createDb } from "@/db";
 import { startEmbeddedPostgres } from "@/db/embedded";
 import { ensureDatabase, migrateDatabase } from "@/db/migrate";
-import { seedDemo } from "@/db/seed";
-import { hashPassword } from "../auth/password";
-import { recordSeededTriage } from "../domain/insights/seed-triage";
+import { seedDemo } from "@/server/cli/seed/demo";
 import { DATA_DIR, type LocalConfig } from "./local-config";
 
 const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
@@ -46,8 +44,6 @@ export async function seedIfEmpty(url: string, piiKey: string, log: (line: strin
     const summary = await seedDemo(db, {
       piiKey,
       now: new Date(),
-      hashPassword,
-      recordTriage: recordSeededTriage,
     });
     log(`演示数据已写入：${JSON.stringify(summary)}`);
   } finally {

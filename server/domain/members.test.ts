@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError, z } from "zod";
-import { createMember, createSignedInUser, type SignedInTestUser } from "@/db/factories";
-import { buildIdNumber, idCheckCharacter } from "@/db/id-number";
 import { createPiiCodec } from "@/db/pii";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { buildIdNumber, idCheckCharacter } from "@/server/rules/id-number";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import {
+  createMember,
+  createSignedInUser,
+  type SignedInTestUser,
+} from "@/server/testing/factories";
 import { createCaller } from "../api/root";
 import { createTRPCContext } from "../api/trpc";
 import { DomainError } from "../errors";

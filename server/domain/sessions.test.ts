@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, createUser } from "@/db/factories";
 import { createPiiCodec } from "@/db/pii";
 import { userSessions, users } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { createSession, createUser } from "@/server/testing/factories";
 import { createCaller } from "../api/root";
 import { createTRPCContext } from "../api/trpc";
 import type { SessionRef } from "../auth/session-ref";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildIdNumber, idCheckCharacter } from "@/db/id-number";
+import { buildIdNumber, idCheckCharacter } from "@/server/rules/id-number";
 import { idNumberInput, normaliseIdNumber, validateIdNumber, validIdNumber } from "./id-number";
 
 const KNOWN_REGIONS = new Set(["110101", "110105", "510112", "440300", "340102"]);

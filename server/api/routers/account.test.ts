@@ -1,11 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, createSignedInUser, type SignedInTestUser } from "@/db/factories";
 import { users } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import {
+  createSession,
+  createSignedInUser,
+  type SignedInTestUser,
+} from "@/server/testing/factories";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import type { SessionRef } from "../../auth/session-ref";
-import { callerWith, failureOf } from "../testing";
+import { callerWith, failureOf } from "../../testing/callers";
 
 // An administrator resets a password; the user is then held to the password change until
 // they pick their own, which ends every session they had.

@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CAUSE_CODES, type Cause } from "@/db/constants";
-import { createMember, createSignedInUser, type SignedInTestUser } from "@/db/factories";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
-import { insertEnquiry } from "../../domain/analytics/testing";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import {
+  createMember,
+  createSignedInUser,
+  type SignedInTestUser,
+} from "@/server/testing/factories";
 import type { AnalyticsFilter, CauseCounts } from "../../schemas/analytics";
 import { defaultPeriod } from "../../schemas/analytics-params";
-import { callerWith, errorCode, testPii as pii } from "../testing";
+import { insertEnquiry } from "../../testing/analytics";
+import { callerWith, errorCode, testPii as pii } from "../../testing/callers";
 
 const SICHUAN = "510000";
 const CHENGDU = "510100";

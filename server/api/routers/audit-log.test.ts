@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSignedInUser, type SignedInTestUser } from "@/db/factories";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
-import { callerWith } from "../testing";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { createSignedInUser, type SignedInTestUser } from "@/server/testing/factories";
+import { callerWith } from "../../testing/callers";
 
 let testDb: TestDatabase;
 let admin: SignedInTestUser;

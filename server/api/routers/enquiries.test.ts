@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSignedInUser, type SignedInTestUser } from "@/db/factories";
 import { maskIdNumber } from "@/db/pii";
 import { members } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { createSignedInUser, type SignedInTestUser } from "@/server/testing/factories";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
-import { callerWith, errorCode, testPii as pii } from "../testing";
+import { callerWith, errorCode, testPii as pii } from "../../testing/callers";
 
 const XIAN = "610100";
 const LESHAN = "511100";

@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMember, createSignedInUser, type SignedInTestUser } from "@/db/factories";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import {
+  createMember,
+  createSignedInUser,
+  type SignedInTestUser,
+} from "@/server/testing/factories";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
-import { callerWith, errorOf, testPii as pii } from "../testing";
+import { callerWith, errorOf, testPii as pii } from "../../testing/callers";
 
 const XIAN = "610100";
 const LESHAN = "511100";

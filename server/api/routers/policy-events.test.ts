@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSignedInUser, type SignedInTestUser } from "@/db/factories";
 import { auditEvents, policyEvents } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
-import { callerWith, errorCode } from "../testing";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { createSignedInUser, type SignedInTestUser } from "@/server/testing/factories";
+import { callerWith, errorCode } from "../../testing/callers";
 
 // 政策节点: admins add and delete them (audited), managers see them as chart markers.
 

@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMember, createSignedInUser, type SignedInTestUser } from "@/db/factories";
 import { enquiries } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import {
+  createMember,
+  createSignedInUser,
+  type SignedInTestUser,
+} from "@/server/testing/factories";
 import {
   addWorkingDays,
   addWorkingDaysToDate,
@@ -11,7 +15,7 @@ import {
   workingDaysBetween,
 } from "../../rules/working-days";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
-import { callerWith, testPii as pii } from "../testing";
+import { callerWith, testPii as pii } from "../../testing/callers";
 
 // Due dates in working days, the 系统延迟 re-check date and the 今日待复查 / 已逾期 queue.
 

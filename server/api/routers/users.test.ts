@@ -1,10 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, createSignedInUser, type SignedInTestUser } from "@/db/factories";
 import { users } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import {
+  createSession,
+  createSignedInUser,
+  type SignedInTestUser,
+} from "@/server/testing/factories";
 import type { SessionRef } from "../../auth/session-ref";
-import { callerWith, failureOf } from "../testing";
+import { callerWith, failureOf } from "../../testing/callers";
 
 const XIAN = "610100";
 const SHAANXI = "610000";

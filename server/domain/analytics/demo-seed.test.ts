@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CAUSE_CODES } from "@/db/constants";
 import { RESOLVE_HOURS_EDGES } from "@/db/rollup";
-import type { SeedSummary } from "@/db/seed";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
-import { seedTestDemo } from "@/db/testing/demo";
+import type { SeedSummary } from "@/server/cli/seed/demo";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { seedTestDemo } from "@/server/testing/demo";
 import type { AnalyticsFilter } from "../../schemas/analytics";
-import { nationwideManager } from "../testing";
+import { nationwideManager } from "../../testing/actors";
 import type { Actor } from "../users";
 import { byMonth, byRegion, causeShare, heatmap, kpis } from "./index";
 

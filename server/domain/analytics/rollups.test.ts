@@ -8,17 +8,17 @@ import {
   SATISFACTION_CODES,
   SYMPTOM_CODES,
 } from "@/db/constants";
-import { createMember, createUser } from "@/db/factories";
 import { createPiiCodec } from "@/db/pii";
 import { RESOLVE_HOURS_EDGES, rebuildRollups } from "@/db/rollup";
 import { enquiries, enquiryCauses } from "@/db/schema";
-import { seedBulk } from "@/db/seed-bulk";
-import { createRandom, type Random } from "@/db/seed-random";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
-import { DEMO_NOW, seedTestDemo } from "@/db/testing/demo";
+import { seedBulk } from "@/server/cli/seed/bulk";
+import { createRandom, type Random } from "@/server/cli/seed/random";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { DEMO_NOW, seedTestDemo } from "@/server/testing/demo";
+import { createMember, createUser } from "@/server/testing/factories";
+import { actualRollups, expectedRollups, insertEnquiry } from "../../testing/analytics";
 import { setEnquiryCauses } from "../enquiries/update";
 import type { Actor } from "../users";
-import { actualRollups, expectedRollups, insertEnquiry } from "./testing";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

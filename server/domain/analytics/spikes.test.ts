@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SeedSummary } from "@/db/seed";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
-import { seedTestDemo } from "@/db/testing/demo";
+import type { SeedSummary } from "@/server/cli/seed/demo";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { seedTestDemo } from "@/server/testing/demo";
 import { isWorkingDay } from "../../rules/working-days";
-import { nationwideManager } from "../testing";
+import { nationwideManager } from "../../testing/actors";
 import { shiftMonth } from "./filter";
 import { spikes } from "./spikes";
 

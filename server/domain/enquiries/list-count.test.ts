@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedBulk } from "@/db/seed-bulk";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
-import { DEMO_NOW, seedTestDemo } from "@/db/testing/demo";
-import { nationwideManager } from "../testing";
+import { seedBulk } from "@/server/cli/seed/bulk";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { DEMO_NOW, seedTestDemo } from "@/server/testing/demo";
+import { nationwideManager } from "../../testing/actors";
 import type { Actor } from "../users";
 import { COUNT_CAP, countEnquiries } from "./count";
 import { listEnquiries } from "./list";

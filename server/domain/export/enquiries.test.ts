@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cause, Channel, OtherSubReason, Symptom } from "@/db/constants";
-import { createMember, createUser } from "@/db/factories";
 import { createPiiCodec } from "@/db/pii";
 import { enquiries, enquiryCauses } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/database";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { createMember, createUser } from "@/server/testing/factories";
 import type { AnalyticsFilter } from "../../schemas/analytics";
-import { actorOf } from "../testing";
+import { actorOf } from "../../testing/actors";
 import type { Actor } from "../users";
 import { BOM, csvRow } from "./csv";
 import { csvChunks } from "./csv-stream";

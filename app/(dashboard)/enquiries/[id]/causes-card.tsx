@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Modal } from "antd";
 import { useState } from "react";
+import { CauseEditor, causeEditorError } from "@/app/_components/cause-editor";
+import { CauseTags } from "@/app/_components/enquiry-tags";
+import { useTRPC } from "@/app/_trpc/client";
 import type { CauseTag } from "@/server/schemas/enquiries";
-import { CauseEditor, causeEditorError } from "../../../_components/cause-editor";
-import { CauseTags } from "../../../_components/enquiry-tags";
-import { useTRPC } from "../../../_trpc/client";
 import type { EnquiryDetail } from "./types";
 import { useEnquiryFeedback } from "./use-enquiry-mutation";
 

@@ -3,11 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { Card, Col, Descriptions, Row, Space, Typography } from "antd";
 import Link from "next/link";
+import { PriorityTag, StatusTag } from "@/app/_components/enquiry-tags";
+import { formatDateTime } from "@/app/_components/format";
+import { useTRPC } from "@/app/_trpc/client";
 import { CHANNEL_LABELS, INSURANCE_TYPE_LABELS, SYMPTOM_LABELS } from "@/db/constants";
 import { formatFen } from "@/server/rules/money";
-import { PriorityTag, StatusTag } from "../../../_components/enquiry-tags";
-import { formatDateTime } from "../../../_components/format";
-import { useTRPC } from "../../../_trpc/client";
 import { RevealIdNumber } from "../../members/_components/reveal-id-number";
 import { RecheckDate } from "../_components/recheck-date";
 import { AssigneeField } from "./assignee-field";

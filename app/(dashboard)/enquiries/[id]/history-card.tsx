@@ -1,8 +1,8 @@
 "use client";
 
 import { Card, Empty, Timeline, Typography } from "antd";
-import { CHANGE_FIELD_LABELS, type Change } from "../../../_components/change-fields";
-import { formatDateTime } from "../../../_components/format";
+import { CHANGE_FIELD_LABELS, type Change } from "@/app/_components/change-fields";
+import { formatDateTime } from "@/app/_components/format";
 import type { EnquiryDetail } from "./types";
 
 // The fields an enquiry's history shows, in this order; the rest (ids, objects) stay in the

@@ -17,10 +17,10 @@ import {
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
+import { yuanRule } from "@/app/_components/schema-rule";
+import { useTRPC } from "@/app/_trpc/client";
 import { calculateLeave, type LeaveCalculationInput } from "@/server/rules/leave-calculator";
 import { fenToYuanString, formatFen, parseYuanToFen } from "@/server/rules/money";
-import { yuanRule } from "../../../_components/schema-rule";
-import { useTRPC } from "../../../_trpc/client";
 import type { EnquiryDetail } from "./types";
 import { useEnquiryFeedback } from "./use-enquiry-mutation";
 

@@ -15,10 +15,10 @@ import {
 } from "antd";
 import Link from "next/link";
 import { useState } from "react";
-import { CauseTags, StatusTag } from "../../../_components/enquiry-tags";
-import { formatDate } from "../../../_components/format";
-import { errorMessage } from "../../../_components/trpc-error";
-import { useTRPC } from "../../../_trpc/client";
+import { CauseTags, StatusTag } from "@/app/_components/enquiry-tags";
+import { formatDate } from "@/app/_components/format";
+import { errorMessage } from "@/app/_components/trpc-error";
+import { useTRPC } from "@/app/_trpc/client";
 import type { EnquiryDetail } from "./types";
 
 // Repeat enquiries of the same member, from both ends: the earlier ones this enquiry follows

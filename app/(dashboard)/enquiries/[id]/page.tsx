@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { serverCaller } from "../../../_trpc/server";
+import { serverCaller } from "@/app/_trpc/server";
 import { EnquiryDetailView } from "./detail-view";
 
 export async function generateMetadata({

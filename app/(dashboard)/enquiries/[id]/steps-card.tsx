@@ -2,9 +2,9 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { Button, Card, Empty, Form, Input, Select, Space, Timeline, Typography } from "antd";
+import { formatDateTime } from "@/app/_components/format";
+import { useTRPC } from "@/app/_trpc/client";
 import { STEP_KIND_LABELS, type StepKind } from "@/db/constants";
-import { formatDateTime } from "../../../_components/format";
-import { useTRPC } from "../../../_trpc/client";
 import type { EnquiryDetail } from "./types";
 import { useEnquiryFeedback } from "./use-enquiry-mutation";
 

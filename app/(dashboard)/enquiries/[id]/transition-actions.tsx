@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { Button, Form, Input, Modal, Radio, Select, Space } from "antd";
 import { useState } from "react";
+import { useTRPC } from "@/app/_trpc/client";
 import { FOLLOW_UP_METHODS, SATISFACTIONS } from "@/db/constants";
 import { TRANSITION_LABELS, type TransitionAction } from "@/server/rules/enquiry-status";
 import type { TransitionInput } from "@/server/schemas/enquiries";
-import { useTRPC } from "../../../_trpc/client";
 import type { EnquiryDetail } from "./types";
 import { useEnquiryFeedback } from "./use-enquiry-mutation";
 

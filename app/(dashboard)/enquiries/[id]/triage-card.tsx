@@ -2,15 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Card, Descriptions, Skeleton } from "antd";
+import { SuggestionList, sameCause, withSuggestedCause } from "@/app/_components/suggestion-list";
+import { useTRPC } from "@/app/_trpc/client";
 import { BALANCE_QUERY_METHOD_LABELS, INSURANCE_TYPE_LABELS } from "@/db/constants";
 import { formatFen } from "@/server/rules/money";
 import type { TriageFacts } from "@/server/rules/triage";
-import {
-  SuggestionList,
-  sameCause,
-  withSuggestedCause,
-} from "../../../_components/suggestion-list";
-import { useTRPC } from "../../../_trpc/client";
 import type { EnquiryDetail } from "./types";
 import { useEnquiryFeedback } from "./use-enquiry-mutation";
 

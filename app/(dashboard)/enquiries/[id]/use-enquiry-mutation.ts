@@ -3,8 +3,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { App } from "antd";
 import { useCallback } from "react";
-import { errorMessage, isConflict } from "../../../_components/trpc-error";
-import { useTRPC } from "../../../_trpc/client";
+import { errorMessage, isConflict } from "@/app/_components/trpc-error";
+import { useTRPC } from "@/app/_trpc/client";
 
 // Every change on the detail page goes through here: success refreshes the enquiry; a
 // version conflict (someone else saved first) asks the user to reload instead of overwriting.

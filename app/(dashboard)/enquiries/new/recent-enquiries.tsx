@@ -4,9 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Checkbox, Flex, Typography } from "antd";
 import Link from "next/link";
 import { useState } from "react";
-import { CauseTags, StatusTag } from "../../../_components/enquiry-tags";
-import { formatDate } from "../../../_components/format";
-import { useTRPC } from "../../../_trpc/client";
+import { CauseTags, StatusTag } from "@/app/_components/enquiry-tags";
+import { formatDate } from "@/app/_components/format";
+import { useTRPC } from "@/app/_trpc/client";
 
 const REPEAT_WINDOW_DAYS = 90;
 

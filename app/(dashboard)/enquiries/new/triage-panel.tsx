@@ -12,6 +12,8 @@ import {
   Select,
 } from "antd";
 import { type KeyboardEvent, useMemo } from "react";
+import { yuanRule } from "@/app/_components/schema-rule";
+import { SuggestionList, sameCause, withSuggestedCause } from "@/app/_components/suggestion-list";
 import {
   BALANCE_QUERY_METHODS,
   INSURANCE_TYPES,
@@ -22,12 +24,6 @@ import { shanghaiDay } from "@/server/rules/calendar-day";
 import { parseYuanToFen } from "@/server/rules/money";
 import { reasonText, triage } from "@/server/rules/triage";
 import type { CauseTag } from "@/server/schemas/enquiries";
-import { yuanRule } from "../../../_components/schema-rule";
-import {
-  SuggestionList,
-  sameCause,
-  withSuggestedCause,
-} from "../../../_components/suggestion-list";
 import { type TriageFormValues, toTriageFacts, YES_NO_OPTIONS } from "./triage-facts";
 
 type WatchedForm = {

@@ -3,11 +3,11 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import { Empty, Space, Table, type TableColumnsType, Typography } from "antd";
 import Link from "next/link";
+import { CauseTags, PriorityTag, StatusTag } from "@/app/_components/enquiry-tags";
+import { formatDateTime } from "@/app/_components/format";
 import { SYMPTOM_LABELS } from "@/db/constants";
 import type { AppRouter } from "@/server/api/root";
 import { formatFen } from "@/server/rules/money";
-import { CauseTags, PriorityTag, StatusTag } from "../../../_components/enquiry-tags";
-import { formatDateTime } from "../../../_components/format";
 
 type EnquiryListItem = inferRouterOutputs<AppRouter>["enquiries"]["list"]["items"][number];
 

@@ -2,10 +2,10 @@ import { TRPCError } from "@trpc/server";
 import { Card, Descriptions, Flex } from "antd";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { formatDateTime } from "@/app/_components/format";
+import { serverCaller } from "@/app/_trpc/server";
 import { INSURANCE_TYPE_LABELS } from "@/db/constants";
 import { currentActor } from "@/server/auth/current-actor";
-import { formatDateTime } from "../../../_components/format";
-import { serverCaller } from "../../../_trpc/server";
 import { RevealIdNumber } from "../_components/reveal-id-number";
 import { MemberEnquiries } from "./member-enquiries";
 

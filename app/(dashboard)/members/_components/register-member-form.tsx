@@ -16,6 +16,9 @@ import {
 } from "antd";
 import { useEffect, useState } from "react";
 import type { ZodType } from "zod";
+import { FormError } from "@/app/_components/form-error";
+import { applyFieldErrors, errorData, errorMessage } from "@/app/_components/trpc-error";
+import { useTRPC } from "@/app/_trpc/client";
 import { INSURANCE_TYPES, type InsuranceType } from "@/db/constants";
 import {
   createMemberInput,
@@ -24,9 +27,6 @@ import {
   memberName,
   phoneNumber,
 } from "@/server/schemas/members";
-import { FormError } from "../../../_components/form-error";
-import { applyFieldErrors, errorData, errorMessage } from "../../../_components/trpc-error";
-import { useTRPC } from "../../../_trpc/client";
 import type { PickedMember } from "./types";
 
 type FormValues = {

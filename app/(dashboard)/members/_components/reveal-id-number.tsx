@@ -4,14 +4,14 @@ import { EyeOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { Alert, Button, Form, Input, Modal, Select, Space, Typography } from "antd";
 import { useState } from "react";
+import { applyFieldErrors, errorMessage } from "@/app/_components/trpc-error";
+import { useTRPC } from "@/app/_trpc/client";
 import {
   REVEAL_ID_REASONS,
   REVEAL_REASON_MAX,
   REVEAL_REASON_MIN,
   revealReason,
 } from "@/server/schemas/members";
-import { applyFieldErrors, errorMessage } from "../../../_components/trpc-error";
-import { useTRPC } from "../../../_trpc/client";
 
 const OTHER = "其他原因";
 

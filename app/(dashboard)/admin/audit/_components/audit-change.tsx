@@ -1,5 +1,5 @@
 import { Typography } from "antd";
-import { CHANGE_FIELD_LABELS, type Change } from "../../../../_components/change-fields";
+import { CHANGE_FIELD_LABELS, type Change } from "@/app/_components/change-fields";
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";

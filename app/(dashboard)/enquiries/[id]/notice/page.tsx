@@ -3,11 +3,11 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { serverCaller } from "@/app/_trpc/server";
 import { INSURANCE_TYPE_LABELS, SYMPTOM_LABELS } from "@/db/constants";
 import type { AppRouter } from "@/server/api/root";
 import { chineseDay } from "@/server/rules/calendar-day";
 import { formatFen } from "@/server/rules/money";
-import { serverCaller } from "../../../../_trpc/server";
 import { PrintButton } from "./print-button";
 import "./notice.css";
 

@@ -1,0 +1,63 @@
+import { sql } from "drizzle-orm";
+import {
+  CAUSE_LABELS,
+  CHANNEL_LABELS,
+  ENQUIRY_STATUS_LABELS,
+  FOLLOW_UP_METHOD_LABELS,
+  OTHER_SUB_REASON_LABELS,
+  PRIORITY_LABELS,
+  SATISFACTION_LABELS,
+  STEP_KIND_LABELS,
+  SYMPTOM_LABELS,
+} from "@/db/constants";
+import type { Executor } from "@/db/index";
+
+const labels = (map: Record<string, string>) => sql`${JSON.stringify(map)}::jsonb`;
+
+// The demo enquiries' history as the app would have written it: filing, each step,办结 and
+// 回访, so a demo enquiry's 处理记录 reads like a real one. Derived from the rows already
+// seeded, in the same readable form the domain functions audit.
+export async function seedHistory(tx: Executor): Promise<void> {
+  await tx.execute(sql`
+    insert into audit_events (actor_id, action, entity, entity_id, after, at)
+    select e.created_by, 'enquiry.create', 'enquiry', e.id::text,
+      jsonb_build_object(
+        'channel', ${labels(CHANNEL_LABELS)} ->> e.channel::text,
+        'symptom', ${labels(SYMPTOM_LABELS)} ->> e.symptom::text,
+        'priority', ${labels(PRIORITY_LABELS)} ->> e.priority::text,
+        'causes', coalesce((
+          select string_agg(
+            case when c.cause = 'other'
+              then '其他/' || (${labels(OTHER_SUB_REASON_LABELS)} ->> c.sub_reason::text)
+              else ${labels(CAUSE_LABELS)} ->> c.cause::text end
+            || case when c.is_primary then '（主）' else '' end,
+            '、' order by c.is_primary desc, c.cause)
+          from enquiry_causes c where c.enquiry_id = e.id), '未分类')),
+      e.opened_at
+    from enquiries e`);
+  await tx.execute(sql`
+    insert into audit_events (actor_id, action, entity, entity_id, after, at)
+    select s.done_by, 'enquiry.step', 'enquiry', s.enquiry_id::text,
+      jsonb_strip_nulls(jsonb_build_object(
+        'step', ${labels(STEP_KIND_LABELS)} ->> s.kind::text, 'note', s.note)),
+      s.done_at
+    from resolution_steps s`);
+  await tx.execute(sql`
+    insert into audit_events (actor_id, action, entity, entity_id, before, after, at)
+    select coalesce(e.assignee_id, e.created_by), 'enquiry.transition', 'enquiry', e.id::text,
+      jsonb_build_object('status', ${ENQUIRY_STATUS_LABELS.in_progress}::text),
+      jsonb_build_object('status', ${ENQUIRY_STATUS_LABELS.resolved}::text,
+        'resolutionSummary', e.resolution_summary),
+      e.resolved_at
+    from enquiries e where e.resolved_at is not null`);
+  await tx.execute(sql`
+    insert into audit_events (actor_id, action, entity, entity_id, before, after, at)
+    select coalesce(e.assignee_id, e.created_by), 'enquiry.transition', 'enquiry', e.id::text,
+      jsonb_build_object('status', ${ENQUIRY_STATUS_LABELS.resolved}::text),
+      jsonb_build_object('status', ${ENQUIRY_STATUS_LABELS.followed_up}::text,
+        'followUp', (${labels(FOLLOW_UP_METHOD_LABELS)} ->> e.follow_up_method::text) || '：'
+          || e.follow_up_result || '（'
+          || (${labels(SATISFACTION_LABELS)} ->> e.satisfaction::text) || '）'),
+      e.followed_up_at
+    from enquiries e where e.followed_up_at is not null and e.follow_up_method is not null`);
+}

@@ -1,0 +1,115 @@
+// Who makes each demo enquiry. The demo registers members as they first call and lets some call
+// again (about one member per 2.5 enquiries); the bulk loader draws from a prepared pool. Either
+// way the member's insurance type fits the enquiry (a resident has no personal account, a
+// retiree's allocation is what a retiree asks about).
+import type { InsuranceType } from "@/db/constants";
+import { DAY_MS, MINUTE_MS } from "./calendar";
+import type { EnquiryDraft, SeedCity } from "./enquiries";
+import { makePerson, type Person } from "./people";
+import type { Random, Weighted } from "./random";
+
+export type MemberDraft = Person & {
+  regionCode: string;
+  createdBy: number;
+  createdAt: Date;
+};
+
+// A new caller rather than someone calling again.
+const NEW_MEMBER_CHANCE = 0.37;
+
+export function attachDemoMembers(
+  random: Random,
+  drafts: readonly EnquiryDraft[],
+  cities: readonly SeedCity[],
+): { members: MemberDraft[]; memberIndexes: number[] } {
+  const members: MemberDraft[] = [];
+  const byCity = cities.map((): number[] => []);
+  const taken = new Set<string>();
+  const isTaken = (idNumber: string) => taken.has(idNumber);
+
+  const memberIndexes = drafts.map((draft) => {
+    const city = cities[draft.cityIndex] as SeedCity;
+    const local = byCity[draft.cityIndex] as number[];
+    const fits = new Set(draft.memberTypes.map(([type]) => type));
+    const candidates = local.filter((index) =>
+      fits.has(members[index]?.insuranceType as InsuranceType),
+    );
+    if (candidates.length > 0 && !random.chance(NEW_MEMBER_CHANCE)) return random.pick(candidates);
+
+    const person = makePerson(random, city, random.weighted(draft.memberTypes), isTaken);
+    taken.add(person.idNumber);
+    members.push({
+      ...person,
+      regionCode: city.code,
+      createdBy: draft.createdBy,
+      createdAt: new Date(draft.openedAt.getTime() - random.int(3, 20) * MINUTE_MS),
+    });
+    local.push(members.length - 1);
+    return members.length - 1;
+  });
+  return { members, memberIndexes };
+}
+
+const POOL_TYPES: Weighted<InsuranceType> = [
+  ["employee", 66],
+  ["retired", 16],
+  ["flexible", 10],
+  ["resident", 8],
+];
+
+export type MemberPool = {
+  members: MemberDraft[];
+  // Index into `members` of a member who fits the enquiry.
+  pick(random: Random, draft: EnquiryDraft): number;
+};
+
+// `size` members spread over the cities by weight, registered before `registeredBefore`.
+export function createMemberPool(
+  random: Random,
+  cities: readonly SeedCity[],
+  size: number,
+  registeredBefore: Date,
+  fallbackCreatorId: number,
+  isTaken: (idNumber: string) => boolean,
+): MemberPool {
+  const members: MemberDraft[] = [];
+  const buckets = cities.map(() => new Map<InsuranceType, number[]>());
+  const weightSum = cities.reduce((sum, city) => sum + city.weight, 0);
+  const taken = new Set<string>();
+  cities.forEach((city, cityIndex) => {
+    const count = Math.max(1, Math.round((size * city.weight) / weightSum));
+    for (let i = 0; i < count; i++) {
+      const type = random.weighted(POOL_TYPES);
+      const person = makePerson(
+        random,
+        city,
+        type,
+        (idNumber) => taken.has(idNumber) || isTaken(idNumber),
+      );
+      taken.add(person.idNumber);
+      members.push({
+        ...person,
+        regionCode: city.code,
+        createdBy: city.caseworkerId ?? fallbackCreatorId,
+        createdAt: new Date(registeredBefore.getTime() - random.int(1, 700) * DAY_MS),
+      });
+      const bucket = buckets[cityIndex]?.get(type) ?? [];
+      bucket.push(members.length - 1);
+      buckets[cityIndex]?.set(type, bucket);
+    }
+  });
+
+  return {
+    members,
+    pick(random, draft) {
+      const bucketsOfCity = buckets[draft.cityIndex] as Map<InsuranceType, number[]>;
+      const preferred = bucketsOfCity.get(random.weighted(draft.memberTypes));
+      if (preferred && preferred.length > 0) return random.pick(preferred);
+      for (const [type] of draft.memberTypes) {
+        const bucket = bucketsOfCity.get(type);
+        if (bucket && bucket.length > 0) return random.pick(bucket);
+      }
+      return random.pick([...bucketsOfCity.values()].flat());
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Executor } from "@/db";
+import {
+  enquiries,
+  enquiryCauses,
+  enquirySuggestions,
+  enquiryTriageFacts,
+  members,
+} from "@/db/schema";
+import type { DemoTriage } from "@/server/cli/seed/triage";
+import { type TriagedEnquiry, triageRows } from "../../domain/insights/suggestions";
+
+// Rows per insert statement: a round trip per chunk, not per row, keeps the demo seed fast.
+const CHUNK = 1000;
+
+async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
+}
+
+// The demo's triage facts and the suggestions the rules make from them, built exactly as filing
+// builds them (triageRows) from the seeded enquiries, their members and their cause tags, so the
+// acceptance figures on /analytics read real rule output. Handed to seedDemo as recordTriage.
+export async function recordSeededTriage(db: Executor, given: readonly DemoTriage[]) {
+  if (given.length === 0) return;
+  const ids = given.map((row) => row.enquiryId);
+  const [enquiryRows, causeRows] = await Promise.all([
+    db
+      .select({
+        id: enquiries.id,
+        symptom: enquiries.symptom,
+        reportedBalanceFen: enquiries.reportedBalanceFen,
+        openedAt: enquiries.openedAt,
+        memberInsuranceType: members.insuranceType,
+      })
+      .from(enquiries)
+      .innerJoin(members, eq(members.id, enquiries.memberId))
+      .where(inArray(enquiries.id, ids)),
+    db
+      .select({
+        enquiryId: enquiryCauses.enquiryId,
+        cause: enquiryCauses.cause,
+        subReason: enquiryCauses.subReason,
+      })
+      .from(enquiryCauses)
+      .where(inArray(enquiryCauses.enquiryId, ids)),
+  ]);
+  const byId = new Map(enquiryRows.map((row) => [row.id, row]));
+  const causesOf = new Map<number, TriagedEnquiry["causes"][number][]>();
+  for (const { enquiryId, ...tag } of causeRows) {
+    const list = causesOf.get(enquiryId) ?? [];
+    list.push(tag);
+    causesOf.set(enquiryId, list);
+  }
+
+  const rows = given.map(({ enquiryId, facts }) => {
+    const enquiry = byId.get(enquiryId);
+    if (!enquiry) throw new Error(`seeded enquiry ${enquiryId} not found`);
+    return triageRows({ ...enquiry, causes: causesOf.get(enquiryId) ?? [] }, facts);
+  });
+  await inChunks(
+    rows.map((row) => row.facts),
+    (chunk) => db.insert(enquiryTriageFacts).values(chunk),
+  );
+  await inChunks(
+    rows.flatMap((row) => row.suggestions),
+    (chunk) => db.insert(enquirySuggestions).values(chunk),
+  );
+}
