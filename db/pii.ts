@@ -1,3 +1,4 @@
+// Database: how the personal-data columns are stored (ciphertext, lookup hash, mask).
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 
 // Column-level protection of personal data (身份证号, 手机号). One 32-byte master key (PII_KEY,

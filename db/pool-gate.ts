@@ -1,3 +1,4 @@
+// Database: bounds how many queries wait for a pooled connection, so a busy pool answers 503 fast.
 import type { ReservedSql, Sql } from "postgres";
 
 // postgres.js never refuses work: when every connection is busy it pipelines the query behind

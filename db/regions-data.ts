@@ -1,3 +1,4 @@
+// Database: the GB/T 2260 region rows the migration loads into the regions table.
 import { createRequire } from "node:module";
 import type { RegionLevel } from "./constants";
 

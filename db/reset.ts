@@ -1,3 +1,4 @@
+// Database: empties the demo tables inside one transaction, for the seed command.
 import type postgres from "postgres";
 
 // Empties the demo tables for `npm run db:seed -- --reset`. The audit trail refuses TRUNCATE

@@ -1,3 +1,4 @@
+// Database: rebuilds the analytics rollup tables from the base tables.
 import { sql } from "drizzle-orm";
 import type { Database } from "./index";
 
