@@ -18,130 +18,158 @@ function insuranceYear() {
   return { leaveDate: `${start}-09-15` };
 }
 
-test("triage, the 离职减员 calculator, the explanation sheet and a linked repeat enquiry", async ({
-  asCaseworker: page,
-  sql,
-}) => {
-  const idNumber = uniqueIdNumber();
-  const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
-  const { leaveDate } = insuranceYear();
+// One member's story in steps, each its own test so each fits its time budget on a busy
+// machine; a failed step skips the ones after it, which build on what it stored.
+test.describe
+  .serial("triage, the 离职减员 calculator, the sheet and a linked repeat enquiry", () => {
+    const idNumber = uniqueIdNumber();
+    const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+    const { leaveDate } = insuranceYear();
+    let enquiryId = 0;
+    let repeatId = 0;
 
-  await page.goto("/enquiries/new");
-  await page.getByRole("button", { name: "登记新参保人" }).click();
-  const dialog = page.getByRole("dialog", { name: "登记新参保人" });
-  await dialog.getByLabel("姓名").fill("钱分诊");
-  await dialog.getByLabel("身份证号").fill(idNumber);
-  await dialog.getByLabel("手机号").fill(phone);
-  await chooseOption(page, "参保类型", "职工医保");
-  await dialog.getByLabel("参保单位").fill("西安示例物流有限公司");
-  await dialog.getByRole("button", { name: "登记" }).click();
-  await expect(dialog).toBeHidden();
+    test("the panel suggests 离职减员 and the accepted suggestion is stored", async ({
+      asCaseworker: page,
+      sql,
+    }) => {
+      await page.goto("/enquiries/new");
+      await page.getByRole("button", { name: "登记新参保人" }).click();
+      const dialog = page.getByRole("dialog", { name: "登记新参保人" });
+      await dialog.getByLabel("姓名").fill("钱分诊");
+      await dialog.getByLabel("身份证号").fill(idNumber);
+      await dialog.getByLabel("手机号").fill(phone);
+      await chooseOption(page, "参保类型", "职工医保");
+      await dialog.getByLabel("参保单位").fill("西安示例物流有限公司");
+      await dialog.getByRole("button", { name: "登记" }).click();
+      await expect(dialog).toBeHidden();
 
-  await chooseOption(page, "受理渠道", "12393 医保热线");
-  await chooseOption(page, "反映问题", "余额为负数");
-  await page.getByLabel("反映余额（元）").fill("-356.20");
-  await page.getByLabel("问题描述").fill("离职后个账显示负数，询问原因");
+      await chooseOption(page, "受理渠道", "12393 医保热线");
+      await chooseOption(page, "反映问题", "余额为负数");
+      await page.getByLabel("反映余额（元）").fill("-356.20");
+      await page.getByLabel("问题描述").fill("离职后个账显示负数，询问原因");
 
-  // The panel answers as the form is filled: a negative balance after leaving is 离职减员.
-  await chooseOption(page, "近期是否离职", "是");
-  await page.getByLabel("离职日期").fill(leaveDate);
-  await page.keyboard.press("Enter");
-  const first = page.getByRole("listitem", { name: /^建议1：/ });
-  await expect(first).toHaveAccessibleName("建议1：离职减员");
-  await expect(first).toContainText("离职");
-  await expect(first).toContainText("计算实际划入资金");
-  await expect(page.getByRole("checkbox", { name: "离职减员" })).not.toBeChecked();
-  await first.getByRole("button", { name: "采纳 离职减员" }).click();
-  await expect(page.getByRole("checkbox", { name: "离职减员" })).toBeChecked();
-  await page.getByRole("button", { name: "提交" }).click();
-  await expect(page).toHaveURL(/\/enquiries\/\d+$/);
-  const enquiryId = Number(page.url().split("/").pop());
+      // The panel answers as the form is filled: a negative balance after leaving is 离职减员.
+      await chooseOption(page, "近期是否离职", "是");
+      await page.getByLabel("离职日期").fill(leaveDate);
+      await page.keyboard.press("Enter");
+      const first = page.getByRole("listitem", { name: /^建议1：/ });
+      await expect(first).toHaveAccessibleName("建议1：离职减员");
+      await expect(first).toContainText("离职");
+      await expect(first).toContainText("计算实际划入资金");
+      await expect(page.getByRole("checkbox", { name: "离职减员" })).not.toBeChecked();
+      await first.getByRole("button", { name: "采纳 离职减员" }).click();
+      await expect(page.getByRole("checkbox", { name: "离职减员" })).toBeChecked();
+      await page.getByRole("button", { name: "提交" }).click();
+      await expect(page).toHaveURL(/\/enquiries\/\d+$/);
+      enquiryId = Number(page.url().split("/").pop());
 
-  const suggestions = await sql`
-    select rank, cause, accepted from enquiry_suggestions where enquiry_id = ${enquiryId} order by rank`;
-  expect(suggestions[0]).toEqual({ rank: 1, cause: "resignation", accepted: true });
-  const [facts] = await sql`select facts from enquiry_triage_facts where enquiry_id = ${enquiryId}`;
-  expect(facts?.facts).toMatchObject({ leftEmployer: true, leaveDate });
-  await expect(page.getByTestId("triage-card")).toContainText("已采纳");
+      const suggestions = await sql`
+      select rank, cause, accepted from enquiry_suggestions where enquiry_id = ${enquiryId} order by rank`;
+      expect(suggestions[0]).toEqual({ rank: 1, cause: "resignation", accepted: true });
+      const [facts] =
+        await sql`select facts from enquiry_triage_facts where enquiry_id = ${enquiryId}`;
+      expect(facts?.facts).toMatchObject({ leftEmployer: true, leaveDate });
+      await expect(page.getByTestId("triage-card")).toContainText("已采纳");
+    });
 
-  // The calculator's result becomes a step of the enquiry.
-  await page.getByRole("button", { name: "离职减员计算" }).click();
-  const drawer = page.getByRole("dialog", { name: "离职减员计算" });
-  await drawer.getByLabel("离职日期").fill(leaveDate);
-  await page.keyboard.press("Enter");
-  await drawer.getByLabel("本年度预划资金（元）").fill("2400");
-  await drawer.getByLabel("离职前刷卡支出（元）").fill("956.20");
-  const result = drawer.getByRole("region", { name: "计算结果" });
-  await expect(result).toContainText("600.00 元");
-  await expect(result).toContainText("与计算结果一致");
-  await drawer.getByRole("button", { name: "保存为处理步骤" }).click();
-  await expect(drawer).toBeHidden();
-  await expect(page.getByText("计算结果已保存为处理步骤")).toBeVisible();
-  const steps = await sql`
-    select kind, note from resolution_steps where enquiry_id = ${enquiryId} order by id`;
-  expect(steps).toHaveLength(1);
-  expect(steps[0]?.kind).toBe("compute_real_credit");
-  expect(steps[0]?.note).toContain("= 600.00 元");
-  expect(steps[0]?.note).toContain("共9个月的预划资金 1,800.00 元 应扣回");
-  const [audit] = await sql`
-    select after from audit_events
-    where entity = 'enquiry' and entity_id = ${String(enquiryId)} and action = 'enquiry.step'`;
-  expect(audit?.after).toMatchObject({ step: "计算实际划入资金" });
+    test("the calculator's result becomes a step of the enquiry", async ({
+      asCaseworker: page,
+      sql,
+    }) => {
+      await page.goto(`/enquiries/${enquiryId}`);
+      await page.getByRole("button", { name: "离职减员计算" }).click();
+      const drawer = page.getByRole("dialog", { name: "离职减员计算" });
+      await drawer.getByLabel("离职日期").fill(leaveDate);
+      await page.keyboard.press("Enter");
+      await drawer.getByLabel("本年度预划资金（元）").fill("2400");
+      await drawer.getByLabel("离职前刷卡支出（元）").fill("956.20");
+      const result = drawer.getByRole("region", { name: "计算结果" });
+      await expect(result).toContainText("600.00 元");
+      await expect(result).toContainText("与计算结果一致");
+      await drawer.getByRole("button", { name: "保存为处理步骤" }).click();
+      await expect(drawer).toBeHidden();
+      await expect(page.getByText("计算结果已保存为处理步骤")).toBeVisible();
+      const steps = await sql`
+      select kind, note from resolution_steps where enquiry_id = ${enquiryId} order by id`;
+      expect(steps).toHaveLength(1);
+      expect(steps[0]?.kind).toBe("compute_real_credit");
+      expect(steps[0]?.note).toContain("= 600.00 元");
+      expect(steps[0]?.note).toContain("共9个月的预划资金 1,800.00 元 应扣回");
+      const [audit] = await sql`
+      select after from audit_events
+      where entity = 'enquiry' and entity_id = ${String(enquiryId)} and action = 'enquiry.step'`;
+      expect(audit?.after).toMatchObject({ step: "计算实际划入资金" });
+    });
 
-  // The explanation sheet: the city's bureau, masked numbers only, causes and steps in words.
-  await page.getByRole("link", { name: "打印告知书" }).click();
-  await expect(page).toHaveURL(new RegExp(`/enquiries/${enquiryId}/notice$`));
-  const sheet = page.getByRole("article", { name: "告知书" });
-  await expect(sheet.getByRole("heading", { level: 1 })).toHaveText("西安市医疗保障局");
-  await expect(sheet).toContainText(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
-  await expect(sheet).toContainText(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
-  await expect(sheet).toContainText("离职减员");
-  await expect(sheet).toContainText("计算实际划入资金");
-  const text = (await page.content()).toString();
-  expect(text).not.toContain(idNumber);
-  expect(text).not.toContain(phone);
-  await page.emulateMedia({ media: "print" });
-  await expect(page.getByRole("navigation", { name: "主导航" })).toBeHidden();
-  await expect(page.getByRole("button", { name: "打印" })).toBeHidden();
-  await expect(sheet).toBeVisible();
-  await page.emulateMedia({ media: "screen" });
+    test("the explanation sheet shows masked numbers, causes and steps, and prints alone", async ({
+      asCaseworker: page,
+    }) => {
+      await page.goto(`/enquiries/${enquiryId}`);
+      await page.getByRole("link", { name: "打印告知书" }).click();
+      await expect(page).toHaveURL(new RegExp(`/enquiries/${enquiryId}/notice$`));
+      const sheet = page.getByRole("article", { name: "告知书" });
+      await expect(sheet.getByRole("heading", { level: 1 })).toHaveText("西安市医疗保障局");
+      await expect(sheet).toContainText(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
+      await expect(sheet).toContainText(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+      await expect(sheet).toContainText("离职减员");
+      await expect(sheet).toContainText("计算实际划入资金");
+      const text = (await page.content()).toString();
+      expect(text).not.toContain(idNumber);
+      expect(text).not.toContain(phone);
+      await page.emulateMedia({ media: "print" });
+      await expect(page.getByRole("navigation", { name: "主导航" })).toBeHidden();
+      await expect(page.getByRole("button", { name: "打印" })).toBeHidden();
+      await expect(sheet).toBeVisible();
+    });
 
-  // The member calls again: the earlier enquiry is offered for linking and shown both ways.
-  await page.goto("/enquiries/new");
-  await page.getByPlaceholder("输入完整身份证号、姓名或手机号后四位查询").fill(idNumber);
-  await page.getByRole("button", { name: "选择参保人 钱分诊" }).click();
-  const recent = page.getByRole("list", { name: "近期咨询" });
-  await expect(recent).toContainText(`#${enquiryId}`);
-  // The earlier enquiry is still open, so the open-enquiry warning appears too; wait for it
-  // before using the fields below, which it pushes down.
-  await expect(page.getByText("该参保人已有未办结的咨询，请确认是否为同一问题")).toBeVisible();
-  await recent.getByRole("checkbox", { name: `关联 #${enquiryId}` }).check();
-  await chooseOption(page, "受理渠道", "窗口");
-  await chooseOption(page, "反映问题", "余额为负数");
-  await page.getByLabel("问题描述").fill("再次来电询问负数何时抵扣");
-  await page.getByRole("button", { name: "提交" }).click();
-  await expect(page).toHaveURL(/\/enquiries\/\d+$/);
-  const repeatId = Number(page.url().split("/").pop());
-  await expect(page.getByTestId("linked-enquiries")).toContainText(`#${enquiryId}`);
-  const links = await sql`
-    select enquiry_id, related_enquiry_id from enquiry_links where enquiry_id = ${repeatId}`;
-  expect(links).toEqual([{ enquiry_id: String(repeatId), related_enquiry_id: String(enquiryId) }]);
-  await page.goto(`/enquiries/${enquiryId}`);
-  await expect(page.getByTestId("linked-enquiries")).toContainText(`#${repeatId}`);
-  await expect(page.getByTestId("linked-enquiries")).toContainText("后续咨询");
+    test("a repeat enquiry is offered the earlier one and the link shows both ways", async ({
+      asCaseworker: page,
+      sql,
+    }) => {
+      await page.goto("/enquiries/new");
+      await page.getByPlaceholder("输入完整身份证号、姓名或手机号后四位查询").fill(idNumber);
+      await page.getByRole("button", { name: "选择参保人 钱分诊" }).click();
+      const recent = page.getByRole("list", { name: "近期咨询" });
+      await expect(recent).toContainText(`#${enquiryId}`);
+      // The earlier enquiry is still open, so the open-enquiry warning appears too; wait for it
+      // before using the fields below, which it pushes down.
+      await expect(page.getByText("该参保人已有未办结的咨询，请确认是否为同一问题")).toBeVisible();
+      await recent.getByRole("checkbox", { name: `关联 #${enquiryId}` }).check();
+      await chooseOption(page, "受理渠道", "窗口");
+      await chooseOption(page, "反映问题", "余额为负数");
+      await page.getByLabel("问题描述").fill("再次来电询问负数何时抵扣");
+      await page.getByRole("button", { name: "提交" }).click();
+      await expect(page).toHaveURL(/\/enquiries\/\d+$/);
+      repeatId = Number(page.url().split("/").pop());
+      await expect(page.getByTestId("linked-enquiries")).toContainText(`#${enquiryId}`);
+      const links = await sql`
+      select enquiry_id, related_enquiry_id from enquiry_links where enquiry_id = ${repeatId}`;
+      expect(links).toEqual([
+        { enquiry_id: String(repeatId), related_enquiry_id: String(enquiryId) },
+      ]);
+      await page.goto(`/enquiries/${enquiryId}`);
+      await expect(page.getByTestId("linked-enquiries")).toContainText(`#${repeatId}`);
+      await expect(page.getByTestId("linked-enquiries")).toContainText("后续咨询");
+    });
 
-  // A link made by mistake can be removed from either end.
-  await page.getByRole("button", { name: `取消与 #${repeatId} 的关联` }).click();
-  await page.locator(".ant-popconfirm").getByRole("button", { name: "取消关联" }).click();
-  await expect(page.getByTestId("linked-enquiries")).toContainText("暂无关联咨询");
-  await expect
-    .poll(
-      async () =>
-        (await sql`select count(*)::int as n from enquiry_links where enquiry_id = ${repeatId}`)[0]
-          ?.n,
-    )
-    .toBe(0);
-});
+    test("a link made by mistake can be removed from either end", async ({
+      asCaseworker: page,
+      sql,
+    }) => {
+      await page.goto(`/enquiries/${enquiryId}`);
+      await page.getByRole("button", { name: `取消与 #${repeatId} 的关联` }).click();
+      await page.locator(".ant-popconfirm").getByRole("button", { name: "取消关联" }).click();
+      await expect(page.getByTestId("linked-enquiries")).toContainText("暂无关联咨询");
+      await expect
+        .poll(
+          async () =>
+            (
+              await sql`select count(*)::int as n from enquiry_links where enquiry_id = ${repeatId}`
+            )[0]?.n,
+        )
+        .toBe(0);
+    });
+  });
 
 test("the triage panel, the enquiry's cards, the calculator and the sheet pass an axe check", async ({
   asCaseworker: page,
