@@ -67,7 +67,11 @@ export function Shell({
             ],
           }}
         >
-          <Button type="text" style={{ color: "#fff" }} aria-label="用户菜单">
+          <Button
+            type="text"
+            style={{ color: "#fff" }}
+            aria-label={`用户菜单：${user.displayName}`}
+          >
             <Space>
               <Avatar size="small" icon={<UserOutlined />} />
               <Typography.Text style={{ color: "#fff" }}>{user.displayName}</Typography.Text>

@@ -30,7 +30,7 @@ export function LoginForm({
 
   return (
     <Card style={{ width: 380, maxWidth: "100%" }}>
-      <Typography.Title level={3} style={{ marginTop: 0, textAlign: "center" }}>
+      <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24, textAlign: "center" }}>
         个账咨询台
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>

@@ -73,7 +73,7 @@ export function MemberLookup({ query, canRegister }: { query: string; canRegiste
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
           参保人
         </Typography.Title>
         {registerButton}

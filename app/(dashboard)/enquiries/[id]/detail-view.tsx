@@ -45,7 +45,7 @@ export function EnquiryDetailView({
       <Card>
         <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
           <Space align="center" wrap>
-            <Typography.Title level={3} style={{ margin: 0 }}>
+            <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
               咨询工单 #{enquiry.id}
             </Typography.Title>
             <StatusTag status={enquiry.status} />

@@ -1,7 +1,19 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Cascader, Col, Form, Input, Row, Select, Space } from "antd";
+import {
+  Alert,
+  Button,
+  Card,
+  Cascader,
+  Col,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from "antd";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -95,7 +107,13 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
   };
 
   return (
-    <Card title="新建咨询">
+    <Card
+      title={
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 16 }}>
+          新建咨询
+        </Typography.Title>
+      }
+    >
       {serverError && (
         <Alert type="error" showIcon title={serverError} style={{ marginBottom: 16 }} />
       )}
