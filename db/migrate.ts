@@ -5,7 +5,7 @@ import { createDb } from "./index";
 import { loadRegionRows } from "./regions-data";
 import { regions } from "./schema";
 
-const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
 // Any fixed number: it only has to be the same for every instance that migrates this database.
 const MIGRATION_LOCK_ID = 7_202_611;
 

@@ -14,16 +14,17 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import {
-  causeEnum,
-  channelEnum,
-  enquiryStatusEnum,
-  followUpMethodEnum,
-  otherSubReasonEnum,
-  priorityEnum,
-  satisfactionEnum,
-  stepKindEnum,
-  symptomEnum,
-} from "./enums";
+  CAUSE_CODES,
+  CHANNEL_CODES,
+  ENQUIRY_STATUS_CODES,
+  FOLLOW_UP_METHOD_CODES,
+  OTHER_SUB_REASON_CODES,
+  PRIORITY_CODES,
+  SATISFACTION_CODES,
+  STEP_KIND_CODES,
+  SYMPTOM_CODES,
+} from "../constants";
+import { inList } from "./code-lists";
 import { members } from "./members";
 import { regions } from "./regions";
 import { users } from "./users";
@@ -40,14 +41,14 @@ export const enquiries = pgTable(
     regionCode: char("region_code", { length: 6 })
       .notNull()
       .references(() => regions.code, { onDelete: "restrict" }),
-    channel: channelEnum("channel").notNull(),
-    symptom: symptomEnum("symptom").notNull(),
+    channel: text("channel", { enum: CHANNEL_CODES }).notNull(),
+    symptom: text("symptom", { enum: SYMPTOM_CODES }).notNull(),
     // Money in integer 分. The reported balance may be negative (离职减员 overdraft).
     reportedBalanceFen: bigint("reported_balance_fen", { mode: "number" }),
     disputedAmountFen: bigint("disputed_amount_fen", { mode: "number" }),
     description: text("description").notNull(),
-    status: enquiryStatusEnum("status").notNull().default("open"),
-    priority: priorityEnum("priority").notNull().default("normal"),
+    status: text("status", { enum: ENQUIRY_STATUS_CODES }).notNull().default("open"),
+    priority: text("priority", { enum: PRIORITY_CODES }).notNull().default("normal"),
     assigneeId: bigint("assignee_id", { mode: "number" }).references(() => users.id, {
       onDelete: "set null",
     }),
@@ -62,9 +63,9 @@ export const enquiries = pgTable(
     recheckDueOn: date("recheck_due_on", { mode: "string" }),
     resolvedAt: timestamptz("resolved_at"),
     resolutionSummary: text("resolution_summary"),
-    followUpMethod: followUpMethodEnum("follow_up_method"),
+    followUpMethod: text("follow_up_method", { enum: FOLLOW_UP_METHOD_CODES }),
     followUpResult: text("follow_up_result"),
-    satisfaction: satisfactionEnum("satisfaction"),
+    satisfaction: text("satisfaction", { enum: SATISFACTION_CODES }),
     followedUpAt: timestamptz("followed_up_at"),
     // Unigrams and bigrams of the description and the member's name, kept by a trigger
     // (migration 0002) and GIN-indexed, so 2-character Chinese terms such as 透支 are found.
@@ -91,6 +92,12 @@ export const enquiries = pgTable(
     uniqueIndex("enquiries_created_by_idempotency_key")
       .on(t.createdBy, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
+    inList(t.channel, CHANNEL_CODES),
+    inList(t.symptom, SYMPTOM_CODES),
+    inList(t.status, ENQUIRY_STATUS_CODES),
+    inList(t.priority, PRIORITY_CODES),
+    inList(t.followUpMethod, FOLLOW_UP_METHOD_CODES),
+    inList(t.satisfaction, SATISFACTION_CODES),
     check(
       "enquiries_resolved_has_summary",
       sql`${t.status} not in ('resolved', 'followed_up') or (${t.resolutionSummary} is not null and ${t.resolvedAt} is not null)`,
@@ -104,8 +111,8 @@ export const enquiryCauses = pgTable(
     enquiryId: bigint("enquiry_id", { mode: "number" })
       .notNull()
       .references(() => enquiries.id, { onDelete: "cascade" }),
-    cause: causeEnum("cause").notNull(),
-    subReason: otherSubReasonEnum("sub_reason"),
+    cause: text("cause", { enum: CAUSE_CODES }).notNull(),
+    subReason: text("sub_reason", { enum: OTHER_SUB_REASON_CODES }),
     isPrimary: boolean("is_primary").notNull().default(false),
   },
   (t) => [
@@ -114,6 +121,8 @@ export const enquiryCauses = pgTable(
     // Exactly one primary per tagged enquiry: at most one by this index, at least one by the
     // domain function that writes the set as a whole.
     uniqueIndex("enquiry_causes_one_primary_key").on(t.enquiryId).where(sql`${t.isPrimary}`),
+    inList(t.cause, CAUSE_CODES),
+    inList(t.subReason, OTHER_SUB_REASON_CODES),
     check(
       "enquiry_causes_sub_reason_only_for_other",
       sql`(${t.cause} = 'other') = (${t.subReason} is not null)`,
@@ -128,7 +137,7 @@ export const resolutionSteps = pgTable(
     enquiryId: bigint("enquiry_id", { mode: "number" })
       .notNull()
       .references(() => enquiries.id, { onDelete: "cascade" }),
-    kind: stepKindEnum("kind").notNull(),
+    kind: text("kind", { enum: STEP_KIND_CODES }).notNull(),
     note: text("note"),
     doneBy: bigint("done_by", { mode: "number" })
       .notNull()
@@ -136,5 +145,8 @@ export const resolutionSteps = pgTable(
     doneAt: timestamptz("done_at").notNull().defaultNow(),
     dueAt: timestamptz("due_at"),
   },
-  (t) => [index("resolution_steps_enquiry_idx").on(t.enquiryId, t.doneAt)],
+  (t) => [
+    index("resolution_steps_enquiry_idx").on(t.enquiryId, t.doneAt),
+    inList(t.kind, STEP_KIND_CODES),
+  ],
 );

@@ -1,6 +1,5 @@
 export * from "./audit";
 export * from "./enquiries";
-export * from "./enums";
 export * from "./insights";
 export * from "./members";
 export * from "./policy-events";

@@ -12,8 +12,9 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { CAUSE_CODES, INSURANCE_TYPE_CODES, OTHER_SUB_REASON_CODES } from "../constants";
+import { inList } from "./code-lists";
 import { enquiries } from "./enquiries";
-import { causeEnum, insuranceTypeEnum, otherSubReasonEnum } from "./enums";
 import { users } from "./users";
 
 // What the triage rules suggested when the enquiry was filed, kept as given so managers can see
@@ -27,8 +28,8 @@ export const enquirySuggestions = pgTable(
       .notNull()
       .references(() => enquiries.id, { onDelete: "cascade" }),
     rank: integer("rank").notNull(),
-    cause: causeEnum("cause").notNull(),
-    subReason: otherSubReasonEnum("sub_reason"),
+    cause: text("cause", { enum: CAUSE_CODES }).notNull(),
+    subReason: text("sub_reason", { enum: OTHER_SUB_REASON_CODES }),
     score: integer("score").notNull(),
     reason: text("reason").notNull(),
     accepted: boolean("accepted").notNull().default(false),
@@ -38,6 +39,8 @@ export const enquirySuggestions = pgTable(
     uniqueIndex("enquiry_suggestions_enquiry_rank_key").on(t.enquiryId, t.rank),
     index("enquiry_suggestions_cause_idx").on(t.cause, t.accepted),
     check("enquiry_suggestions_rank_positive", sql`${t.rank} >= 1`),
+    inList(t.cause, CAUSE_CODES),
+    inList(t.subReason, OTHER_SUB_REASON_CODES),
     check(
       "enquiry_suggestions_sub_reason_only_for_other",
       sql`(${t.cause} = 'other') = (${t.subReason} is not null)`,
@@ -47,14 +50,18 @@ export const enquirySuggestions = pgTable(
 
 // The facts the caseworker gave the triage panel at filing (TriageFacts in
 // server/rules/triage.ts): dates, yes/no answers and amounts in 分, never personal data.
-export const enquiryTriageFacts = pgTable("enquiry_triage_facts", {
-  enquiryId: bigint("enquiry_id", { mode: "number" })
-    .primaryKey()
-    .references(() => enquiries.id, { onDelete: "cascade" }),
-  facts: jsonb("facts").notNull(),
-  insuranceType: insuranceTypeEnum("insurance_type"),
-  triageDay: date("triage_day", { mode: "string" }).notNull(),
-});
+export const enquiryTriageFacts = pgTable(
+  "enquiry_triage_facts",
+  {
+    enquiryId: bigint("enquiry_id", { mode: "number" })
+      .primaryKey()
+      .references(() => enquiries.id, { onDelete: "cascade" }),
+    facts: jsonb("facts").notNull(),
+    insuranceType: text("insurance_type", { enum: INSURANCE_TYPE_CODES }),
+    triageDay: date("triage_day", { mode: "string" }).notNull(),
+  },
+  (t) => [inList(t.insuranceType, INSURANCE_TYPE_CODES)],
+);
 
 // A repeat enquiry points to the earlier one it follows up; shown from both ends.
 export const enquiryLinks = pgTable(

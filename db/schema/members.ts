@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, char, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { insuranceTypeEnum } from "./enums";
+import { INSURANCE_TYPE_CODES } from "../constants";
+import { inList } from "./code-lists";
 import { regions } from "./regions";
 import { users } from "./users";
 
@@ -19,7 +20,7 @@ export const members = pgTable(
     phoneEncrypted: text("phone_encrypted"),
     phoneMasked: text("phone_masked"),
     phoneLast4: char("phone_last4", { length: 4 }),
-    insuranceType: insuranceTypeEnum("insurance_type").notNull(),
+    insuranceType: text("insurance_type", { enum: INSURANCE_TYPE_CODES }).notNull(),
     regionCode: char("region_code", { length: 6 })
       .notNull()
       .references(() => regions.code, { onDelete: "restrict" }),
@@ -37,5 +38,6 @@ export const members = pgTable(
     index("members_name_idx").on(t.name),
     index("members_search_tokens_idx").using("gin", t.searchTokens),
     index("members_region_code_idx").on(t.regionCode),
+    inList(t.insuranceType, INSURANCE_TYPE_CODES),
   ],
 );

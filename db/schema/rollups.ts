@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, char, date, integer, pgTable, unique } from "drizzle-orm/pg-core";
-import { causeEnum, channelEnum, symptomEnum } from "./enums";
+import { bigint, char, date, integer, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { CAUSE_CODES, CHANNEL_CODES, SYMPTOM_CODES } from "../constants";
+import { inList } from "./code-lists";
 
 // The analytics read these two tables only, never the million enquiries behind them. Triggers
 // on enquiries and enquiry_causes (migrations 0005, 0007 and 0008) keep them exact in the
@@ -21,16 +22,19 @@ export const enquiryCauseMonthly = pgTable(
   {
     month: date("month", { mode: "string" }).notNull(),
     regionCode: char("region_code", { length: 6 }).notNull(),
-    cause: causeEnum("cause").notNull(),
+    cause: text("cause", { enum: CAUSE_CODES }).notNull(),
     // Null: all symptoms; likewise for the channel.
-    symptom: symptomEnum("symptom"),
-    channel: channelEnum("channel"),
+    symptom: text("symptom", { enum: SYMPTOM_CODES }),
+    channel: text("channel", { enum: CHANNEL_CODES }),
     tagCount: integer("tag_count").notNull().default(0),
   },
   (t) => [
     unique("enquiry_cause_monthly_key")
       .on(t.symptom, t.channel, t.month, t.regionCode, t.cause)
       .nullsNotDistinct(),
+    inList(t.cause, CAUSE_CODES),
+    inList(t.symptom, SYMPTOM_CODES),
+    inList(t.channel, CHANNEL_CODES),
   ],
 );
 
@@ -40,10 +44,10 @@ export const enquiryMonthly = pgTable(
   {
     month: date("month", { mode: "string" }).notNull(),
     regionCode: char("region_code", { length: 6 }).notNull(),
-    primaryCause: causeEnum("primary_cause"),
+    primaryCause: text("primary_cause", { enum: CAUSE_CODES }),
     // Null: all symptoms; likewise for the channel.
-    symptom: symptomEnum("symptom"),
-    channel: channelEnum("channel"),
+    symptom: text("symptom", { enum: SYMPTOM_CODES }),
+    channel: text("channel", { enum: CHANNEL_CODES }),
     enquiries: integer("enquiries").notNull().default(0),
     // Status 待处理, 处理中 or 待复查.
     openCount: integer("open_count").notNull().default(0),
@@ -62,5 +66,8 @@ export const enquiryMonthly = pgTable(
     unique("enquiry_monthly_key")
       .on(t.symptom, t.channel, t.month, t.regionCode, t.primaryCause)
       .nullsNotDistinct(),
+    inList(t.primaryCause, CAUSE_CODES),
+    inList(t.symptom, SYMPTOM_CODES),
+    inList(t.channel, CHANNEL_CODES),
   ],
 );

@@ -1,5 +1,6 @@
 import { bigint, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { sessionEndReasonEnum } from "./enums";
+import { SESSION_END_REASON_CODES } from "../constants";
+import { inList } from "./code-lists";
 import { users } from "./users";
 
 // One row per sign-in. The signed cookie carries the row's id, and a request is accepted only
@@ -17,13 +18,14 @@ export const userSessions = pgTable(
     // Refreshed at most once a minute, so that reading a page does not always mean a write.
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
-    endedReason: sessionEndReasonEnum("ended_reason"),
+    endedReason: text("ended_reason", { enum: SESSION_END_REASON_CODES }),
     userAgent: text("user_agent"),
     clientAddress: text("client_address"),
   },
   (t) => [
     index("user_sessions_user_created_idx").on(t.userId, t.createdAt.desc()),
     index("user_sessions_created_idx").on(t.createdAt),
+    inList(t.endedReason, SESSION_END_REASON_CODES),
   ],
 );
 

@@ -9,7 +9,8 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { roleEnum } from "./enums";
+import { ROLE_CODES } from "../constants";
+import { inList } from "./code-lists";
 import { regions } from "./regions";
 
 export const users = pgTable(
@@ -19,7 +20,7 @@ export const users = pgTable(
     displayName: text("display_name").notNull(),
     login: text("login").notNull(),
     passwordHash: text("password_hash").notNull(),
-    role: roleEnum("role").notNull(),
+    role: text("role", { enum: ROLE_CODES }).notNull(),
     // A province or city code; null means the whole jurisdiction.
     regionScope: char("region_scope", { length: 6 }).references(() => regions.code, {
       onDelete: "restrict",
@@ -33,5 +34,8 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("users_login_lower_key").on(sql`lower(${t.login})`)],
+  (t) => [
+    uniqueIndex("users_login_lower_key").on(sql`lower(${t.login})`),
+    inList(t.role, ROLE_CODES),
+  ],
 );

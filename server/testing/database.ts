@@ -4,11 +4,20 @@ import { createDb } from "@/db/index";
 import { adminClient, databaseUrl } from "./urls";
 
 // A fresh database for one test file, cloned from the migrated template.
-export async function createTestDatabase() {
+export function createTestDatabase() {
+  return createDatabase(inject("templateDatabase"));
+}
+
+// A database without any migration applied, for the tests of the migrations themselves.
+export function createEmptyDatabase() {
+  return createDatabase("template1");
+}
+
+async function createDatabase(template: string) {
   const serverUrl = inject("testServerUrl");
   const name = `bd_test_${randomBytes(6).toString("hex")}`;
   const admin = adminClient(serverUrl);
-  await admin.unsafe(`create database ${name} template ${inject("templateDatabase")}`);
+  await admin.unsafe(`create database ${name} template ${template}`);
   const url = databaseUrl(serverUrl, name);
   const { db, client } = createDb(url, { max: 5 });
   return {

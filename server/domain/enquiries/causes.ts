@@ -1,7 +1,8 @@
 import { desc, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { CAUSE_LABELS, OTHER_SUB_REASON_LABELS } from "@/db/constants";
+import { CAUSE_CODES, CAUSE_LABELS, OTHER_SUB_REASON_LABELS } from "@/db/constants";
 import { enquiryCauses } from "@/db/schema";
+import { codeOrder } from "@/db/schema/code-lists";
 import type { CauseTag } from "../../schemas/enquiries";
 import { syncSuggestionAcceptance } from "../insights/suggestions";
 
@@ -14,7 +15,7 @@ export async function readCauses(db: Executor, enquiryId: number): Promise<Cause
     })
     .from(enquiryCauses)
     .where(eq(enquiryCauses.enquiryId, enquiryId))
-    .orderBy(desc(enquiryCauses.isPrimary), enquiryCauses.cause);
+    .orderBy(desc(enquiryCauses.isPrimary), codeOrder(enquiryCauses.cause, CAUSE_CODES));
 }
 
 // The cause set is written as a whole, so "exactly one primary" holds after every write.

@@ -13,8 +13,9 @@ import {
   sql,
 } from "drizzle-orm";
 import type { Database } from "@/db";
-import type { Cause } from "@/db/constants";
+import { CAUSE_CODES, type Cause } from "@/db/constants";
 import { enquiries, enquiryCauses, members, regions, users } from "@/db/schema";
+import { codeOrder } from "@/db/schema/code-lists";
 import type { CauseTag, ListEnquiriesInput } from "../../schemas/enquiries";
 import { listEnquiriesInput } from "../../schemas/enquiries";
 import { type Cursor, cursorTime, cursorValue, decodeCursor, encodeCursor } from "../keyset-cursor";
@@ -163,7 +164,7 @@ async function causesFor(db: Database, ids: number[]): Promise<Map<number, Cause
     .select()
     .from(enquiryCauses)
     .where(inArray(enquiryCauses.enquiryId, ids))
-    .orderBy(desc(enquiryCauses.isPrimary), asc(enquiryCauses.cause));
+    .orderBy(desc(enquiryCauses.isPrimary), codeOrder(enquiryCauses.cause, CAUSE_CODES));
   for (const row of rows) {
     const list = map.get(row.enquiryId) ?? [];
     list.push({ cause: row.cause, subReason: row.subReason, isPrimary: row.isPrimary });

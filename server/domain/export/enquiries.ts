@@ -1,5 +1,6 @@
 import type postgres from "postgres";
 import {
+  CAUSE_CODES,
   CAUSE_LABELS,
   type Cause,
   CHANNEL_LABELS,
@@ -116,14 +117,14 @@ function conditions(sql: postgres.Sql, actor: Actor, filter: AnalyticsFilter) {
     regionWithin(sql, filter.regionCode),
   ];
   if (filter.symptoms?.length) {
-    where.push(sql`e.symptom = any(${sql.array(filter.symptoms)}::symptom[])`);
+    where.push(sql`e.symptom = any(${sql.array(filter.symptoms)}::text[])`);
   }
   if (filter.channels?.length) {
-    where.push(sql`e.channel = any(${sql.array(filter.channels)}::channel[])`);
+    where.push(sql`e.channel = any(${sql.array(filter.channels)}::text[])`);
   }
   if (filter.causes?.length) {
     where.push(sql`exists (select 1 from enquiry_causes fc where fc.enquiry_id = e.id
-      and fc.cause = any(${sql.array(filter.causes)}::cause[]))`);
+      and fc.cause = any(${sql.array(filter.causes)}::text[]))`);
   }
   return where.reduce((all, condition) => sql`${all} and ${condition}`);
 }
@@ -178,6 +179,8 @@ export async function* exportEnquiryRows(
     await sql`begin transaction read only`;
     inTransaction = true;
     await sql`select set_config('statement_timeout', ${EXPORT_TIME_LIMIT}, true)`;
+    // Causes in the order of CAUSES, the primary one first (as on the enquiry page).
+    const causeOrder = sql`c.is_primary desc, array_position(${sql.array(CAUSE_CODES)}::text[], c.cause)`;
     const query = sql<RawRow[]>`
       select e.id::text as id,
         to_char(e.opened_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as opened_at,
@@ -195,11 +198,11 @@ export async function* exportEnquiryRows(
       join members m on m.id = e.member_id
       join regions r on r.code = e.region_code
       left join lateral (
-        select array_agg(c.cause::text order by c.is_primary desc, c.cause) as causes,
+        select array_agg(c.cause order by ${causeOrder}) as causes,
           -- '' rather than NULL: the driver reads a NULL array element back as the text NULL.
-          array_agg(coalesce(c.sub_reason::text, '') order by c.is_primary desc, c.cause)
+          array_agg(coalesce(c.sub_reason, '') order by ${causeOrder})
             as sub_reasons,
-          min(c.cause::text) filter (where c.is_primary) as primary_cause
+          min(c.cause) filter (where c.is_primary) as primary_cause
         from enquiry_causes c where c.enquiry_id = e.id
       ) tags on true
       where ${conditions(sql, actor, filter)}

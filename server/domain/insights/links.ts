@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
+import { CAUSE_CODES } from "@/db/constants";
 import { enquiries, enquiryCauses, enquiryLinks } from "@/db/schema";
+import { codeOrder } from "@/db/schema/code-lists";
 import { badRequest } from "../../errors";
 import type { CauseTag } from "../../schemas/enquiries";
 import { type AuditContext, recordAudit } from "../audit";
@@ -152,7 +154,7 @@ export async function readLinks(db: Executor, actor: Actor, id: number): Promise
         rows.map((row) => row.otherId),
       ),
     )
-    .orderBy(desc(enquiryCauses.isPrimary), enquiryCauses.cause);
+    .orderBy(desc(enquiryCauses.isPrimary), codeOrder(enquiryCauses.cause, CAUSE_CODES));
   return rows.map((row) => ({
     id: row.otherId,
     direction: row.enquiryId === id ? "earlier" : "later",
