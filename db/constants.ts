@@ -1,6 +1,7 @@
 // The one source of every enum in Balance Desk. Each list pairs a stable code (stored in the
-// database, sent over the API) with its Chinese label (shown in the UI). The schema's pgEnums,
-// the zod schemas, the forms, the charts and the seed all read from here. Pure data: no I/O.
+// database as text, sent over the API) with its Chinese label (shown in the UI). The schema's
+// check constraints, the zod schemas, the forms, the charts and the seed all read from here.
+// Pure data: no I/O.
 
 type Option<C extends string> = { readonly code: C; readonly label: string };
 
