@@ -15,6 +15,7 @@ import {
   SYMPTOM_LABELS,
   type Symptom,
 } from "@/db/constants";
+import { shanghaiDayStart, shiftMonth } from "../../rules/calendar-day";
 import { fenToYuanString } from "../../rules/money";
 import type { AnalyticsFilter } from "../../schemas/analytics";
 import { scopeRange } from "../region-scope";
@@ -91,14 +92,11 @@ type RawRow = {
   satisfaction: Satisfaction | null;
 };
 
-// Calendar months in Beijing time (UTC+8 all year: China keeps no daylight saving time), as
-// timestamptz literals: drizzle's client passes parameters through as text, not Dates.
+// Calendar months in Beijing time, as timestamptz literals: drizzle's client passes parameters through as text, not Dates.
 export function openedBounds(filter: AnalyticsFilter): { start: string; end: string } {
-  const [toYear, toMonth] = filter.to.split("-").map(Number) as [number, number];
-  const next = `${toMonth === 12 ? toYear + 1 : toYear}-${String((toMonth % 12) + 1).padStart(2, "0")}`;
   return {
-    start: `${filter.from}-01T00:00:00+08:00`,
-    end: `${next}-01T00:00:00+08:00`,
+    start: shanghaiDayStart(`${filter.from}-01`).toISOString(),
+    end: shanghaiDayStart(`${shiftMonth(filter.to, 1)}-01`).toISOString(),
   };
 }
 
