@@ -4,9 +4,9 @@ import {
   type Cause,
   CHANNEL_LABELS,
   type Channel,
+  causeTagLabel,
   ENQUIRY_STATUS_LABELS,
   type EnquiryStatus,
-  OTHER_SUB_REASON_LABELS,
   type OtherSubReason,
   PRIORITY_LABELS,
   type Priority,
@@ -77,8 +77,9 @@ type RawRow = {
   region_name: string;
   channel: Channel;
   symptom: Symptom;
-  causes: string[] | null;
-  sub_reasons: string[] | null;
+  causes: Cause[] | null;
+  // '' where the tag has no sub-reason (see the query).
+  sub_reasons: (OtherSubReason | "")[] | null;
   primary_cause: Cause | null;
   status: EnquiryStatus;
   priority: Priority;
@@ -128,11 +129,6 @@ function conditions(sql: postgres.Sql, actor: Actor, filter: AnalyticsFilter) {
 
 const yuan = (fen: string | null) => (fen === null ? null : fenToYuanString(Number(fen)));
 
-function causeLabel(cause: string, subReason: string | undefined): string {
-  const label = CAUSE_LABELS[cause as Cause];
-  return subReason ? `${label}（${OTHER_SUB_REASON_LABELS[subReason as OtherSubReason]}）` : label;
-}
-
 function toExportRow(raw: RawRow): EnquiryExportRow {
   const causes = raw.causes ?? [];
   return {
@@ -141,7 +137,9 @@ function toExportRow(raw: RawRow): EnquiryExportRow {
     regionName: raw.region_name,
     channel: CHANNEL_LABELS[raw.channel],
     symptom: SYMPTOM_LABELS[raw.symptom],
-    causes: causes.map((cause, i) => causeLabel(cause, raw.sub_reasons?.[i])).join("、"),
+    causes: causes
+      .map((cause, i) => causeTagLabel({ cause, subReason: raw.sub_reasons?.[i] || null }))
+      .join("、"),
     primaryCause: raw.primary_cause ? CAUSE_LABELS[raw.primary_cause] : "",
     status: ENQUIRY_STATUS_LABELS[raw.status],
     priority: PRIORITY_LABELS[raw.priority],
