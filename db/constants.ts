@@ -127,6 +127,14 @@ export type OtherSubReason = (typeof OTHER_SUB_REASONS)[number]["code"];
 export const OTHER_SUB_REASON_CODES = codesOf(OTHER_SUB_REASONS);
 export const OTHER_SUB_REASON_LABELS = labelsOf(OTHER_SUB_REASONS);
 
+// A cause tag as people read it, in the UI, the exports and the audit history alike: "离职减员",
+// or "其他·断缴" when 其他 carries its sub-reason.
+export function causeTagLabel(tag: { cause: Cause; subReason: OtherSubReason | null }): string {
+  return tag.cause === "other" && tag.subReason
+    ? `${CAUSE_LABELS.other}·${OTHER_SUB_REASON_LABELS[tag.subReason]}`
+    : CAUSE_LABELS[tag.cause];
+}
+
 export const ENQUIRY_STATUSES = [
   { code: "open", label: "待处理" },
   { code: "in_progress", label: "处理中" },

@@ -1,10 +1,9 @@
+import { shanghaiDay, shanghaiMonth } from "@/server/rules/calendar-day";
 import { axeProblemsAt } from "./axe";
 import { expect, test } from "./fixtures";
 
 // The calendar and analytics side of the domain: the caseworker's 复查 queue, the manager's
 // spike alerts with the policy markers on the monthly chart, and the admin's 政策节点.
-
-const todayInShanghai = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 test("a caseworker works the 今日待复查 / 已逾期 queue", async ({ asCaseworker: page, sql }) => {
   // Arrange one overdue re-check in 西安: an open 系统延迟 enquiry whose re-check was yesterday.
@@ -17,12 +16,12 @@ test("a caseworker works the 今日待复查 / 已逾期 queue", async ({ asCase
   expect(target, "the demo data has an open 系统延迟 enquiry in 西安").toBeDefined();
   const id = Number(target?.id);
   await sql`
-    update enquiries set recheck_due_on = ${todayInShanghai()}::date - 1 where id = ${id}`;
+    update enquiries set recheck_due_on = ${shanghaiDay(new Date())}::date - 1 where id = ${id}`;
   const due = async () => {
     const [row] = await sql<{ n: number }[]>`
       select count(*)::int as n from enquiries
       where region_code between '610100' and '610199'
-        and recheck_due_on <= ${todayInShanghai()}::date`;
+        and recheck_due_on <= ${shanghaiDay(new Date())}::date`;
     return row?.n ?? 0;
   };
 
@@ -98,7 +97,7 @@ test("an admin adds and deletes a 政策节点, audited, and the chart marks it"
   asAdmin: page,
   sql,
 }) => {
-  const month = todayInShanghai().slice(0, 7);
+  const month = shanghaiMonth(new Date());
   await page.goto("/analytics");
   const card = page.getByTestId("policy-events");
   await card.getByRole("button", { name: "添加政策节点" }).click();

@@ -1,3 +1,4 @@
+import { shanghaiMonth } from "@/server/rules/calendar-day";
 import { buildIdNumber } from "@/server/rules/id-number";
 import { axeProblems } from "./axe";
 import { expect, test } from "./fixtures";
@@ -12,8 +13,7 @@ function uniqueIdNumber(): string {
 // The insurance year (July to June) of today in Beijing, so the dates stay valid whenever the
 // suite runs: a leave in its September keeps July to September and takes nine months back.
 function insuranceYear() {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
-  const [year, month] = today.split("-").map(Number) as [number, number];
+  const [year, month] = shanghaiMonth(new Date()).split("-").map(Number) as [number, number];
   const start = month >= 7 ? year : year - 1;
   return { leaveDate: `${start}-09-15` };
 }

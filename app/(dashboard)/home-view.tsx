@@ -1,12 +1,11 @@
 "use client";
 
-import type { inferRouterOutputs } from "@trpc/server";
 import { Card, Col, Row, Statistic, Typography } from "antd";
 import Link from "next/link";
 import { ENQUIRY_STATUSES, ROLE_LABELS } from "@/db/constants";
-import type { AppRouter } from "@/server/api/root";
+import type { RouterOutputs } from "@/server/api/root";
 
-type Viewer = inferRouterOutputs<AppRouter>["viewer"];
+type Viewer = RouterOutputs["viewer"];
 
 export function HomeView({ me, overview }: { me: Viewer["me"]; overview: Viewer["overview"] }) {
   const total = Object.values(overview.byStatus).reduce((sum, n) => sum + n, 0);

@@ -1,6 +1,7 @@
 "use client";
 
 import { Checkbox, Radio, Select, Space, Typography } from "antd";
+import { toOptions } from "@/app/_components/filter-controls";
 import { CAUSES, type Cause, OTHER_SUB_REASONS, type OtherSubReason } from "@/db/constants";
 import type { CauseTag } from "@/server/schemas/enquiries";
 
@@ -38,7 +39,7 @@ export function CauseEditor({
         aria-label="原因分类"
         value={selected}
         onChange={(next) => setCauses(next as Cause[])}
-        options={CAUSES.map((c) => ({ value: c.code, label: c.label }))}
+        options={toOptions(CAUSES)}
       />
       {value.length > 1 && (
         <Space wrap>
@@ -61,7 +62,7 @@ export function CauseEditor({
           style={{ width: 280 }}
           value={other.subReason ?? undefined}
           onChange={setSubReason}
-          options={OTHER_SUB_REASONS.map((r) => ({ value: r.code, label: r.label }))}
+          options={toOptions(OTHER_SUB_REASONS)}
         />
       )}
     </Space>

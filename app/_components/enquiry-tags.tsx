@@ -1,11 +1,10 @@
 import { Space, Tag } from "antd";
 import {
   CAUSE_COLORS,
-  CAUSE_LABELS,
   type Cause,
+  causeTagLabel,
   ENQUIRY_STATUS_LABELS,
   type EnquiryStatus,
-  OTHER_SUB_REASON_LABELS,
   type OtherSubReason,
   PRIORITY_LABELS,
   type Priority,
@@ -30,12 +29,6 @@ export function PriorityTag({ priority }: { priority: Priority }) {
 
 type CauseTagValue = { cause: Cause; subReason: OtherSubReason | null; isPrimary: boolean };
 
-export function causeText(tag: CauseTagValue): string {
-  return tag.cause === "other" && tag.subReason
-    ? `${CAUSE_LABELS.other}·${OTHER_SUB_REASON_LABELS[tag.subReason]}`
-    : CAUSE_LABELS[tag.cause];
-}
-
 export function CauseTags({ causes }: { causes: readonly CauseTagValue[] }) {
   if (causes.length === 0) return <Tag>未分类</Tag>;
   return (
@@ -46,7 +39,7 @@ export function CauseTags({ causes }: { causes: readonly CauseTagValue[] }) {
           color={CAUSE_COLORS[tag.cause]}
           title={tag.isPrimary ? "主要原因" : undefined}
         >
-          {causeText(tag)}
+          {causeTagLabel(tag)}
           {tag.isPrimary && causes.length > 1 ? "（主）" : ""}
         </Tag>
       ))}

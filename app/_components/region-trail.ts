@@ -1,7 +1,6 @@
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@/server/api/root";
+import type { RouterOutputs } from "@/server/api/root";
 
-export type RegionOption = inferRouterOutputs<AppRouter>["regions"]["options"][number];
+export type RegionOption = RouterOutputs["regions"]["options"][number];
 
 // The province → city path to a region code, for the Cascader and the breadcrumb. A code the
 // options do not know (outside the viewer's scope, or not loaded yet) yields its code alone.

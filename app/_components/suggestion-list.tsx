@@ -5,12 +5,12 @@ import { Button, Flex, Progress, Tag, Typography } from "antd";
 import {
   CAUSE_COLORS,
   type Cause,
+  causeTagLabel,
   type OtherSubReason,
   STEP_KIND_LABELS,
   type StepKind,
 } from "@/db/constants";
 import type { CauseTag } from "@/server/schemas/enquiries";
-import { causeText } from "./enquiry-tags";
 
 export type SuggestionView = {
   cause: Cause;
@@ -54,7 +54,7 @@ export function SuggestionList({
   return (
     <ol aria-label="分诊建议" style={{ listStyle: "none", margin: 0, padding: 0 }}>
       {suggestions.map((s, index) => {
-        const label = causeText({ cause: s.cause, subReason: s.subReason, isPrimary: false });
+        const label = causeTagLabel(s);
         const isAdopted = adopted(s);
         return (
           <li

@@ -22,7 +22,7 @@ let session: { userId: number; sessionVersion: number; sessionId: string };
 
 const context = async () =>
   createTRPCContext({ db: app.db, pii, session, requestId: randomUUID() });
-const listPage = () => callOverHttp(context, "query", "enquiries.list", { limit: 5 });
+const listPage = () => callOverHttp(context, (trpc) => trpc.enquiries.list.query({ limit: 5 }));
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -57,16 +57,18 @@ describe("an exhausted pool", () => {
     expect(waited).toBeLessThan(ACQUIRE_TIMEOUT_MS + 600);
 
     // A write is refused the same way, before it starts its transaction.
-    const write = callOverHttp(context, "mutation", "enquiries.create", {
-      idempotencyKey: randomUUID(),
-      memberId: 1,
-      channel: "counter",
-      symptom: "negative",
-      reportedBalanceFen: null,
-      disputedAmountFen: null,
-      description: "连接池耗尽时提交",
-      causes: [{ cause: "resignation", subReason: null, isPrimary: true }],
-    });
+    const write = callOverHttp(context, (trpc) =>
+      trpc.enquiries.create.mutate({
+        idempotencyKey: randomUUID(),
+        memberId: 1,
+        channel: "counter",
+        symptom: "negative",
+        reportedBalanceFen: null,
+        disputedAmountFen: null,
+        description: "连接池耗尽时提交",
+        causes: [{ cause: "resignation", subReason: null, isPrimary: true }],
+      }),
+    );
     // Once that request has waited a while for a connection, readiness says busy at once.
     await expect.poll(() => app.gate?.oldestWaitMs ?? 0).toBeGreaterThanOrEqual(250);
     const readiness = performance.now();

@@ -47,12 +47,7 @@ const input = (idempotencyKey: string): CreateEnquiryInput => ({
 type Attempt = { key: string; status: number; id: number | null; message: string | null };
 
 async function create(key: string): Promise<Attempt> {
-  const answer = await callOverHttp<{ id: number }>(
-    context,
-    "mutation",
-    "enquiries.create",
-    input(key),
-  );
+  const answer = await callOverHttp(context, (trpc) => trpc.enquiries.create.mutate(input(key)));
   return {
     key,
     status: answer.status,
@@ -175,7 +170,7 @@ describe("all connections terminated under a write load", () => {
     expect(new Set(backends).size).toBe(POOL_MAX);
     const pages = await Promise.all(
       Array.from({ length: 8 }, () =>
-        callOverHttp(context, "query", "enquiries.list", { limit: 5 }),
+        callOverHttp(context, (trpc) => trpc.enquiries.list.query({ limit: 5 })),
       ),
     );
     expect(pages.map((p) => p.status)).toEqual(Array(8).fill(200));

@@ -14,6 +14,7 @@ import {
 import { type AuditContext, recordAudit } from "./audit";
 import { inScope } from "./region-scope";
 import { assertHandlingRegion, findRegion } from "./regions";
+import { escapeLike } from "./sql";
 import type { Actor } from "./users";
 
 // A lookup is for finding one person, not for browsing: a term that matches more than this
@@ -34,8 +35,6 @@ const listedColumns = {
   regionName: regions.name,
   employerName: members.employerName,
 };
-
-const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 // Reads what the caseworker typed: a full ID number, a full phone number, the last four digits
 // of a phone, or else part of a name. Digits of any other length match nothing rather than

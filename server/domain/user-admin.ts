@@ -14,6 +14,7 @@ import {
 } from "../schemas/users";
 import { type AuditContext, recordAudit } from "./audit";
 import { findRegion } from "./regions";
+import { escapeLike } from "./sql";
 import type { Actor } from "./users";
 
 // Account administration (系统管理 → 用户管理). Every change that alters what an open session
@@ -35,8 +36,6 @@ const listed = {
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };
-
-const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listUsers(db: Database, rawInput: ListUsersInput) {
   const input = listUsersInput.parse(rawInput);

@@ -1,6 +1,14 @@
-// Calendar days written "YYYY-MM-DD", as the agency counts them (Beijing time). The rules that
-// reason about dates take these strings rather than Date objects, so a browser in another zone
-// and the server agree on what "today" and "30 June" mean.
+// Calendar days written "YYYY-MM-DD" and months written "YYYY-MM", as the agency counts them
+// (Beijing time). The rules that reason about dates take these strings rather than Date objects,
+// so a browser in another zone and the server agree on what "today" and "30 June" mean. Pure: no
+// I/O, safe in the browser.
+
+// The IANA name, for the places that format through a library (dayjs, SQL `at time zone`).
+export const SHANGHAI_TIME_ZONE = "Asia/Shanghai";
+
+// China has kept no daylight saving time since 1991, so Beijing time is UTC+8 for every instant
+// the agency handles; a fixed offset is exact and much cheaper than an Intl formatter per call.
+export const SHANGHAI_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -20,14 +28,31 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
+// The calendar day `n` days after `day` (before it when `n` is negative).
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+// The Beijing calendar day of an instant, whatever the machine's time zone.
 export function shanghaiDay(instant: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
+  return new Date(instant.getTime() + SHANGHAI_UTC_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+// The instant a Beijing calendar day begins (a month's first day: `${month}-01`).
+export function shanghaiDayStart(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_UTC_OFFSET_MS);
+}
+
+// The Beijing calendar month of an instant, "2026-03".
+export function shanghaiMonth(instant: Date): string {
+  return shanghaiDay(instant).slice(0, 7);
+}
+
+// The month `delta` months after `month` (before it when `delta` is negative).
+export function shiftMonth(month: string, delta: number): string {
+  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
+  const serial = year * 12 + monthNumber - 1 + delta;
+  return `${Math.floor(serial / 12)}-${String((serial % 12) + 1).padStart(2, "0")}`;
 }
 
 // "2025-12-15" → "2025年12月15日", the form used in letters to members.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay, shanghaiDay } from "./calendar-day";
 
 // GB 11643 citizen ID numbers: 6-digit region, 8-digit birth date, 3-digit sequence, and a
 // check character computed from the first 17 digits (ISO 7064 MOD 11-2).
@@ -30,15 +31,6 @@ export type IdNumberCheck =
 const ID_LENGTH = 18;
 const EARLIEST_BIRTH_YEAR = 1900;
 
-// Birth dates are calendar dates in China; comparing against the Beijing date keeps the
-// "not in the future" rule right on a server whose clock runs in UTC.
-const beijingDate = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 // Chinese input methods often produce full-width digits and spaces; the card shows the same
 // number, so accept them rather than reject what the caseworker read correctly.
 export function normaliseIdNumber(raw: string): string {
@@ -46,13 +38,6 @@ export function normaliseIdNumber(raw: string): string {
     String.fromCharCode(char.charCodeAt(0) - 0xfee0),
   );
   return halfWidth.replace(/\s+/g, "").replace(/x$/, "X");
-}
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
 }
 
 export function validateIdNumber(
@@ -69,14 +54,15 @@ export function validateIdNumber(
   if (!/[\dX]$/.test(value)) return { ok: false, message: "身份证号最后一位只能是数字或X" };
 
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-  const [year, month, day] = birthDate.split("-").map(Number) as [number, number, number];
-  if (!isRealDate(year, month, day)) {
+  if (!isCalendarDay(birthDate)) {
     return { ok: false, message: `身份证号中的出生日期 ${birthDate} 不是有效日期` };
   }
-  if (year < EARLIEST_BIRTH_YEAR) {
+  if (Number(birthDate.slice(0, 4)) < EARLIEST_BIRTH_YEAR) {
     return { ok: false, message: `身份证号中的出生日期 ${birthDate} 早于1900年` };
   }
-  if (birthDate > beijingDate.format(today)) {
+  // Birth dates are calendar dates in China; comparing against the Beijing date keeps the
+  // "not in the future" rule right on a server whose clock runs in UTC.
+  if (birthDate > shanghaiDay(today)) {
     return { ok: false, message: `身份证号中的出生日期 ${birthDate} 晚于今天` };
   }
 

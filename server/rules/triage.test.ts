@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { STEP_KINDS } from "@/db/constants";
-import { MAX_SUGGESTIONS, MIN_SCORE, stepsFor, type TriageInput, triage } from "./triage";
+import { causeTagLabel, STEP_KINDS } from "@/db/constants";
+import {
+  MAX_SUGGESTIONS,
+  MIN_SCORE,
+  type Suggestion,
+  stepsFor,
+  type TriageInput,
+  triage,
+} from "./triage";
 
 const TODAY = "2026-11-23";
 
@@ -15,8 +22,8 @@ function run(overrides: Partial<TriageInput> & { facts?: TriageInput["facts"] })
   });
 }
 
-const label = (s: { cause: string; subReason: string | null }) =>
-  s.subReason ? `${s.cause}:${s.subReason}` : s.cause;
+// The top suggestion (or any, through map) as the caseworker reads it.
+const label = (s: Suggestion | undefined) => (s ? causeTagLabel(s) : "无建议");
 
 describe("triage: the documented cases", () => {
   it("a negative balance shortly after leaving an employer ranks 离职减员 first", () => {
@@ -25,7 +32,7 @@ describe("triage: the documented cases", () => {
       balanceFen: -35_620,
       facts: { leftEmployer: true, leaveDate: "2026-10-15", reductionFiled: true },
     });
-    expect(label(result[0] as never)).toBe("resignation");
+    expect(label(result[0])).toBe("离职减员");
     expect(result[0]?.score).toBeGreaterThanOrEqual(70);
     expect(result[0]?.reasons.join("")).toContain("离职");
     expect(result[0]?.steps).toEqual([
@@ -38,7 +45,7 @@ describe("triage: the documented cases", () => {
 
   it("a zero balance under 城乡居民医保 points to an insurance type without a personal account", () => {
     const result = run({ symptom: "zero", insuranceType: "resident", balanceFen: 0 });
-    expect(label(result[0] as never)).toBe("other:no_personal_account");
+    expect(label(result[0])).toBe("其他·无个人账户参保类型");
     expect(result[0]?.reasons[0]).toContain("城乡居民医保不设个人账户");
   });
 
@@ -48,7 +55,7 @@ describe("triage: the documented cases", () => {
       balanceFen: 80_000,
       facts: { expectedBalanceFen: 300_000 },
     });
-    expect(label(result[0] as never)).toBe("policy_reform");
+    expect(label(result[0])).toBe("政策改革");
     expect(result[0]?.reasons.join("")).toContain("2022年7月起");
   });
 
@@ -59,12 +66,12 @@ describe("triage: the documented cases", () => {
       today: "2022-03-01",
       facts: { expectedBalanceFen: 300_000 },
     });
-    expect(result.map(label)).not.toContain("policy_reform");
+    expect(result.map(label)).not.toContain("政策改革");
   });
 
   it("an unexplained drop with bound relatives is 家庭共济", () => {
     const result = run({ symptom: "sudden_drop", facts: { boundRelatives: 2 } });
-    expect(label(result[0] as never)).toBe("family_aid");
+    expect(label(result[0])).toBe("家庭共济");
     expect(result[0]?.reasons[0]).toContain("2位家庭共济亲属");
   });
 
@@ -74,14 +81,14 @@ describe("triage: the documented cases", () => {
       balanceFen: 0,
       facts: { employerPaid: true, employerPaidOn: "2026-11-20" },
     });
-    expect(label(result[0] as never)).toBe("system_delay");
+    expect(label(result[0])).toBe("系统延迟");
     expect(result[0]?.reasons[0]).toContain("3天前");
     expect(result[0]?.steps).toContain("schedule_recheck");
   });
 
   it("a bank ATM query is the wrong channel", () => {
     const result = run({ symptom: "mismatch", facts: { queryMethod: "bank" } });
-    expect(label(result[0] as never)).toBe("other:wrong_query_channel");
+    expect(label(result[0])).toBe("其他·查询方式错误");
     expect(result[0]?.reasons[0]).toContain("银行ATM");
   });
 });
@@ -92,13 +99,13 @@ describe("triage: further rules", () => {
       symptom: "sudden_drop",
       facts: { leftEmployer: true, leaveDate: "2026-06-30" },
     });
-    expect(result.map(label)).not.toContain("resignation");
-    expect(label(result[0] as never)).toBe("other:medical_spending");
+    expect(result.map(label)).not.toContain("离职减员");
+    expect(label(result[0])).toBe("其他·医疗费用支出");
   });
 
   it("no bound relatives rules 家庭共济 out", () => {
     const result = run({ symptom: "sudden_drop", facts: { boundRelatives: 0 } });
-    expect(result.map(label)).not.toContain("family_aid");
+    expect(result.map(label)).not.toContain("家庭共济");
   });
 
   it("a payment long ago that never arrived still points to the back office", () => {
@@ -113,35 +120,35 @@ describe("triage: further rules", () => {
 
   it("an employer that has not paid suggests arrears", () => {
     const result = run({ symptom: "zero", facts: { employerPaid: false } });
-    expect(label(result[0] as never)).toBe("other:employer_arrears");
+    expect(label(result[0])).toBe("其他·单位欠缴");
     expect(result[0]?.steps).toEqual(["check_contributions", "top_up", "follow_up"]);
   });
 
   it("a retiree's lower balance is the retiree allocation change", () => {
     const result = run({ symptom: "mismatch", insuranceType: "retired" });
-    expect(label(result[0] as never)).toBe("policy_reform");
+    expect(label(result[0])).toBe("政策改革");
     expect(result[0]?.reasons[0]).toContain("退休人员");
   });
 
   it("12333 by phone only explains a drop when there is no stronger lead", () => {
     const result = run({ symptom: "sudden_drop", facts: { queryMethod: "hotline_12333" } });
-    expect(result.map(label)).toContain("other:wrong_query_channel");
+    expect(result.map(label)).toContain("其他·查询方式错误");
     const withRelatives = run({
       symptom: "sudden_drop",
       facts: { queryMethod: "hotline_12333", boundRelatives: 1 },
     });
-    expect(label(withRelatives[0] as never)).toBe("family_aid");
+    expect(label(withRelatives[0])).toBe("家庭共济");
   });
 
   it("a small negative figure without a leave may be a monthly deduction", () => {
     const result = run({ symptom: "negative", balanceFen: -1_300, facts: { leftEmployer: false } });
-    expect(label(result[0] as never)).toBe("policy_reform");
+    expect(label(result[0])).toBe("政策改革");
     expect(result[0]?.reasons[0]).toContain("大额医疗补助");
   });
 
   it("an unusable account suggests activation and sync", () => {
     const result = run({ symptom: "unusable" });
-    expect(result.map(label).sort()).toEqual(["other:card_not_activated", "system_delay"]);
+    expect(result.map(label).sort()).toEqual(["其他·社保卡未激活", "系统延迟"]);
   });
 });
 

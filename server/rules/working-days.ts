@@ -1,14 +1,12 @@
 // Working days (工作日) in Asia/Shanghai: Monday to Friday, minus the statutory holidays, plus the
 // weekend days worked in exchange (调休) — as the State Council publishes them each year and the
-// chinese-days data records them. Pure: no I/O, safe in the browser. It lives in db/ beside
-// constants.ts because the demo seed computes due dates with it and db/ imports nothing from
-// server/; everything else imports it through server/rules/working-days.ts.
+// chinese-days data records them. Pure: no I/O, safe in the browser.
 import calendar from "chinese-days/dist/chinese-days.json";
+import { shanghaiDay } from "./calendar-day";
 
 // "2025-10-08", a calendar date in Shanghai.
 export type CalendarDate = string;
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -22,11 +20,6 @@ export const LAST_CALENDAR_YEAR = Math.max(
   ...[...holidays, ...swappedWorkdays].map((day) => Number(day.slice(0, 4))),
 );
 
-// Shanghai has no daylight saving, so a fixed offset gives its calendar date.
-export function shanghaiDate(at: Date): CalendarDate {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 function serialOf(day: CalendarDate): number {
   if (!DATE_PATTERN.test(day)) throw new RangeError(`not a calendar date: ${day}`);
   return Date.parse(`${day}T00:00:00Z`) / DAY_MS;
@@ -36,7 +29,7 @@ const dateOfSerial = (serial: number): CalendarDate =>
   new Date(serial * DAY_MS).toISOString().slice(0, 10);
 
 const toDay = (value: Date | CalendarDate) =>
-  typeof value === "string" ? value : shanghaiDate(value);
+  typeof value === "string" ? value : shanghaiDay(value);
 
 function isWorkingSerial(serial: number): boolean {
   const day = dateOfSerial(serial);
@@ -75,7 +68,7 @@ export function addWorkingDaysToDate(day: CalendarDate, n: number): CalendarDate
 // filed on Friday at 10:00 with two working days is due on Tuesday at 10:00, and one filed the
 // day before 国庆 is due after the holiday week.
 export function addWorkingDays(at: Date, n: number): Date {
-  const from = shanghaiDate(at);
+  const from = shanghaiDay(at);
   const to = addWorkingDaysToDate(from, n);
   return new Date(at.getTime() + (serialOf(to) - serialOf(from)) * DAY_MS);
 }

@@ -6,6 +6,7 @@ import {
   SYMPTOM_CODES,
   type Symptom,
 } from "@/db/constants";
+import { addDays, shanghaiMonth, shiftMonth } from "../rules/calendar-day";
 import { type AnalyticsFilter, analyticsFilter } from "./analytics";
 
 // The dashboard's filters as URL search parameters (shared by the page, its links and the
@@ -19,17 +20,8 @@ function list<T extends string>(raw: string | null, allowed: readonly T[]): T[] 
 
 // The last `months` calendar months up to and including the current one, in Beijing time.
 export function defaultPeriod(now = new Date(), months = 12): { from: string; to: string } {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-  }).formatToParts(now);
-  const year = Number(parts.find((p) => p.type === "year")?.value);
-  const month = Number(parts.find((p) => p.type === "month")?.value);
-  const start = new Date(Date.UTC(year, month - months, 1));
-  const to = `${year}-${String(month).padStart(2, "0")}`;
-  const from = `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, "0")}`;
-  return { from, to };
+  const to = shanghaiMonth(now);
+  return { from: shiftMonth(to, 1 - months), to };
 }
 
 // Invalid values fall back to defaults rather than failing the page.
@@ -72,11 +64,9 @@ export function drillDownQueryString(
 ): string {
   const from = narrow.month ?? filter.from;
   const to = narrow.month ?? filter.to;
-  const [toYear, toMonth] = to.split("-").map(Number) as [number, number];
-  const lastDay = new Date(Date.UTC(toYear, toMonth, 0)).getUTCDate();
   const params = new URLSearchParams();
   params.set("from", `${from}-01`);
-  params.set("to", `${to}-${String(lastDay).padStart(2, "0")}`);
+  params.set("to", addDays(`${shiftMonth(to, 1)}-01`, -1));
   const region = narrow.regionCode ?? filter.regionCode;
   if (region) params.set("region", region);
   const causes = narrow.cause ? [narrow.cause] : filter.causes;

@@ -1,14 +1,12 @@
 import { z } from "zod";
+import { isCalendarDay } from "../rules/calendar-day";
 
 // Policy markers on the monthly charts: built-in nationwide ones and those an admin adds.
 
 const calendarDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
-  .refine((value) => {
-    const [year, month, day] = value.split("-").map(Number) as [number, number, number];
-    return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) === value;
-  }, "日期不存在")
+  .refine(isCalendarDay, "日期不存在")
   .refine((value) => value >= "2000-01-01" && value <= "2099-12-31", "日期超出范围");
 
 export const createPolicyEventInput = z.strictObject({

@@ -5,6 +5,7 @@ import type { Executor } from "@/db";
 import type { Cause, Channel, EnquiryStatus, Satisfaction, Symptom } from "@/db/constants";
 import { RESOLVE_HOURS_EDGES } from "@/db/rollup";
 import { enquiries, enquiryCauseMonthly, enquiryCauses, enquiryMonthly } from "@/db/schema";
+import { shanghaiMonth } from "../rules/calendar-day";
 
 const HOUR_MS = 3_600_000;
 
@@ -57,17 +58,8 @@ export async function insertEnquiry(db: Executor, spec: EnquirySpec): Promise<nu
   return row.id;
 }
 
-const shanghaiMonth = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-});
-
-function monthOf(at: Date): string {
-  const parts = shanghaiMonth.formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value;
-  return `${part("year")}-${part("month")}-01`;
-}
+// The rollups' month column: the first day of the Beijing month.
+const monthOf = (at: Date) => `${shanghaiMonth(at)}-01`;
 
 const cityOf = (regionCode: string) => `${regionCode.slice(0, 4)}00`;
 

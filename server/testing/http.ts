@@ -1,45 +1,42 @@
-import superjson from "superjson";
+import { TRPCClientError } from "@trpc/client";
 import { handleTrpcRequest } from "../api/http-handler";
 import type { TRPCContext } from "../api/trpc";
+import { type AppClient, createAppClient } from "../cli/bench/http";
 
-// Test helper: one tRPC call as the browser client sends it (superjson, GET for queries, POST
-// for mutations), through the same HTTP handler as app/api/trpc, with the caller's context.
+// Test helper: one tRPC call through the app's client and the same HTTP handler as
+// app/api/trpc, without a network, in the caller's context. Answers what the browser would
+// see: the status and Retry-After of the response, and the data or the error.
 export type HttpAnswer<T> = {
   status: number;
   retryAfter: string | null;
   data: T | null;
   error: { message: string; code: string | null } | null;
-  text: string;
 };
 
-export async function callOverHttp<T = unknown>(
+export async function callOverHttp<T>(
   createContext: () => Promise<TRPCContext>,
-  kind: "query" | "mutation",
-  path: string,
-  input: unknown,
+  run: (trpc: AppClient) => Promise<T>,
 ): Promise<HttpAnswer<T>> {
-  const encoded = JSON.stringify(superjson.serialize(input));
-  const request =
-    kind === "query"
-      ? new Request(`http://localhost/api/trpc/${path}?input=${encodeURIComponent(encoded)}`)
-      : new Request(`http://localhost/api/trpc/${path}`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: encoded,
-        });
-  const response = await handleTrpcRequest(request, createContext);
-  const text = await response.text();
-  const body = JSON.parse(text) as {
-    result?: { data?: { json: unknown; meta?: unknown } };
-    error?: { json?: { message?: string; data?: { code?: string } } };
+  // A client per call, so that concurrent calls each keep their own response.
+  let response: Response | null = null;
+  const trpc = createAppClient("http://localhost", async (url, init) => {
+    response = await handleTrpcRequest(new Request(url, init), createContext);
+    return response;
+  });
+  const answer = (data: T | null, error: HttpAnswer<T>["error"]): HttpAnswer<T> => {
+    if (!response) throw new Error("the call sent no request");
+    return {
+      status: response.status,
+      retryAfter: response.headers.get("retry-after"),
+      data,
+      error,
+    };
   };
-  return {
-    status: response.status,
-    retryAfter: response.headers.get("retry-after"),
-    data: body.result?.data ? (superjson.deserialize(body.result.data as never) as T) : null,
-    error: body.error
-      ? { message: body.error.json?.message ?? "", code: body.error.json?.data?.code ?? null }
-      : null,
-    text,
-  };
+  try {
+    return answer(await run(trpc), null);
+  } catch (error) {
+    if (!(error instanceof TRPCClientError)) throw error;
+    const code = (error.data as { code?: string } | undefined)?.code ?? null;
+    return answer(null, { message: error.message, code });
+  }
 }

@@ -7,6 +7,7 @@ import {
   createSignedInUser,
   type SignedInTestUser,
 } from "@/server/testing/factories";
+import { shanghaiDayStart, shiftMonth } from "../../rules/calendar-day";
 import type { AnalyticsFilter, CauseCounts } from "../../schemas/analytics";
 import { defaultPeriod } from "../../schemas/analytics-params";
 import { insertEnquiry } from "../../testing/analytics";
@@ -192,12 +193,10 @@ describe("cause tags by month", () => {
     const months = await m.analytics.byMonth(period);
     for (const row of months.rows) {
       for (const cause of CAUSE_CODES) {
-        const [year, month] = row.month.split("-").map(Number) as [number, number];
-        const next = `${month === 12 ? year + 1 : year}-${String((month % 12) + 1).padStart(2, "0")}`;
         const list = await m.enquiries.count({
           cause: [cause],
-          openedFrom: at(`${row.month}-01T00:00:00`),
-          openedTo: at(`${next}-01T00:00:00`),
+          openedFrom: shanghaiDayStart(`${row.month}-01`),
+          openedTo: shanghaiDayStart(`${shiftMonth(row.month, 1)}-01`),
         });
         expect({ month: row.month, cause, n: list.total }).toEqual({
           month: row.month,

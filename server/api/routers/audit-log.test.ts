@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { createSignedInUser, type SignedInTestUser } from "@/server/testing/factories";
 import { callerWith } from "../../testing/callers";
+import type { RouterOutputs } from "../root";
 
 let testDb: TestDatabase;
 let admin: SignedInTestUser;
@@ -40,8 +41,10 @@ describe("auditLog.list", () => {
     const times: number[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<ReturnType<typeof asAdmin>["auditLog"]["list"]>> =
-        await asAdmin().auditLog.list({ limit: 7, cursor });
+      const page: RouterOutputs["auditLog"]["list"] = await asAdmin().auditLog.list({
+        limit: 7,
+        cursor,
+      });
       for (const item of page.items) {
         seen.push(item.id);
         times.push(item.at.getTime());

@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/server/testing/database
 import { createSignedInUser, type SignedInTestUser } from "@/server/testing/factories";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
 import { callerWith, errorCode, testPii as pii } from "../../testing/callers";
+import type { RouterInputs } from "../root";
 
 const XIAN = "610100";
 const LESHAN = "511100";
@@ -261,7 +262,7 @@ describe("the list", () => {
   it("applies every filter", async () => {
     const m = callerFor(manager);
     // The count is asked with the same filters and must agree with the rows.
-    const idsOf = async (input: Parameters<typeof m.enquiries.count>[0]) => {
+    const idsOf = async (input: RouterInputs["enquiries"]["count"]) => {
       const found = (await m.enquiries.list({ ...input, limit: 100 })).items.map((i) => i.id);
       expect(await m.enquiries.count(input)).toEqual({ total: found.length, capped: false });
       return found;

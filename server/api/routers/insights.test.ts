@@ -6,6 +6,7 @@ import {
   createSignedInUser,
   type SignedInTestUser,
 } from "@/server/testing/factories";
+import { shanghaiMonth } from "../../rules/calendar-day";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
 import { callerWith, errorOf, testPii as pii } from "../../testing/callers";
 
@@ -121,9 +122,7 @@ describe("triage suggestions stored at filing", () => {
   });
 
   it("gives managers the acceptance rate per cause within their scope", async () => {
-    const month = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" })
-      .format(new Date())
-      .slice(0, 7);
+    const month = shanghaiMonth(new Date());
     const filter = { from: month, to: month };
     const rows = await callerFor(manager).analytics.triageAcceptance(filter);
     const resignation = rows.find((r) => r.cause === "resignation");

@@ -8,12 +8,8 @@ import {
   createSignedInUser,
   type SignedInTestUser,
 } from "@/server/testing/factories";
-import {
-  addWorkingDays,
-  addWorkingDaysToDate,
-  shanghaiDate,
-  workingDaysBetween,
-} from "../../rules/working-days";
+import { addDays, shanghaiDay } from "../../rules/calendar-day";
+import { addWorkingDays, addWorkingDaysToDate, workingDaysBetween } from "../../rules/working-days";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
 import { callerWith, testPii as pii } from "../../testing/callers";
 
@@ -70,7 +66,7 @@ describe("due dates and re-check dates on filing", () => {
   it("give a 系统延迟 enquiry a re-check two working days after filing, and no other", async () => {
     const caller = callerFor(xianWorker);
     const delay = await row((await caller.enquiries.create(input())).id);
-    expect(delay.recheckDueOn).toBe(addWorkingDaysToDate(shanghaiDate(delay.openedAt), 2));
+    expect(delay.recheckDueOn).toBe(addWorkingDaysToDate(shanghaiDay(delay.openedAt), 2));
     expect(workingDaysBetween(delay.openedAt, delay.recheckDueOn as string)).toBe(2);
 
     const other = await row(
@@ -92,7 +88,7 @@ describe("the re-check date through the enquiry's life", () => {
 
     const delay = [{ cause: "system_delay" as const, subReason: null, isPrimary: true }];
     const tagged = await caller.enquiries.setCauses({ id, version: 1, causes: delay });
-    expect(tagged.recheckDueOn).toBe(addWorkingDaysToDate(shanghaiDate(new Date()), 2));
+    expect(tagged.recheckDueOn).toBe(addWorkingDaysToDate(shanghaiDay(new Date()), 2));
 
     // Adding a second cause keeps the date; removing 系统延迟 drops it.
     const both = await caller.enquiries.setCauses({
@@ -143,7 +139,7 @@ describe("the re-check date through the enquiry's life", () => {
       version: started.version,
       action: "await_recheck",
     });
-    expect(waiting.recheckDueOn).toBe(addWorkingDaysToDate(shanghaiDate(new Date()), 2));
+    expect(waiting.recheckDueOn).toBe(addWorkingDaysToDate(shanghaiDay(new Date()), 2));
   });
 
   it("is cleared when the enquiry is resolved", async () => {
@@ -162,9 +158,8 @@ describe("the re-check date through the enquiry's life", () => {
 });
 
 describe("the 今日待复查 / 已逾期 queue", () => {
-  const today = shanghaiDate(new Date());
-  const shift = (days: number) =>
-    new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const today = shanghaiDay(new Date());
+  const shift = (days: number) => addDays(today, days);
   const ids: Record<string, number> = {};
 
   beforeAll(async () => {

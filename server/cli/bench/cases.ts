@@ -20,7 +20,7 @@ import {
   createEnquiryInput,
   type ListEnquiriesInput,
 } from "../../schemas/enquiries";
-import { type BrowserSession, type TrpcCall, trpcData } from "./http";
+import type { AppClient, BrowserSession } from "./http";
 import type { BenchCase } from "./measure";
 
 // What is measured: each call through the real HTTP endpoint (session cookie, proxy, Auth.js,
@@ -61,12 +61,11 @@ export async function loadBenchUser(db: Database, login: string): Promise<BenchU
 function analyticsCase<T>(
   session: BrowserSession,
   name: string,
-  procedure: string,
-  input: unknown,
+  overHttp: (trpc: AppClient) => Promise<T>,
   direct: () => Promise<T>,
   sane: (result: T) => boolean,
 ): CheckedCase {
-  const http = () => session.query(procedure, input);
+  const http = () => session.call(overHttp);
   return {
     name,
     target: { kind: "overhead", overheadMs: 10, maxMs: 50 },
@@ -90,56 +89,49 @@ export function analyticsCases(
     analyticsCase(
       session,
       "analytics.byMonth",
-      "analytics.byMonth",
-      whole,
+      (trpc) => trpc.analytics.byMonth.query(whole),
       () => byMonth(db, manager, whole),
       byMonthSane,
     ),
     analyticsCase(
       session,
       `analytics.byMonth${inProvince}`,
-      "analytics.byMonth",
-      province,
+      (trpc) => trpc.analytics.byMonth.query(province),
       () => byMonth(db, manager, province),
       byMonthSane,
     ),
     analyticsCase(
       session,
       "analytics.byRegion",
-      "analytics.byRegion",
-      whole,
+      (trpc) => trpc.analytics.byRegion.query(whole),
       () => byRegion(db, manager, whole),
       byRegionSane,
     ),
     analyticsCase(
       session,
       `analytics.byRegion${inProvince}`,
-      "analytics.byRegion",
-      province,
+      (trpc) => trpc.analytics.byRegion.query(province),
       () => byRegion(db, manager, province),
       byRegionSane,
     ),
     analyticsCase(
       session,
       "analytics.heatmap",
-      "analytics.heatmap",
-      { filter: whole },
+      (trpc) => trpc.analytics.heatmap.query({ filter: whole }),
       () => heatmap(db, manager, { filter: whole }),
       (r) => r.cells.length > 0 && r.max > 0,
     ),
     analyticsCase(
       session,
       "analytics.causeShare",
-      "analytics.causeShare",
-      whole,
+      (trpc) => trpc.analytics.causeShare.query(whole),
       () => causeShare(db, manager, whole),
       (r) => r.some((row) => row.count > 0),
     ),
     analyticsCase(
       session,
       "analytics.kpis",
-      "analytics.kpis",
-      whole,
+      (trpc) => trpc.analytics.kpis.query(whole),
       () => kpis(db, manager, whole),
       (r) => r.enquiries > 0,
     ),
@@ -162,11 +154,11 @@ export function listCases(
     const actor = actors[c.login];
     const page: ListEnquiriesInput = { ...c.input, sort: "newest", limit: 20 };
     const list = {
-      http: () => session.query("enquiries.list", page),
+      http: () => session.call((trpc) => trpc.enquiries.list.query(page)),
       floor: () => listEnquiries(db, actor, page),
     };
     const count = {
-      http: () => session.query("enquiries.count", c.input),
+      http: () => session.call((trpc) => trpc.enquiries.count.query(c.input)),
       floor: () => countEnquiries(db, actor, c.input),
     };
     return [
@@ -218,10 +210,7 @@ export async function createCase(
     causes: [{ cause: "resignation", subReason: null, isPrimary: true }],
   });
   const http = async () => {
-    const answer = trpcData<{ id: number; duplicate: boolean }>(
-      await session.mutate("enquiries.create", input()),
-      "enquiries.create",
-    );
+    const answer = await session.trpc.enquiries.create.mutate(input());
     if (answer.duplicate) throw new Error("enquiries.create: a fresh key came back as duplicate");
     created.push(answer.id);
   };
@@ -274,7 +263,7 @@ export function diagnosticCases(
   session: BrowserSession,
 ): CheckedCase[] {
   const health = () => session.get("/api/health");
-  const me = () => session.query("viewer.me", undefined);
+  const me = () => session.call((trpc) => trpc.viewer.me.query());
   return [
     {
       name: "GET /api/health (no auth, no DB)",
@@ -291,23 +280,28 @@ export function diagnosticCases(
       http: me,
       floor: () => loadActor(db, manager.session),
       verify: async () => {
-        const actor = trpcData<Actor>(await me(), "viewer.me");
-        if (actor.id !== manager.actor.id) throw new Error("viewer.me answered for someone else");
+        const { data: actor } = await me();
+        if (!actor || actor.id !== manager.actor.id)
+          throw new Error("viewer.me answered for someone else");
       },
     },
   ];
 }
 
-// superjson sends dates as ISO strings in `json`, as JSON.stringify writes them.
+// Both sides go through JSON, so dates compare by their ISO strings rather than as objects
+// without keys.
 async function verifySame<T>(
   name: string,
-  overHttp: () => Promise<TrpcCall>,
+  overHttp: () => Promise<{ data: T }>,
   direct: () => Promise<T>,
   sane: (result: T) => boolean,
 ): Promise<void> {
-  const received = trpcData<unknown>(await overHttp(), name);
+  const { data: received } = await overHttp();
   const result = await direct();
-  const difference = firstDifference(received, JSON.parse(JSON.stringify(result)));
+  const difference = firstDifference(
+    JSON.parse(JSON.stringify(received)),
+    JSON.parse(JSON.stringify(result)),
+  );
   if (difference) {
     throw new Error(
       `${name}: the HTTP answer differs from the direct call at ${difference} ` +

@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { Request } from "autocannon";
 import { CHANNEL_CODES, SYMPTOM_CODES } from "@/db/constants";
 import { defaultPeriod } from "../../schemas/analytics-params";
+import { decodeAnswer, encodeCall } from "./http";
 
-// The requests of `npm run load`: what a busy desk sends, through the real tRPC endpoint as
-// the browser client sends it (superjson envelope, GET for queries, POST for mutations).
+// The requests of `npm run load`: what a busy desk sends, through the real tRPC endpoint,
+// encoded as the app's tRPC client sends them (./http.ts).
 // Writes pick members and enquiries inside the caseworker's own region.
 
 export type LoadEnquiry = { id: number; version: number; stale: boolean };
@@ -51,14 +52,9 @@ function pickKind(): Kind {
   return "list";
 }
 
-function query(path: string, input: unknown): Partial<Request> {
-  const encoded = encodeURIComponent(JSON.stringify({ json: input }));
-  return { method: "GET", path: `/api/trpc/${path}?input=${encoded}`, body: undefined };
-}
-
-function mutation(path: string, input: unknown): Partial<Request> {
-  return { method: "POST", path: `/api/trpc/${path}`, body: JSON.stringify({ json: input }) };
-}
+const query = (path: string, input: unknown): Partial<Request> => encodeCall("query", path, input);
+const mutation = (path: string, input: unknown): Partial<Request> =>
+  encodeCall("mutation", path, input);
 
 export function createLoadMix(baseUrl: string, users: LoadUser[]) {
   const caseworkers = users.filter((u) => u.role === "caseworker");
@@ -161,12 +157,7 @@ export function createLoadMix(baseUrl: string, users: LoadUser[]) {
 
 // enquiries.byId answers the enquiry, enquiries.addStep { enquiry, step }.
 function versionIn(body: string): number | null {
-  try {
-    const json = (JSON.parse(body) as { result?: { data?: { json?: unknown } } }).result?.data
-      ?.json as { version?: unknown; enquiry?: { version?: unknown } } | undefined;
-    const version = json?.enquiry?.version ?? json?.version;
-    return typeof version === "number" ? version : null;
-  } catch {
-    return null;
-  }
+  const data = decodeAnswer(body) as { version?: unknown; enquiry?: { version?: unknown } } | null;
+  const version = data?.enquiry?.version ?? data?.version;
+  return typeof version === "number" ? version : null;
 }

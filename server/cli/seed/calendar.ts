@@ -1,8 +1,7 @@
-// Calendar arithmetic for the demo data, in Asia/Shanghai (UTC+8 all year, no daylight saving),
-// independent of the machine's time zone.
+// Calendar arithmetic for the demo data, in Beijing time, independent of the machine's time zone.
+import { SHANGHAI_UTC_OFFSET_MS, shanghaiDay } from "../../rules/calendar-day";
 import { isWorkingDay } from "../../rules/working-days";
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 export const MINUTE_MS = 60 * 1000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
@@ -26,20 +25,16 @@ export type SeedMonth = {
 };
 
 export function shanghaiTime(year: number, month: number, day: number, minutes = 0): Date {
-  return new Date(Date.UTC(year, month - 1, day, 0, minutes) - SHANGHAI_OFFSET_MS);
+  return new Date(Date.UTC(year, month - 1, day, 0, minutes) - SHANGHAI_UTC_OFFSET_MS);
 }
 
-// The Shanghai calendar date of an instant.
-export function shanghaiParts(at: Date): { year: number; month: number; day: number } {
-  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
-  return {
-    year: local.getUTCFullYear(),
-    month: local.getUTCMonth() + 1,
-    day: local.getUTCDate(),
-  };
+// The Beijing calendar date of an instant, as numbers.
+function shanghaiParts(at: Date): { year: number; month: number; day: number } {
+  const [year, month, day] = shanghaiDay(at).split("-").map(Number) as [number, number, number];
+  return { year, month, day };
 }
 
-export function monthKey(year: number, month: number): string {
+function monthKey(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, "0")}`;
 }
 
@@ -75,7 +70,7 @@ export const WORKING_DAY_MINUTES = CLOSING_MINUTE - OPENING_MINUTE;
 // Counter time: an instant as (day serial, minute of day) in Shanghai, moved onto the next
 // working moment when it falls at night or on a weekend.
 function toCounterTime(at: number): { day: number; minute: number } {
-  const local = at + SHANGHAI_OFFSET_MS;
+  const local = at + SHANGHAI_UTC_OFFSET_MS;
   let day = Math.floor(local / DAY_MS);
   let minute = Math.floor((local - day * DAY_MS) / MINUTE_MS);
   if (minute < OPENING_MINUTE) minute = OPENING_MINUTE;
@@ -93,7 +88,7 @@ function toCounterTime(at: number): { day: number; minute: number } {
 }
 
 const fromCounterTime = (day: number, minute: number) =>
-  day * DAY_MS + minute * MINUTE_MS - SHANGHAI_OFFSET_MS;
+  day * DAY_MS + minute * MINUTE_MS - SHANGHAI_UTC_OFFSET_MS;
 
 // The instant `minutes` of counter time (Monday–Friday, 08:30–17:30) after `from`: work
 // started in the evening continues the next working morning.

@@ -4,6 +4,7 @@ import { STEP_KINDS } from "@/db/constants";
 import { createPiiCodec, maskIdNumber, maskPhone } from "@/db/pii";
 import { enquiries, enquiryCauses, members, regions, resolutionSteps, users } from "@/db/schema";
 import { verifyPassword } from "../../auth/password";
+import { describeCauses, readCauses } from "../../domain/enquiries/causes";
 import { idCheckCharacter } from "../../rules/id-number";
 import type { TestDatabase } from "../../testing/database";
 import { DEMO_NOW, seedTwoDemos } from "../../testing/demo";
@@ -120,6 +121,19 @@ describe("seedDemo", () => {
     const twoCauses = rows.filter((row) => row.tags === 2).length / rows.length;
     expect(twoCauses).toBeGreaterThan(0.15);
     expect(twoCauses).toBeLessThan(0.25);
+  });
+
+  it("writes the filing's causes into the history as the app writes them", async () => {
+    const rows = await first.client<{ id: string; causes: string }[]>`
+      select a.entity_id as id, a.after ->> 'causes' as causes from audit_events a
+      where a.action = 'enquiry.create'
+        and a.entity_id in (select enquiry_id::text from enquiry_causes
+                            where cause = 'other' or not is_primary)
+      order by a.entity_id::int limit 200`;
+    expect(rows.length).toBeGreaterThan(50);
+    for (const row of rows) {
+      expect(row.causes).toBe(describeCauses(await readCauses(first.db, Number(row.id))));
+    }
   });
 
   it("puts a burst of 系统延迟 in one city and month, and nowhere else", async () => {

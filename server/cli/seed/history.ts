@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import {
-  CAUSE_LABELS,
+  CAUSE_CODES,
   CHANNEL_LABELS,
+  causeTagLabel,
   ENQUIRY_STATUS_LABELS,
   FOLLOW_UP_METHOD_LABELS,
-  OTHER_SUB_REASON_LABELS,
+  OTHER_SUB_REASON_CODES,
   PRIORITY_LABELS,
   SATISFACTION_LABELS,
   STEP_KIND_LABELS,
@@ -13,6 +14,16 @@ import {
 import type { Executor } from "@/db/index";
 
 const labels = (map: Record<string, string>) => sql`${JSON.stringify(map)}::jsonb`;
+
+// causeTagLabel for every cause tag, keyed as the query below keys a row: "resignation",
+// "other:contribution_gap".
+const CAUSE_TAG_LABELS = Object.fromEntries([
+  ...CAUSE_CODES.map((cause) => [cause, causeTagLabel({ cause, subReason: null })]),
+  ...OTHER_SUB_REASON_CODES.map((subReason) => [
+    `other:${subReason}`,
+    causeTagLabel({ cause: "other", subReason }),
+  ]),
+]);
 
 // The demo enquiries' history as the app would have written it: filing, each step,办结 and
 // 回访, so a demo enquiry's 处理记录 reads like a real one. Derived from the rows already
@@ -27,9 +38,7 @@ export async function seedHistory(tx: Executor): Promise<void> {
         'priority', ${labels(PRIORITY_LABELS)} ->> e.priority::text,
         'causes', coalesce((
           select string_agg(
-            case when c.cause = 'other'
-              then '其他/' || (${labels(OTHER_SUB_REASON_LABELS)} ->> c.sub_reason::text)
-              else ${labels(CAUSE_LABELS)} ->> c.cause::text end
+            (${labels(CAUSE_TAG_LABELS)} ->> (c.cause::text || coalesce(':' || c.sub_reason::text, '')))
             || case when c.is_primary then '（主）' else '' end,
             '、' order by c.is_primary desc, c.cause)
           from enquiry_causes c where c.enquiry_id = e.id), '未分类')),

@@ -1,7 +1,8 @@
 // How far each demo enquiry got by `now`, and when its steps were done: old enquiries are nearly
 // all resolved or followed up, recent ones are still being worked on.
 import { type FollowUpMethod, RECHECK_AFTER_WORKING_DAYS, type Satisfaction } from "@/db/constants";
-import { addWorkingDays, addWorkingDaysToDate, shanghaiDate } from "../../rules/working-days";
+import { shanghaiDay } from "../../rules/calendar-day";
+import { addWorkingDays, addWorkingDaysToDate } from "../../rules/working-days";
 import {
   addWorkingMinutes,
   DAY_MS,
@@ -123,6 +124,6 @@ function pendingRecheck(draft: EnquiryDraft): string | null {
   if (!draft.causes.some((tag) => tag.cause === "system_delay")) return null;
   if (draft.steps.some((step) => step.kind === "recheck")) return null;
   const scheduled = draft.steps.findLast((step) => step.kind === "schedule_recheck")?.dueAt;
-  if (scheduled) return shanghaiDate(scheduled);
-  return addWorkingDaysToDate(shanghaiDate(draft.openedAt), RECHECK_AFTER_WORKING_DAYS);
+  if (scheduled) return shanghaiDay(scheduled);
+  return addWorkingDaysToDate(shanghaiDay(draft.openedAt), RECHECK_AFTER_WORKING_DAYS);
 }

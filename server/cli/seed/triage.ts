@@ -5,7 +5,7 @@
 // points elsewhere, as a member's answers sometimes do. The suggestions themselves come from the
 // triage rules, which live in server/ and are handed in by the caller of seedDemo.
 import type { BalanceQueryMethod, InsuranceType, OtherSubReason } from "@/db/constants";
-import { DAY_MS, monthKey, shanghaiParts } from "./calendar";
+import { addDays, shanghaiDay, shanghaiMonth, shiftMonth } from "../../rules/calendar-day";
 import type { EnquiryDraft } from "./enquiries";
 import type { Random, Weighted } from "./random";
 
@@ -45,25 +45,21 @@ const RELATIVE_COUNTS: Weighted<number> = [
   [3, 10],
 ];
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
 // The Beijing calendar day `back` days before the filing day.
 function dayBefore(openedAt: Date, back: number): string {
-  const { year, month, day } = shanghaiParts(new Date(openedAt.getTime() - back * DAY_MS));
-  return `${monthKey(year, month)}-${pad(day)}`;
+  return addDays(shanghaiDay(openedAt), -back);
 }
 
 // A day in the month `back` months before filing; never the 30th, since a 30 June leave
 // removes nothing and the 离职减员 scenarios are about what the reduction took back.
 function dayInMonthBefore(random: Random, openedAt: Date, back: number): string {
-  const { year, month } = shanghaiParts(openedAt);
-  const serial = year * 12 + (month - 1) - back;
-  return `${monthKey(Math.floor(serial / 12), (serial % 12) + 1)}-${pad(random.int(1, 28))}`;
+  const month = shiftMonth(shanghaiMonth(openedAt), -back);
+  return `${month}-${String(random.int(1, 28)).padStart(2, "0")}`;
 }
 
 // The last 30 June before filing: the insurance year's final day.
 function lastJuneEnd(openedAt: Date): string {
-  const { year, month } = shanghaiParts(openedAt);
+  const [year, month] = shanghaiMonth(openedAt).split("-").map(Number) as [number, number];
   return `${month >= 7 ? year : year - 1}-06-30`;
 }
 
@@ -208,13 +204,10 @@ export function demoTriageFacts(
   insuranceTypes: readonly InsuranceType[],
   enquiryIds: readonly number[],
 ): DemoTriage[] {
-  const { year, month } = shanghaiParts(now);
-  const serial = year * 12 + (month - 1) - (TRIAGE_LIVE_MONTHS - 1);
-  const since = monthKey(Math.floor(serial / 12), (serial % 12) + 1);
+  const since = shiftMonth(shanghaiMonth(now), 1 - TRIAGE_LIVE_MONTHS);
   const result: DemoTriage[] = [];
   drafts.forEach((draft, i) => {
-    const opened = shanghaiParts(draft.openedAt);
-    if (monthKey(opened.year, opened.month) < since) return;
+    if (shanghaiMonth(draft.openedAt) < since) return;
     const insuranceType = insuranceTypes[i] as InsuranceType;
     let facts: DemoTriageFacts = {};
     if (!random.chance(SKIPPED_SHARE)) {

@@ -2,6 +2,7 @@ import { between, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { CAUSE_CODES, type Cause } from "@/db/constants";
 import { badRequest } from "../../errors";
+import { shiftMonth } from "../../rules/calendar-day";
 import type { AnalyticsFilter, CauseCounts } from "../../schemas/analytics";
 import { inScope } from "../region-scope";
 import type { Actor } from "../users";
@@ -18,12 +19,6 @@ type RollupDimensions = {
 
 // "2025-07" → the rollups' month column value.
 export const monthStart = (month: string) => `${month}-01`;
-
-export function shiftMonth(month: string, delta: number): string {
-  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
-  const serial = year * 12 + monthNumber - 1 + delta;
-  return `${Math.floor(serial / 12)}-${String((serial % 12) + 1).padStart(2, "0")}`;
-}
 
 export function monthsOf(from: string, to: string): string[] {
   const months: string[] = [];

@@ -2,9 +2,10 @@ import { and, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { RESOLVE_HOURS_EDGES } from "@/db/rollup";
 import { enquiryMonthly } from "@/db/schema";
+import { shiftMonth } from "../../rules/calendar-day";
 import { type AnalyticsFilter, type KpiResult, monthsBetween } from "../../schemas/analytics";
 import type { Actor } from "../users";
-import { causeConditions, dimensionConditions, periodCondition, shiftMonth, total } from "./filter";
+import { causeConditions, dimensionConditions, periodCondition, total } from "./filter";
 import { medianHours } from "./histogram";
 
 // Enquiry-level figures from enquiry_monthly: each enquiry counts once, under its primary cause,

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeedSummary } from "@/server/cli/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { seedTestDemo } from "@/server/testing/demo";
+import { shiftMonth } from "../../rules/calendar-day";
 import { isWorkingDay } from "../../rules/working-days";
 import { nationwideManager } from "../../testing/actors";
-import { shiftMonth } from "./filter";
 import { spikes } from "./spikes";
 
 // The demo data holds one data-sync incident (a 系统延迟 burst in 无锡, db/seed-plan.ts) and

@@ -2,17 +2,11 @@ import { and, gt, inArray, min } from "drizzle-orm";
 import type { Executor } from "@/db";
 import type { Cause } from "@/db/constants";
 import { enquiryCauseMonthly, regions } from "@/db/schema";
+import { shiftMonth } from "../../rules/calendar-day";
 import { findSpikes, SPIKE_RULE } from "../../rules/spikes";
 import type { AnalyticsFilter, SpikeResult } from "../../schemas/analytics";
 import type { Actor } from "../users";
-import {
-  causeConditions,
-  dimensionConditions,
-  monthsOf,
-  periodCondition,
-  shiftMonth,
-  total,
-} from "./filter";
+import { causeConditions, dimensionConditions, monthsOf, periodCondition, total } from "./filter";
 
 const table = enquiryCauseMonthly;
 const monthKey = (date: string) => date.slice(0, 7);

@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { CAUSE_CODES, CAUSE_LABELS, OTHER_SUB_REASON_LABELS } from "@/db/constants";
+import { CAUSE_CODES, causeTagLabel } from "@/db/constants";
 import { enquiryCauses } from "@/db/schema";
 import { codeOrder } from "@/db/schema/code-lists";
 import type { CauseTag } from "../../schemas/enquiries";
@@ -34,15 +34,12 @@ export async function writeCauses(db: Executor, enquiryId: number, tags: CauseTa
   await syncSuggestionAcceptance(db, enquiryId);
 }
 
-// For audit diffs and the timeline: "离职减员（主）、其他/断缴".
+// For audit diffs and the timeline: "离职减员（主）、其他·断缴".
 export function describeCauses(tags: CauseTag[]): string {
   if (tags.length === 0) return "未分类";
   return tags
     .map((tag) => {
-      const label =
-        tag.cause === "other" && tag.subReason
-          ? `${CAUSE_LABELS.other}/${OTHER_SUB_REASON_LABELS[tag.subReason]}`
-          : CAUSE_LABELS[tag.cause];
+      const label = causeTagLabel(tag);
       return tag.isPrimary ? `${label}（主）` : label;
     })
     .join("、");

@@ -20,10 +20,9 @@ import type { CauseTag, ListEnquiriesInput } from "../../schemas/enquiries";
 import { listEnquiriesInput } from "../../schemas/enquiries";
 import { type Cursor, cursorTime, cursorValue, decodeCursor, encodeCursor } from "../keyset-cursor";
 import { inScope } from "../region-scope";
+import { escapeLike } from "../sql";
 import type { Actor } from "../users";
 import { recheckDueCondition } from "./recheck";
-
-const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 // A term that is exactly one token (two letters, digits or CJK characters, like 负数) is
 // matched exactly by the token array: tokens never span the description and the name.

@@ -6,10 +6,11 @@ import {
   type StepKind,
 } from "@/db/constants";
 import { enquiries } from "@/db/schema";
-import { addWorkingDaysToDate, type CalendarDate, shanghaiDate } from "../../rules/working-days";
+import { shanghaiDay } from "../../rules/calendar-day";
+import { addWorkingDaysToDate, type CalendarDate } from "../../rules/working-days";
 
 export function recheckDueOnFrom(at: Date): CalendarDate {
-  return addWorkingDaysToDate(shanghaiDate(at), RECHECK_AFTER_WORKING_DAYS);
+  return addWorkingDaysToDate(shanghaiDay(at), RECHECK_AFTER_WORKING_DAYS);
 }
 
 const hasSystemDelay = (causes: readonly { cause: string }[]) =>
@@ -37,7 +38,7 @@ export function recheckAfterStep(
   dueAt: Date | null | undefined,
 ): CalendarDate | null | undefined {
   if (kind === "recheck") return null;
-  if (kind === "schedule_recheck" && dueAt) return shanghaiDate(dueAt);
+  if (kind === "schedule_recheck" && dueAt) return shanghaiDay(dueAt);
   return undefined;
 }
 
@@ -50,6 +51,6 @@ export function recheckOnCreate(causes: readonly { cause: string }[], openedAt: 
 export function recheckDueCondition(now: Date = new Date()): SQL {
   return and(
     isNotNull(enquiries.recheckDueOn),
-    lte(enquiries.recheckDueOn, shanghaiDate(now)),
+    lte(enquiries.recheckDueOn, shanghaiDay(now)),
   ) as SQL;
 }

@@ -38,7 +38,7 @@ describe("csvCell", () => {
     expect(csvCell('说"明"')).toBe('"说""明"""');
     expect(csvCell("一\n二")).toBe('"一\n二"');
     expect(csvCell("一\r\n二")).toBe('"一\r\n二"');
-    expect(csvCell("离职减员、其他（断缴）")).toBe("离职减员、其他（断缴）");
+    expect(csvCell("离职减员、其他·断缴")).toBe("离职减员、其他·断缴");
   });
 
   it("neutralises before quoting", () => {

@@ -195,7 +195,7 @@ describe("exportEnquiryRows", () => {
       regionName: "乐山市",
       channel: "窗口",
       symptom: "余额为负数",
-      causes: "其他（断缴）、离职减员",
+      causes: "其他·断缴、离职减员",
       primaryCause: "其他",
       status: "待处理",
       priority: "普通",

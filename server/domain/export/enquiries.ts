@@ -5,9 +5,9 @@ import {
   type Cause,
   CHANNEL_LABELS,
   type Channel,
+  causeTagLabel,
   ENQUIRY_STATUS_LABELS,
   type EnquiryStatus,
-  OTHER_SUB_REASON_LABELS,
   type OtherSubReason,
   PRIORITY_LABELS,
   type Priority,
@@ -16,6 +16,7 @@ import {
   SYMPTOM_LABELS,
   type Symptom,
 } from "@/db/constants";
+import { shanghaiDayStart, shiftMonth } from "../../rules/calendar-day";
 import { fenToYuanString } from "../../rules/money";
 import type { AnalyticsFilter } from "../../schemas/analytics";
 import { scopeRange } from "../region-scope";
@@ -77,8 +78,9 @@ type RawRow = {
   region_name: string;
   channel: Channel;
   symptom: Symptom;
-  causes: string[] | null;
-  sub_reasons: string[] | null;
+  causes: Cause[] | null;
+  // '' where the tag has no sub-reason (see the query).
+  sub_reasons: (OtherSubReason | "")[] | null;
   primary_cause: Cause | null;
   status: EnquiryStatus;
   priority: Priority;
@@ -92,14 +94,11 @@ type RawRow = {
   satisfaction: Satisfaction | null;
 };
 
-// Calendar months in Beijing time (UTC+8 all year: China keeps no daylight saving time), as
-// timestamptz literals: drizzle's client passes parameters through as text, not Dates.
+// Calendar months in Beijing time, as timestamptz literals: drizzle's client passes parameters through as text, not Dates.
 export function openedBounds(filter: AnalyticsFilter): { start: string; end: string } {
-  const [toYear, toMonth] = filter.to.split("-").map(Number) as [number, number];
-  const next = `${toMonth === 12 ? toYear + 1 : toYear}-${String((toMonth % 12) + 1).padStart(2, "0")}`;
   return {
-    start: `${filter.from}-01T00:00:00+08:00`,
-    end: `${next}-01T00:00:00+08:00`,
+    start: shanghaiDayStart(`${filter.from}-01`).toISOString(),
+    end: shanghaiDayStart(`${shiftMonth(filter.to, 1)}-01`).toISOString(),
   };
 }
 
@@ -131,11 +130,6 @@ function conditions(sql: postgres.Sql, actor: Actor, filter: AnalyticsFilter) {
 
 const yuan = (fen: string | null) => (fen === null ? null : fenToYuanString(Number(fen)));
 
-function causeLabel(cause: string, subReason: string | undefined): string {
-  const label = CAUSE_LABELS[cause as Cause];
-  return subReason ? `${label}（${OTHER_SUB_REASON_LABELS[subReason as OtherSubReason]}）` : label;
-}
-
 function toExportRow(raw: RawRow): EnquiryExportRow {
   const causes = raw.causes ?? [];
   return {
@@ -144,7 +138,9 @@ function toExportRow(raw: RawRow): EnquiryExportRow {
     regionName: raw.region_name,
     channel: CHANNEL_LABELS[raw.channel],
     symptom: SYMPTOM_LABELS[raw.symptom],
-    causes: causes.map((cause, i) => causeLabel(cause, raw.sub_reasons?.[i])).join("、"),
+    causes: causes
+      .map((cause, i) => causeTagLabel({ cause, subReason: raw.sub_reasons?.[i] || null }))
+      .join("、"),
     primaryCause: raw.primary_cause ? CAUSE_LABELS[raw.primary_cause] : "",
     status: ENQUIRY_STATUS_LABELS[raw.status],
     priority: PRIORITY_LABELS[raw.priority],

@@ -1,9 +1,9 @@
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { CAUSE_CODES, type Cause } from "@/db/constants";
 import { enquiries, enquirySuggestions } from "@/db/schema";
+import { shanghaiDayStart, shiftMonth } from "../../rules/calendar-day";
 import type { AnalyticsFilter } from "../../schemas/analytics";
-import { shiftMonth } from "../analytics/filter";
 import { inScope } from "../region-scope";
 import type { Actor } from "../users";
 
@@ -26,12 +26,10 @@ export async function triageAcceptance(
   actor: Actor,
   filter: AnalyticsFilter,
 ): Promise<TriageAcceptanceRow[]> {
-  const from = sql`(${`${filter.from}-01`}::date)::timestamp at time zone 'Asia/Shanghai'`;
-  const to = sql`(${`${shiftMonth(filter.to, 1)}-01`}::date)::timestamp at time zone 'Asia/Shanghai'`;
   const where: SQL[] = [
     inScope(enquiries.regionCode, actor.regionScope),
-    sql`${enquiries.openedAt} >= ${from}`,
-    sql`${enquiries.openedAt} < ${to}`,
+    gte(enquiries.openedAt, shanghaiDayStart(`${filter.from}-01`)),
+    lt(enquiries.openedAt, shanghaiDayStart(`${shiftMonth(filter.to, 1)}-01`)),
   ];
   if (filter.regionCode) where.push(inScope(enquiries.regionCode, filter.regionCode));
   if (filter.causes?.length) where.push(inArray(enquirySuggestions.cause, filter.causes));

@@ -1,4 +1,3 @@
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@/server/api/root";
+import type { RouterOutputs } from "@/server/api/root";
 
-export type EnquiryDetail = inferRouterOutputs<AppRouter>["enquiries"]["byId"];
+export type EnquiryDetail = RouterOutputs["enquiries"]["byId"];

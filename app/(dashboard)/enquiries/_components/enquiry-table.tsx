@@ -1,17 +1,16 @@
 "use client";
 
-import type { inferRouterOutputs } from "@trpc/server";
 import { Table, type TableColumnsType, Typography } from "antd";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { CauseTags, PriorityTag, StatusTag } from "@/app/_components/enquiry-tags";
 import { formatDate, formatDateTime } from "@/app/_components/format";
 import { OPEN_STATUSES, SYMPTOM_LABELS } from "@/db/constants";
-import type { AppRouter } from "@/server/api/root";
+import type { RouterOutputs } from "@/server/api/root";
 import { formatFen } from "@/server/rules/money";
 import { RecheckDate } from "./recheck-date";
 
-export type EnquiryRow = inferRouterOutputs<AppRouter>["enquiries"]["list"]["items"][number];
+export type EnquiryRow = RouterOutputs["enquiries"]["list"]["items"][number];
 
 function isOverdue(row: EnquiryRow, now: number): boolean {
   // Resolved and followed-up enquiries are finished; their due date no longer matters.

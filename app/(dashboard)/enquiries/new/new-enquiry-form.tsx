@@ -18,6 +18,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CauseEditor, causeEditorError } from "@/app/_components/cause-editor";
+import { toOptions } from "@/app/_components/filter-controls";
 import { formatDateTime } from "@/app/_components/format";
 import { yuanRule } from "@/app/_components/schema-rule";
 import { applyFieldErrors, errorMessage } from "@/app/_components/trpc-error";
@@ -162,7 +163,7 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
               name="channel"
               rules={[{ required: true, message: "请选择受理渠道" }]}
             >
-              <Select options={CHANNELS.map((c) => ({ value: c.code, label: c.label }))} />
+              <Select options={toOptions(CHANNELS)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -171,7 +172,7 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
               name="symptom"
               rules={[{ required: true, message: "请选择反映的问题" }]}
             >
-              <Select options={SYMPTOMS.map((s) => ({ value: s.code, label: s.label }))} />
+              <Select options={toOptions(SYMPTOMS)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>

@@ -12,6 +12,7 @@ import {
   Select,
 } from "antd";
 import { type KeyboardEvent, useMemo } from "react";
+import { toOptions } from "@/app/_components/filter-controls";
 import { yuanRule } from "@/app/_components/schema-rule";
 import { SuggestionList, sameCause, withSuggestedCause } from "@/app/_components/suggestion-list";
 import {
@@ -109,7 +110,7 @@ export function TriagePanel({
                   ? `按登记：${INSURANCE_TYPES.find((t) => t.code === memberInsuranceType)?.label}`
                   : "未询问"
               }
-              options={INSURANCE_TYPES.map((t) => ({ value: t.code, label: t.label }))}
+              options={toOptions(INSURANCE_TYPES)}
             />
           </Form.Item>
         </Col>
@@ -146,11 +147,7 @@ export function TriagePanel({
         </Col>
         <Col {...half}>
           <Form.Item label="余额查询方式" name={["triage", "queryMethod"]}>
-            <Select
-              allowClear
-              placeholder="未询问"
-              options={BALANCE_QUERY_METHODS.map((m) => ({ value: m.code, label: m.label }))}
-            />
+            <Select allowClear placeholder="未询问" options={toOptions(BALANCE_QUERY_METHODS)} />
           </Form.Item>
         </Col>
       </Row>

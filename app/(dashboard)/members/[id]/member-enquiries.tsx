@@ -1,15 +1,14 @@
 "use client";
 
-import type { inferRouterOutputs } from "@trpc/server";
 import { Empty, Space, Table, type TableColumnsType, Typography } from "antd";
 import Link from "next/link";
 import { CauseTags, PriorityTag, StatusTag } from "@/app/_components/enquiry-tags";
 import { formatDateTime } from "@/app/_components/format";
 import { SYMPTOM_LABELS } from "@/db/constants";
-import type { AppRouter } from "@/server/api/root";
+import type { RouterOutputs } from "@/server/api/root";
 import { formatFen } from "@/server/rules/money";
 
-type EnquiryListItem = inferRouterOutputs<AppRouter>["enquiries"]["list"]["items"][number];
+type EnquiryListItem = RouterOutputs["enquiries"]["list"]["items"][number];
 
 const amount = (fen: number | null) => (fen === null ? "—" : formatFen(fen));
 

@@ -16,6 +16,7 @@ import {
 } from "antd";
 import { useEffect, useState } from "react";
 import type { ZodType } from "zod";
+import { toOptions } from "@/app/_components/filter-controls";
 import { FormError } from "@/app/_components/form-error";
 import { applyFieldErrors, errorData, errorMessage } from "@/app/_components/trpc-error";
 import { useTRPC } from "@/app/_trpc/client";
@@ -51,7 +52,7 @@ function schemaRule(schema: ZodType): FormRule {
   };
 }
 
-const INSURANCE_OPTIONS = INSURANCE_TYPES.map((type) => ({ value: type.code, label: type.label }));
+const INSURANCE_OPTIONS = toOptions(INSURANCE_TYPES);
 
 export type RegisterMemberFormProps = {
   onRegistered: (member: PickedMember) => void;

@@ -5,7 +5,6 @@ import { Button, DatePicker, Form, Input, Row, Select, Space } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import { FilterField, SearchSelectFilter, toOptions } from "@/app/_components/filter-controls";
-import { TIME_ZONE } from "@/app/_components/format";
 import { useTRPC } from "@/app/_trpc/client";
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from "@/db/constants";
 import type { AuditFilters } from "./search-params";
@@ -37,8 +36,8 @@ export function AuditFiltersBar({
             style={{ width: "100%" }}
             allowEmpty={[true, true]}
             value={[
-              filters.from ? dayjs.tz(filters.from, TIME_ZONE) : null,
-              filters.to ? dayjs.tz(filters.to, TIME_ZONE) : null,
+              filters.from ? dayjs(filters.from) : null,
+              filters.to ? dayjs(filters.to) : null,
             ]}
             onChange={(range) =>
               set({

@@ -1,7 +1,6 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import { Alert, Button, Card, Flex, Table, type TableColumnsType, Tag, Typography } from "antd";
 import Link from "next/link";
 import { useMemo } from "react";
@@ -9,12 +8,12 @@ import { formatDateTime } from "@/app/_components/format";
 import { LoadMore } from "@/app/_components/load-more";
 import { useUrlFilters } from "@/app/_components/use-url-filters";
 import { useTRPC, useTRPCClient } from "@/app/_trpc/client";
-import type { AppRouter } from "@/server/api/root";
+import type { RouterOutputs } from "@/server/api/root";
 import { AuditChange } from "./audit-change";
 import { AuditFiltersBar } from "./audit-filters";
 import { parseAuditFilters, toAuditInput, toAuditQuery } from "./search-params";
 
-type AuditEventRow = inferRouterOutputs<AppRouter>["auditLog"]["list"]["items"][number];
+type AuditEventRow = RouterOutputs["auditLog"]["list"]["items"][number];
 
 // Where an audited object can be opened.
 const ENTITY_PAGES: Record<string, (id: string) => string> = {

@@ -1,7 +1,6 @@
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@/server/api/root";
+import type { RouterOutputs } from "@/server/api/root";
 
-export type UserRow = inferRouterOutputs<AppRouter>["users"]["list"]["items"][number];
+export type UserRow = RouterOutputs["users"]["list"]["items"][number];
 
 // The Cascader works with the province → city path; the API with the code alone. GB/T 2260
 // codes carry their province in the first two digits.

@@ -18,6 +18,7 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
+import { toOptions } from "@/app/_components/filter-controls";
 import { formatDateTime } from "@/app/_components/format";
 import { errorMessage } from "@/app/_components/trpc-error";
 import { useTRPC } from "@/app/_trpc/client";
@@ -34,7 +35,7 @@ type Dialog =
   | { kind: "reset"; user: UserRow }
   | null;
 
-const ROLE_OPTIONS = ROLES.map((role) => ({ value: role.code, label: role.label }));
+const ROLE_OPTIONS = toOptions(ROLES);
 const STATUS_OPTIONS = [
   { value: "active", label: "启用" },
   { value: "disabled", label: "停用" },

@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { App, Cascader, Form, Input, Modal, Select } from "antd";
 import { useState } from "react";
+import { toOptions } from "@/app/_components/filter-controls";
 import { FormError } from "@/app/_components/form-error";
 import { schemaRule } from "@/app/_components/schema-rule";
 import { applyFieldErrors, errorMessage } from "@/app/_components/trpc-error";
@@ -21,7 +22,7 @@ type Values = {
   password: string;
 };
 
-const ROLE_OPTIONS = ROLES.map((role) => ({ value: role.code, label: role.label }));
+const ROLE_OPTIONS = toOptions(ROLES);
 
 // Creates an account, or edits an existing one's name, role and region scope. The login of an
 // existing account is fixed: it names the person in the audit trail.

@@ -1,11 +1,10 @@
-import type { inferRouterOutputs } from "@trpc/server";
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { serverCaller } from "@/app/_trpc/server";
 import { INSURANCE_TYPE_LABELS, SYMPTOM_LABELS } from "@/db/constants";
-import type { AppRouter } from "@/server/api/root";
+import type { RouterOutputs } from "@/server/api/root";
 import { chineseDay } from "@/server/rules/calendar-day";
 import { formatFen } from "@/server/rules/money";
 import { PrintButton } from "./print-button";
@@ -19,7 +18,7 @@ export async function generateMetadata({
   return { title: `告知书 · 咨询工单 #${(await params).id}` };
 }
 
-type EnquiryNotice = inferRouterOutputs<AppRouter>["insights"]["notice"];
+type EnquiryNotice = RouterOutputs["insights"]["notice"];
 
 // 告知书: what the member is handed at the counter or sent after a call. The same procedure
 // checks as the enquiry page decide who may open it; it shows masked numbers only.
