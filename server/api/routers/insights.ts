@@ -17,10 +17,12 @@ export const insightsRouter = createTRPCRouter({
     .query(({ ctx, input }) => getEnquiryInsights(ctx.db, ctx.actor, input.id)),
   notice: protectedProcedure
     .input(enquiryRef)
-    .query(({ ctx, input }) => getEnquiryNotice(ctx.db, ctx.actor, input.id)),
+    .query(({ ctx, input }) => getEnquiryNotice(ctx.db, ctx.actor, input.id, ctx.clock.now())),
   saveLeaveCalculation: caseworkerProcedure
     .input(saveLeaveCalculationInput)
-    .mutation(({ ctx, input }) => saveLeaveCalculation(ctx.db, ctx.actor, input, audit(ctx))),
+    .mutation(({ ctx, input }) =>
+      saveLeaveCalculation(ctx.db, ctx.actor, input, audit(ctx), ctx.clock.now()),
+    ),
   link: caseworkerProcedure
     .input(linkEnquiryInput)
     .mutation(({ ctx, input }) => linkFromDetail(ctx.db, ctx.actor, input, audit(ctx))),
