@@ -1,3 +1,4 @@
+import type { Clock } from "../../clock";
 import { getEnquiryInsights } from "../../domain/insights/enquiry";
 import { saveLeaveCalculation } from "../../domain/insights/leave-step";
 import { linkFromDetail, unlinkFromDetail } from "../../domain/insights/links";
@@ -6,7 +7,11 @@ import { enquiryRef } from "../../schemas/enquiries";
 import { linkEnquiryInput, saveLeaveCalculationInput } from "../../schemas/insights";
 import { caseworkerProcedure, createTRPCRouter, protectedProcedure } from "../trpc";
 
-const audit = (ctx: { requestId: string }) => ({ requestId: ctx.requestId });
+// Link and unlink audit rows carry the request's clock, like the enquiry's own changes.
+const audit = (ctx: { requestId: string; clock: Clock }) => ({
+  requestId: ctx.requestId,
+  at: ctx.clock.now(),
+});
 
 // Triage suggestions, the 离职减员 calculation, the member explanation sheet and repeat-enquiry
 // links. Reads follow the enquiry page's access (region scope, NOT_FOUND outside it); writes
