@@ -2,9 +2,8 @@ import type { Clock } from "../clock";
 
 // The clock of every test caller: a fixed instant, so a run is reproducible and a test that
 // builds its data "today" or "this month" builds it relative to this. TEST_NOW moves it;
-// `npm run test:month-end` sets it to the last second of a month in Beijing, when UTC is still
-// on the day before the Beijing month turns, which is where a month-end bug shows. Without it:
-// an ordinary working Wednesday morning.
+// `npm run test:month-end` sets it to the last second of a month in Beijing, one second before
+// another day and another month. Without it: an ordinary working Wednesday morning.
 const ORDINARY_NOW = "2026-03-18T10:30:00+08:00";
 
 // With an offset or Z: a bare local time would depend on the machine's zone.
