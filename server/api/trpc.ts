@@ -1,6 +1,6 @@
 /**
  * The tRPC setup, in the order a request meets it:
- * 1. context — database, PII codec, session reference and a correlation id;
+ * 1. context — database, PII codec, session reference, a correlation id and the clock;
  * 2. initialisation — superjson and an error formatter that turns zod errors into field
  *    messages and hides internal details behind the correlation id;
  * 3. procedures — public, protected (signed in, actor re-read from the database) and one
@@ -14,6 +14,7 @@ import type { Database } from "@/db";
 import type { Role } from "@/db/constants";
 import type { PiiCodec } from "@/db/pii";
 import type { SessionRef } from "../auth/session-ref";
+import { type Clock, systemClock } from "../clock";
 import { getDb, getPii } from "../db";
 import { loadActor } from "../domain/users";
 import { DomainError } from "../errors";
@@ -26,6 +27,7 @@ export type TRPCContext = {
   pii: PiiCodec;
   session: SessionRef | null;
   requestId: string;
+  clock: Clock;
 };
 
 export function createTRPCContext(opts: {
@@ -33,12 +35,14 @@ export function createTRPCContext(opts: {
   requestId?: string;
   db?: Database;
   pii?: PiiCodec;
+  clock?: Clock;
 }): TRPCContext {
   return {
     db: opts.db ?? getDb(),
     pii: opts.pii ?? getPii(),
     session: opts.session,
     requestId: opts.requestId ?? randomUUID(),
+    clock: opts.clock ?? systemClock,
   };
 }
 

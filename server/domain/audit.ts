@@ -2,7 +2,9 @@ import type { Executor } from "@/db";
 import type { AuditAction } from "@/db/constants";
 import { auditEvents } from "@/db/schema";
 
-export type AuditContext = { actorId: number | null; requestId?: string | null };
+// `at` is when the change was made, for changes stamped with the request's clock; without it
+// the database's now().
+export type AuditContext = { actorId: number | null; requestId?: string | null; at?: Date };
 
 // Written with the same executor as the change it records, so a rolled-back write leaves no
 // audit row and a committed one always has one. Callers pass masked values only.
@@ -25,5 +27,6 @@ export async function recordAudit(
     before: event.before ?? null,
     after: event.after ?? null,
     requestId: context.requestId ?? null,
+    ...(context.at ? { at: context.at } : {}),
   });
 }

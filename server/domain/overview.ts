@@ -14,8 +14,8 @@ export type Overview = {
 };
 
 // The start page's figures: enquiries in the actor's region scope by status, and the open
-// ones assigned to the actor.
-export async function overview(db: Database, actor: Actor): Promise<Overview> {
+// ones assigned to the actor, and the re-checks due by `now`'s Beijing date.
+export async function overview(db: Database, actor: Actor, now: Date): Promise<Overview> {
   const scope = inScope(enquiries.regionCode, actor.regionScope);
   const [rows, mine, recheck] = await Promise.all([
     db
@@ -33,7 +33,10 @@ export async function overview(db: Database, actor: Actor): Promise<Overview> {
           inArray(enquiries.status, [...OPEN_STATUSES]),
         ),
       ),
-    db.select({ n: count() }).from(enquiries).where(and(scope, recheckDueCondition())),
+    db
+      .select({ n: count() })
+      .from(enquiries)
+      .where(and(scope, recheckDueCondition(now))),
   ]);
   const byStatus: Record<EnquiryStatus, number> = {
     open: 0,

@@ -6,9 +6,11 @@ import { createPiiCodec } from "@/db/pii";
 import { createCaller } from "../api/root";
 import { createTRPCContext } from "../api/trpc";
 import type { SessionRef } from "../auth/session-ref";
+import { testClock } from "./clock";
 
-// Test helpers for router tests: a caller signed in as one user, and what a failed call tells
-// the browser. Each test file keeps its own database and users; only the plumbing lives here.
+// Test helpers for router tests: a caller signed in as one user, on the test clock, and what a
+// failed call tells the browser. Each test file keeps its own database and users; only the
+// plumbing lives here.
 
 export const testPii = createPiiCodec(process.env.PII_KEY as string);
 
@@ -17,7 +19,9 @@ export function callerWith(
   session: SessionRef | null,
   requestId: string = randomUUID(),
 ) {
-  return createCaller(createTRPCContext({ db, pii: testPii, session, requestId }));
+  return createCaller(
+    createTRPCContext({ db, pii: testPii, session, requestId, clock: testClock }),
+  );
 }
 
 // "OK" when the call succeeds, otherwise the tRPC code.

@@ -12,6 +12,7 @@ import type { AnalyticsFilter, CauseCounts } from "../../schemas/analytics";
 import { defaultPeriod } from "../../schemas/analytics-params";
 import { insertEnquiry } from "../../testing/analytics";
 import { callerWith, errorCode, testPii as pii } from "../../testing/callers";
+import { testClock } from "../../testing/clock";
 
 const SICHUAN = "510000";
 const CHENGDU = "510100";
@@ -451,7 +452,8 @@ describe("region scope", () => {
 
 describe("writes through the app", () => {
   it("show up in the figures at once", async () => {
-    const current = defaultPeriod(new Date(), 1);
+    // The month of the test clock, on which the callers file.
+    const current = defaultPeriod(testClock.now(), 1);
     const m = callerFor(manager);
     const before = await m.analytics.kpis(current);
     const worker = callerFor(caseworker);

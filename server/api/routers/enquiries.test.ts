@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/server/testing/database
 import { createSignedInUser, type SignedInTestUser } from "@/server/testing/factories";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
 import { callerWith, errorCode, testPii as pii } from "../../testing/callers";
+import { testClock } from "../../testing/clock";
 import type { RouterInputs } from "../root";
 
 const XIAN = "610100";
@@ -277,8 +278,9 @@ describe("the list", () => {
     expect(await idsOf({ status: ["resolved"] })).toEqual([]);
     const all = await idsOf({});
     expect(await idsOf({ status: ["open", "in_progress", "followed_up"] })).toEqual(all);
-    expect(await idsOf({ openedFrom: new Date(Date.now() + 60_000) })).toEqual([]);
-    expect(await idsOf({ openedTo: new Date(Date.now() + 60_000) })).toEqual(all);
+    const aMinuteLater = new Date(testClock.now().getTime() + 60_000);
+    expect(await idsOf({ openedFrom: aMinuteLater })).toEqual([]);
+    expect(await idsOf({ openedTo: aMinuteLater })).toEqual(all);
     const mine = await callerFor(leshanWorker).enquiries.list({ mine: true });
     expect(mine.items.map((i) => i.id)).toEqual([ids.leshan]);
   });

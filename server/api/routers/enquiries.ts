@@ -27,10 +27,10 @@ const audit = (ctx: { requestId: string }) => ({ requestId: ctx.requestId });
 export const enquiriesRouter = createTRPCRouter({
   list: protectedProcedure
     .input(listEnquiriesInput)
-    .query(({ ctx, input }) => listEnquiries(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => listEnquiries(ctx.db, ctx.actor, input, ctx.clock.now())),
   count: protectedProcedure
     .input(countEnquiriesInput)
-    .query(({ ctx, input }) => countEnquiries(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => countEnquiries(ctx.db, ctx.actor, input, ctx.clock.now())),
   byId: protectedProcedure
     .input(enquiryRef)
     .query(({ ctx, input }) => getEnquiryDetail(ctx.db, ctx.actor, input.id)),
@@ -46,17 +46,27 @@ export const enquiriesRouter = createTRPCRouter({
     .query(({ ctx, input }) => listAssignees(ctx.db, input.regionCode ?? ctx.actor.regionScope)),
   create: caseworkerProcedure
     .input(createEnquiryInput)
-    .mutation(({ ctx, input }) => createEnquiry(ctx.db, ctx.actor, input, audit(ctx))),
+    .mutation(({ ctx, input }) =>
+      createEnquiry(ctx.db, ctx.actor, input, audit(ctx), ctx.clock.now()),
+    ),
   transition: caseworkerProcedure
     .input(transitionInput)
-    .mutation(({ ctx, input }) => transitionEnquiry(ctx.db, ctx.actor, input, audit(ctx))),
+    .mutation(({ ctx, input }) =>
+      transitionEnquiry(ctx.db, ctx.actor, input, audit(ctx), ctx.clock.now()),
+    ),
   setCauses: caseworkerProcedure
     .input(setCausesInput)
-    .mutation(({ ctx, input }) => setEnquiryCauses(ctx.db, ctx.actor, input, audit(ctx))),
+    .mutation(({ ctx, input }) =>
+      setEnquiryCauses(ctx.db, ctx.actor, input, audit(ctx), ctx.clock.now()),
+    ),
   assign: caseworkerProcedure
     .input(assignInput)
-    .mutation(({ ctx, input }) => assignEnquiry(ctx.db, ctx.actor, input, audit(ctx))),
+    .mutation(({ ctx, input }) =>
+      assignEnquiry(ctx.db, ctx.actor, input, audit(ctx), ctx.clock.now()),
+    ),
   addStep: caseworkerProcedure
     .input(addStepInput)
-    .mutation(({ ctx, input }) => addResolutionStep(ctx.db, ctx.actor, input, audit(ctx))),
+    .mutation(({ ctx, input }) =>
+      addResolutionStep(ctx.db, ctx.actor, input, audit(ctx), ctx.clock.now()),
+    ),
 });

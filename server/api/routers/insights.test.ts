@@ -6,12 +6,15 @@ import {
   createSignedInUser,
   type SignedInTestUser,
 } from "@/server/testing/factories";
-import { shanghaiMonth } from "../../rules/calendar-day";
+import { shanghaiDay } from "../../rules/calendar-day";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
 import { callerWith, errorOf, testPii as pii } from "../../testing/callers";
+import { testClock } from "../../testing/clock";
 
 const XIAN = "610100";
 const LESHAN = "511100";
+// Enquiries are filed on the test clock's Beijing day.
+const today = shanghaiDay(testClock.now());
 
 let testDb: TestDatabase;
 let xianWorker: SignedInTestUser;
@@ -122,7 +125,7 @@ describe("triage suggestions stored at filing", () => {
   });
 
   it("gives managers the acceptance rate per cause within their scope", async () => {
-    const month = shanghaiMonth(new Date());
+    const month = today.slice(0, 7);
     const filter = { from: month, to: month };
     const rows = await callerFor(manager).analytics.triageAcceptance(filter);
     const resignation = rows.find((r) => r.cause === "resignation");
@@ -285,7 +288,8 @@ describe("the member explanation sheet", () => {
     expect(notice.agencyName).toBe("西安市医疗保障局");
     // Printed by the manager, signed by the caseworker the enquiry is assigned to.
     expect(notice.caseworkerName).toBe(xianWorker.displayName);
-    expect(notice.issuedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(notice.issuedOn).toBe(today);
+    expect(notice.enquiry.openedOn).toBe(today);
     expect(notice.member.idNumberMasked).toContain("********");
     expect(notice.member.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
     const body = JSON.stringify(notice);
@@ -295,7 +299,7 @@ describe("the member explanation sheet", () => {
     expect(notice.causes[0]?.why).toContain("预划资金");
     expect(notice.causes[0]?.specific).toContain("离开了原单位");
     expect(notice.steps).toMatchObject([
-      { label: "核对离职与减员日期", note: "离职日期与减员日期一致" },
+      { label: "核对离职与减员日期", note: "离职日期与减员日期一致", doneOn: today },
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import type { Clock } from "../../clock";
 import { getEnquiryInsights } from "../../domain/insights/enquiry";
 import { saveLeaveCalculation } from "../../domain/insights/leave-step";
 import { linkFromDetail, unlinkFromDetail } from "../../domain/insights/links";
@@ -6,7 +7,11 @@ import { enquiryRef } from "../../schemas/enquiries";
 import { linkEnquiryInput, saveLeaveCalculationInput } from "../../schemas/insights";
 import { caseworkerProcedure, createTRPCRouter, protectedProcedure } from "../trpc";
 
-const audit = (ctx: { requestId: string }) => ({ requestId: ctx.requestId });
+// Link and unlink audit rows carry the request's clock, like the enquiry's own changes.
+const audit = (ctx: { requestId: string; clock: Clock }) => ({
+  requestId: ctx.requestId,
+  at: ctx.clock.now(),
+});
 
 // Triage suggestions, the 离职减员 calculation, the member explanation sheet and repeat-enquiry
 // links. Reads follow the enquiry page's access (region scope, NOT_FOUND outside it); writes
@@ -17,10 +22,12 @@ export const insightsRouter = createTRPCRouter({
     .query(({ ctx, input }) => getEnquiryInsights(ctx.db, ctx.actor, input.id)),
   notice: protectedProcedure
     .input(enquiryRef)
-    .query(({ ctx, input }) => getEnquiryNotice(ctx.db, ctx.actor, input.id)),
+    .query(({ ctx, input }) => getEnquiryNotice(ctx.db, ctx.actor, input.id, ctx.clock.now())),
   saveLeaveCalculation: caseworkerProcedure
     .input(saveLeaveCalculationInput)
-    .mutation(({ ctx, input }) => saveLeaveCalculation(ctx.db, ctx.actor, input, audit(ctx))),
+    .mutation(({ ctx, input }) =>
+      saveLeaveCalculation(ctx.db, ctx.actor, input, audit(ctx), ctx.clock.now()),
+    ),
   link: caseworkerProcedure
     .input(linkEnquiryInput)
     .mutation(({ ctx, input }) => linkFromDetail(ctx.db, ctx.actor, input, audit(ctx))),

@@ -12,11 +12,15 @@ import { addDays, shanghaiDay } from "../../rules/calendar-day";
 import { addWorkingDays, addWorkingDaysToDate, workingDaysBetween } from "../../rules/working-days";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
 import { callerWith, testPii as pii } from "../../testing/callers";
+import { testClock } from "../../testing/clock";
 
-// Due dates in working days, the 系统延迟 re-check date and the 今日待复查 / 已逾期 queue.
+// Due dates in working days, the 系统延迟 re-check date and the 今日待复查 / 已逾期 queue, all
+// counted from the test clock's Beijing date.
 
 const XIAN = "610100";
 const LESHAN = "511100";
+const now = testClock.now();
+const today = shanghaiDay(now);
 
 let testDb: TestDatabase;
 let xianWorker: SignedInTestUser;
@@ -55,6 +59,7 @@ describe("due dates and re-check dates on filing", () => {
   it("count working days from the filing time", async () => {
     const caller = callerFor(xianWorker);
     const normal = await row((await caller.enquiries.create(input())).id);
+    expect(normal.openedAt).toEqual(now);
     expect(normal.dueAt).toEqual(addWorkingDays(normal.openedAt, 5));
     expect(workingDaysBetween(normal.openedAt, normal.dueAt)).toBe(5);
 
@@ -66,7 +71,7 @@ describe("due dates and re-check dates on filing", () => {
   it("give a 系统延迟 enquiry a re-check two working days after filing, and no other", async () => {
     const caller = callerFor(xianWorker);
     const delay = await row((await caller.enquiries.create(input())).id);
-    expect(delay.recheckDueOn).toBe(addWorkingDaysToDate(shanghaiDay(delay.openedAt), 2));
+    expect(delay.recheckDueOn).toBe(addWorkingDaysToDate(today, 2));
     expect(workingDaysBetween(delay.openedAt, delay.recheckDueOn as string)).toBe(2);
 
     const other = await row(
@@ -88,7 +93,7 @@ describe("the re-check date through the enquiry's life", () => {
 
     const delay = [{ cause: "system_delay" as const, subReason: null, isPrimary: true }];
     const tagged = await caller.enquiries.setCauses({ id, version: 1, causes: delay });
-    expect(tagged.recheckDueOn).toBe(addWorkingDaysToDate(shanghaiDay(new Date()), 2));
+    expect(tagged.recheckDueOn).toBe(addWorkingDaysToDate(today, 2));
 
     // Adding a second cause keeps the date; removing 系统延迟 drops it.
     const both = await caller.enquiries.setCauses({
@@ -139,7 +144,7 @@ describe("the re-check date through the enquiry's life", () => {
       version: started.version,
       action: "await_recheck",
     });
-    expect(waiting.recheckDueOn).toBe(addWorkingDaysToDate(shanghaiDay(new Date()), 2));
+    expect(waiting.recheckDueOn).toBe(addWorkingDaysToDate(today, 2));
   });
 
   it("is cleared when the enquiry is resolved", async () => {
@@ -158,7 +163,6 @@ describe("the re-check date through the enquiry's life", () => {
 });
 
 describe("the 今日待复查 / 已逾期 queue", () => {
-  const today = shanghaiDay(new Date());
   const shift = (days: number) => addDays(today, days);
   const ids: Record<string, number> = {};
 
@@ -170,8 +174,8 @@ describe("the 今日待复查 / 已逾期 queue", () => {
       description: "复查队列测试",
       status: "awaiting_recheck" as const,
       // Millisecond instants, as the application writes them (the list's cursor keeps ms).
-      openedAt: new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000),
-      dueAt: new Date(Date.now() + 86_400_000),
+      openedAt: new Date(Math.floor(now.getTime() / 1000) * 1000 - 3_600_000),
+      dueAt: new Date(now.getTime() + 86_400_000),
     };
     const rows = await testDb.db
       .insert(enquiries)

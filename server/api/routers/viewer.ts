@@ -3,5 +3,5 @@ import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const viewerRouter = createTRPCRouter({
   me: protectedProcedure.query(({ ctx }) => ctx.actor),
-  overview: protectedProcedure.query(({ ctx }) => overview(ctx.db, ctx.actor)),
+  overview: protectedProcedure.query(({ ctx }) => overview(ctx.db, ctx.actor, ctx.clock.now())),
 });

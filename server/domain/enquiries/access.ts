@@ -43,10 +43,11 @@ export async function saveEnquiry(
   db: Executor,
   row: EnquiryRow,
   changes: Partial<typeof enquiries.$inferInsert>,
+  now: Date,
 ): Promise<EnquiryRow> {
   const [saved] = await db
     .update(enquiries)
-    .set({ ...changes, version: sql`${enquiries.version} + 1`, updatedAt: new Date() })
+    .set({ ...changes, version: sql`${enquiries.version} + 1`, updatedAt: now })
     .where(and(eq(enquiries.id, row.id), eq(enquiries.version, row.version)))
     .returning();
   if (!saved) throw conflict();

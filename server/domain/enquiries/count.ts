@@ -16,9 +16,10 @@ export async function countEnquiries(
   db: Database,
   actor: Actor,
   rawInput: CountEnquiriesInput,
+  now = new Date(),
 ): Promise<EnquiryCount> {
   const input = countEnquiriesInput.parse(rawInput);
-  const where = listFilters(actor, input);
+  const where = listFilters(actor, input, now);
   // The member join is needed only when the search term is matched against the member's name.
   const memberJoin = searchUsesMember(input.q)
     ? sql`inner join ${members} on ${members.id} = ${enquiries.memberId}`

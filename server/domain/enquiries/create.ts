@@ -29,13 +29,16 @@ export function initialDueAt(openedAt: Date, priority: Priority): Date {
 }
 
 // Filing is idempotent per (creator, idempotency key): a double click or a retry after a lost
-// response returns the enquiry the first request created instead of a second one.
+// response returns the enquiry the first request created instead of a second one. `now` is the
+// filing time, from which the due and re-check dates are counted.
 export async function createEnquiry(
   db: Database,
   actor: Actor,
   input: CreateEnquiryInput,
   audit: Omit<AuditContext, "actorId"> = {},
+  now = new Date(),
 ): Promise<{ id: number; duplicate: boolean }> {
+  const stamped = { ...audit, at: now };
   return db.transaction(async (tx) => {
     const [member] = await tx
       .select({ id: members.id, regionCode: members.regionCode })
@@ -47,7 +50,7 @@ export async function createEnquiry(
     const region = await assertHandlingRegion(tx, regionCode, actor.regionScope);
     if (!region.ok) throw badRequest(region.message, "regionCode");
 
-    const openedAt = new Date();
+    const openedAt = now;
     const priority = initialPriority(input.symptom);
     const recheckDueOn = recheckOnCreate(input.causes, openedAt);
     const [created] = await tx
@@ -91,11 +94,11 @@ export async function createEnquiry(
       actor,
       { ...created, memberId: member.id, openedAt },
       input,
-      audit,
+      stamped,
     );
     await recordAudit(
       tx,
-      { ...audit, actorId: actor.id },
+      { ...stamped, actorId: actor.id },
       {
         action: "enquiry.create",
         entity: "enquiry",

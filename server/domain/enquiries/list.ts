@@ -50,6 +50,7 @@ function searchCondition(term: string): SQL {
 export function listFilters(
   actor: Actor,
   input: Omit<ReturnType<typeof listEnquiriesInput.parse>, "sort" | "cursor" | "limit">,
+  now: Date,
 ): SQL[] {
   const where: SQL[] = [inScope(enquiries.regionCode, actor.regionScope)];
   if (input.status?.length) where.push(inArray(enquiries.status, input.status));
@@ -58,7 +59,7 @@ export function listFilters(
   if (input.regionCode) where.push(inScope(enquiries.regionCode, input.regionCode));
   if (input.assigneeId) where.push(eq(enquiries.assigneeId, input.assigneeId));
   if (input.mine) where.push(eq(enquiries.assigneeId, actor.id));
-  if (input.recheckDue) where.push(recheckDueCondition());
+  if (input.recheckDue) where.push(recheckDueCondition(now));
   if (input.memberId) where.push(eq(enquiries.memberId, input.memberId));
   if (input.openedFrom) where.push(gte(enquiries.openedAt, input.openedFrom));
   if (input.openedTo) where.push(lt(enquiries.openedAt, input.openedTo));
@@ -91,9 +92,15 @@ function keyset(sort: "newest" | "oldest" | "due", cursor: Cursor | null) {
 
 const assignee = aliasedTable(users, "assignee");
 
-export async function listEnquiries(db: Database, actor: Actor, rawInput: ListEnquiriesInput) {
+// `now` decides only what the re-check queue counts as due today.
+export async function listEnquiries(
+  db: Database,
+  actor: Actor,
+  rawInput: ListEnquiriesInput,
+  now = new Date(),
+) {
   const input = listEnquiriesInput.parse(rawInput);
-  const where = [...listFilters(actor, input), ...causeCondition(input.cause)];
+  const where = [...listFilters(actor, input, now), ...causeCondition(input.cause)];
   const { order, after } = keyset(input.sort, input.cursor ? decodeCursor(input.cursor) : null);
 
   // The page's keys first, joined to nothing the filters do not need, so PostgreSQL picks its

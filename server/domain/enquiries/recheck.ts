@@ -48,7 +48,7 @@ export function recheckOnCreate(causes: readonly { cause: string }[], openedAt: 
 
 // The 今日待复查 / 已逾期 queue: a re-check due today or earlier in Shanghai. Served by the partial
 // index enquiries_recheck_due_idx, which holds only the enquiries waiting for one.
-export function recheckDueCondition(now: Date = new Date()): SQL {
+export function recheckDueCondition(now: Date): SQL {
   return and(
     isNotNull(enquiries.recheckDueOn),
     lte(enquiries.recheckDueOn, shanghaiDay(now)),

@@ -22,11 +22,15 @@ import { recheckAfterRetag, recheckAfterStep, recheckDueOnFrom } from "./recheck
 type Versioned = { id: number; version: number };
 type Audit = Omit<AuditContext, "actorId">;
 
+// Every change takes `now`, the request's clock: it stamps the change and its audit row and is
+// the day re-check dates are counted from.
+
 export async function transitionEnquiry(
   db: Database,
   actor: Actor,
   input: TransitionInput,
-  audit: Audit = {},
+  audit: Audit,
+  now: Date,
 ) {
   return db.transaction(async (tx) => {
     const row = await loadForUpdate(tx, actor, input.id, input.version);
@@ -39,7 +43,6 @@ export async function transitionEnquiry(
     });
     if (!check.ok) throw badRequest(check.message);
 
-    const now = new Date();
     const changes: Partial<typeof enquiries.$inferInsert> = { status: check.to };
     switch (input.action) {
       case "start":
@@ -73,10 +76,10 @@ export async function transitionEnquiry(
         changes.assigneeId = row.assigneeId ?? actor.id;
         break;
     }
-    const saved = await saveEnquiry(tx, row, changes);
+    const saved = await saveEnquiry(tx, row, changes, now);
     await recordAudit(
       tx,
-      { ...audit, actorId: actor.id },
+      { ...audit, actorId: actor.id, at: now },
       {
         action: "enquiry.transition",
         entity: "enquiry",
@@ -103,7 +106,8 @@ export async function setEnquiryCauses(
   db: Database,
   actor: Actor,
   input: Versioned & { causes: CauseTag[] },
-  audit: Audit = {},
+  audit: Audit,
+  now: Date,
 ) {
   return db.transaction(async (tx) => {
     const row = await loadForUpdate(tx, actor, input.id, input.version);
@@ -112,11 +116,16 @@ export async function setEnquiryCauses(
     }
     const before = await readCauses(tx, row.id);
     await writeCauses(tx, row.id, input.causes);
-    const recheckDueOn = recheckAfterRetag(row.status, before, input.causes, new Date());
-    const saved = await saveEnquiry(tx, row, recheckDueOn === undefined ? {} : { recheckDueOn });
+    const recheckDueOn = recheckAfterRetag(row.status, before, input.causes, now);
+    const saved = await saveEnquiry(
+      tx,
+      row,
+      recheckDueOn === undefined ? {} : { recheckDueOn },
+      now,
+    );
     await recordAudit(
       tx,
-      { ...audit, actorId: actor.id },
+      { ...audit, actorId: actor.id, at: now },
       {
         action: "enquiry.causes",
         entity: "enquiry",
@@ -140,7 +149,8 @@ export async function assignEnquiry(
   db: Database,
   actor: Actor,
   input: Versioned & { assigneeId: number | null },
-  audit: Audit = {},
+  audit: Audit,
+  now: Date,
 ) {
   return db.transaction(async (tx) => {
     const row = await loadForUpdate(tx, actor, input.id, input.version);
@@ -155,10 +165,10 @@ export async function assignEnquiry(
       }
       assigneeName = assignee.displayName;
     }
-    const saved = await saveEnquiry(tx, row, { assigneeId: input.assigneeId });
+    const saved = await saveEnquiry(tx, row, { assigneeId: input.assigneeId }, now);
     await recordAudit(
       tx,
-      { ...audit, actorId: actor.id },
+      { ...audit, actorId: actor.id, at: now },
       {
         action: "enquiry.assign",
         entity: "enquiry",
@@ -183,7 +193,8 @@ export async function addResolutionStep(
   db: Database,
   actor: Actor,
   input: Versioned & { kind: StepKind; note?: string | null; dueAt?: Date | null },
-  audit: Audit = {},
+  audit: Audit,
+  now: Date,
 ) {
   return db.transaction(async (tx) => {
     const row = await loadForUpdate(tx, actor, input.id, input.version);
@@ -203,19 +214,25 @@ export async function addResolutionStep(
         note: input.note ?? null,
         dueAt: input.dueAt ?? null,
         doneBy: actor.id,
+        doneAt: now,
       })
       .returning();
     // Recording work on a waiting enquiry means work has started.
     const recheckDueOn = recheckAfterStep(input.kind, input.dueAt);
-    const saved = await saveEnquiry(tx, row, {
-      ...(row.status === "open"
-        ? { status: "in_progress" as const, assigneeId: row.assigneeId ?? actor.id }
-        : {}),
-      ...(recheckDueOn === undefined ? {} : { recheckDueOn }),
-    });
+    const saved = await saveEnquiry(
+      tx,
+      row,
+      {
+        ...(row.status === "open"
+          ? { status: "in_progress" as const, assigneeId: row.assigneeId ?? actor.id }
+          : {}),
+        ...(recheckDueOn === undefined ? {} : { recheckDueOn }),
+      },
+      now,
+    );
     await recordAudit(
       tx,
-      { ...audit, actorId: actor.id },
+      { ...audit, actorId: actor.id, at: now },
       {
         action: "enquiry.step",
         entity: "enquiry",

@@ -13,7 +13,8 @@ export async function saveLeaveCalculation(
   db: Database,
   actor: Actor,
   input: SaveLeaveCalculationInput,
-  audit: Omit<AuditContext, "actorId"> = {},
+  audit: Omit<AuditContext, "actorId">,
+  now: Date,
 ) {
   const result = calculateLeave(input.calculation);
   if (!result.ok) throw badRequest(result.message, `calculation.${result.field}`);
@@ -28,6 +29,7 @@ export async function saveLeaveCalculation(
         note: ["离职减员计算：", ...result.value.lines].join("\n"),
       },
       audit,
+      now,
     );
   } catch (error) {
     if (error instanceof DomainError && error.field === "kind") {

@@ -11,7 +11,7 @@ import { readTriage } from "./suggestions";
 // The member explanation sheet (告知书). Same access as the enquiry page: it is built from the
 // detail, so an enquiry outside the actor's scope is NOT_FOUND here too. Personal data stays
 // masked; the sheet is handed to the member, who knows their own numbers.
-export async function getEnquiryNotice(db: Database, actor: Actor, id: number, now = new Date()) {
+export async function getEnquiryNotice(db: Database, actor: Actor, id: number, now: Date) {
   const detail = await getEnquiryDetail(db, actor, id);
   const [agencyName, triage] = await Promise.all([
     agencyNameFor(db, detail.enquiry.regionCode),
