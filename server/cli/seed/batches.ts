@@ -57,7 +57,8 @@ export function splitMonth(allocation: MonthAllocation, limit: number): MonthAll
   const parts: MonthAllocation[] = [];
   groups.forEach((workingDays, g) => {
     const groupCounts = byGroup[g] ?? [];
-    const pieces = Math.ceil(total(groupCounts) / limit);
+    // A group of several days is within the limit but for the rounding; a single day may not be.
+    const pieces = workingDays.length > 1 ? 1 : Math.ceil(total(groupCounts) / limit);
     for (const pieceCounts of split(groupCounts, Array(pieces).fill(1))) {
       if (total(pieceCounts) > 0) {
         parts.push({ month: { ...month, workingDays }, counts: pieceCounts });
