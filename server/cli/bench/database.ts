@@ -163,13 +163,15 @@ async function load(
     });
     log(`demo data: ${demo.users} users, ${demo.enquiries} enquiries`);
     const bulk = size - demo.enquiries;
-    const empty = { members: 0, enquiries: 0, causes: 0, steps: 0 };
     if (bulk <= 0) {
       const { rss, heapUsed } = process.memoryUsage();
       return {
         seconds: (performance.now() - started) / 1000,
         rows: 0,
-        ...empty,
+        members: 0,
+        enquiries: 0,
+        causes: 0,
+        steps: 0,
         peakRssMiB: mebibytes(rss),
         peakHeapMiB: mebibytes(heapUsed),
       };
