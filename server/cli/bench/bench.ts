@@ -15,7 +15,7 @@ import {
   loadBenchUser,
   transportCase,
 } from "./cases";
-import { prepareBenchDatabase, startBenchServer } from "./database";
+import { describeLoader, prepareBenchDatabase, startBenchServer } from "./database";
 import { BrowserSession } from "./http";
 import { type CaseResult, measure } from "./measure";
 import {
@@ -28,10 +28,11 @@ import {
 } from "./report";
 import { startAppServer } from "./server";
 
-// `npm run bench [-- --size N --iterations N --warmup N --fresh]`: the performance targets,
-// measured on a database of N enquiries (default a million) through the production server,
-// each against its floor (the same domain function called directly) in the same run. It is a
-// report: the exit code is 0 whether or not the targets are met; failures are marked FAIL.
+// `npm run bench [-- --size N --iterations N --warmup N --fresh --load-only]`: the performance
+// targets, measured on a database of N enquiries (default a million) through the production
+// server, each against its floor (the same domain function called directly) in the same run. It
+// is a report: the exit code is 0 whether or not the targets are met; failures are marked FAIL.
+// With --load-only it prepares and loads the database, prints the loader's figures and stops.
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const RESULTS_FILE = path.join(DATA_DIR, "bench-results.json");
@@ -45,6 +46,7 @@ function readOptions() {
       warmup: { type: "string", default: "30" },
       reuse: { type: "boolean", default: true },
       fresh: { type: "boolean", default: false },
+      "load-only": { type: "boolean", default: false },
     },
   });
   const whole = (name: string, raw: string, min: number) => {
@@ -57,6 +59,7 @@ function readOptions() {
     iterations: whole("iterations", values.iterations, 1),
     warmup: whole("warmup", values.warmup, 0),
     fresh: values.fresh || !values.reuse,
+    loadOnly: values["load-only"],
   };
 }
 
@@ -85,10 +88,17 @@ async function main() {
 
   // Built before anything else: this process has just loaded the domain code it calls for the
   // floors, and the build should be of the same sources.
-  ensureBuild(log);
+  if (!options.loadOnly) ensureBuild(log);
   const pg = await startBenchServer(log);
   cleanups.push(pg.stop);
   const database = await prepareBenchDatabase(pg.serverUrl, { ...options, log });
+  const loaderLine = database.loader
+    ? `${describeLoader(database.loader)}${database.reused ? " (when this database was loaded)" : ""}`
+    : "load: no figures recorded for this database";
+  if (options.loadOnly) {
+    console.log(loaderLine);
+    return;
+  }
   const app = await startAppServer({
     port: APP_PORT,
     databaseUrl: database.url,
@@ -165,6 +175,7 @@ async function main() {
     machine,
     load,
     data,
+    loader: database.loader,
     results,
     warnings,
   });
@@ -180,6 +191,7 @@ async function main() {
       `${database.reused ? " (reused)" : ""}; ${options.warmup} warm-up + ${options.iterations} ` +
       "timed calls each, sequential; times in ms",
   );
+  console.log(loaderLine);
   console.log("");
   console.log(formatTable(results));
   console.log("");

@@ -6,8 +6,9 @@ import { type EmbeddedServer, startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { generatePiiKey } from "@/db/pii";
 import { rebuildRollups } from "@/db/rollup";
-import { seedBulk } from "@/server/cli/seed/bulk";
+import { type BulkProgress, seedBulk } from "@/server/cli/seed/bulk";
 import { seedDemo } from "@/server/cli/seed/demo";
+import { mebibytes } from "@/server/cli/seed/memory";
 import { adminClient, databaseUrl } from "@/server/testing/urls";
 import { redactUrl } from "../database";
 import { DATA_DIR } from "../local-config";
@@ -22,7 +23,23 @@ const EMBEDDED_PORT = Number(process.env.BENCH_EMBEDDED_PG_PORT ?? 54333);
 const EMBEDDED_PASSWORD = "balance-desk-bench";
 const LOCAL_HOSTS = ["localhost", "127.0.0.1", "::1", "[::1]"];
 
-type Marker = { size: number; piiKey: string; seededAt: string };
+// What loading the database took: the whole load (demo data, bulk enquiries), the bulk rows it
+// wrote, and the loader's peak memory (resident, and the JavaScript heap).
+export type LoaderFigures = {
+  seconds: number;
+  rows: number;
+  members: number;
+  enquiries: number;
+  causes: number;
+  steps: number;
+  peakRssMiB: number;
+  peakHeapMiB: number;
+};
+
+type Marker = { size: number; piiKey: string; seededAt: string; loader: LoaderFigures | null };
+
+// A progress line at most this often.
+const PROGRESS_EVERY_MS = 30_000;
 
 // The server holding the bench database: BENCH_DATABASE_URL, or an embedded cluster of its own.
 // Either way it must be on this machine, since the database is dropped and recreated at will.
@@ -80,7 +97,7 @@ async function servesDataDir(serverUrl: string, dataDir: string): Promise<boolea
 export async function prepareBenchDatabase(
   serverUrl: string,
   options: { size: number; fresh: boolean; log: (line: string) => void },
-): Promise<{ url: string; piiKey: string; reused: boolean }> {
+): Promise<{ url: string; piiKey: string; reused: boolean; loader: LoaderFigures | null }> {
   const { size, log } = options;
   const url = databaseUrl(serverUrl, BENCH_DATABASE);
   const marker = options.fresh ? null : await readMarker(serverUrl);
@@ -90,7 +107,7 @@ export async function prepareBenchDatabase(
     await migrateDatabase(url);
     await ensureExactRollups(url, log);
     await analyze(url, "analyze");
-    return { url, piiKey: marker.piiKey, reused: true };
+    return { url, piiKey: marker.piiKey, reused: true, loader: marker.loader };
   }
 
   log(`creating ${BENCH_DATABASE} for ${size.toLocaleString("en")} enquiries`);
@@ -103,15 +120,38 @@ export async function prepareBenchDatabase(
   }
   await migrateDatabase(url);
   const piiKey = generatePiiKey();
-  await load(url, piiKey, size, log);
+  const loader = await load(url, piiKey, size, log);
+  log(describeLoader(loader));
   await ensureExactRollups(url, log);
   log("vacuum analyze");
   await analyze(url, "vacuum (analyze)");
-  await writeMarker(serverUrl, { size, piiKey, seededAt: new Date().toISOString() });
-  return { url, piiKey, reused: false };
+  await writeMarker(serverUrl, { size, piiKey, seededAt: new Date().toISOString(), loader });
+  return { url, piiKey, reused: false, loader };
 }
 
-async function load(url: string, piiKey: string, size: number, log: (line: string) => void) {
+export function describeLoader(loader: LoaderFigures): string {
+  return (
+    `load: ${loader.rows.toLocaleString("en")} bulk rows (${loader.enquiries.toLocaleString("en")} ` +
+    `enquiries) in ${formatDuration(loader.seconds)}, loader peak memory ` +
+    `${loader.peakRssMiB.toLocaleString("en")} MiB resident, ` +
+    `${loader.peakHeapMiB.toLocaleString("en")} MiB heap`
+  );
+}
+
+const formatDuration = (seconds: number) =>
+  seconds < 120
+    ? `${Math.round(seconds)} s`
+    : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+
+const rowsOf = (p: Pick<BulkProgress, "members" | "enquiries" | "causes" | "steps">) =>
+  p.members + p.enquiries + p.causes + p.steps;
+
+async function load(
+  url: string,
+  piiKey: string,
+  size: number,
+  log: (line: string) => void,
+): Promise<LoaderFigures> {
   const { db, client } = createDb(url, { max: 3, statementTimeoutMs: 0 });
   try {
     const now = new Date();
@@ -123,26 +163,53 @@ async function load(url: string, piiKey: string, size: number, log: (line: strin
     });
     log(`demo data: ${demo.users} users, ${demo.enquiries} enquiries`);
     const bulk = size - demo.enquiries;
-    if (bulk > 0) {
-      let reported = 0;
-      await seedBulk(client, {
-        piiKey,
-        now,
-        enquiries: bulk,
-        onProgress: (done) => {
-          if (done < bulk && done - reported < bulk / 10) return;
-          reported = done;
-          const seconds = Math.round((performance.now() - started) / 1000);
-          log(`  bulk ${done.toLocaleString("en")} / ${bulk.toLocaleString("en")} (${seconds} s)`);
-        },
-      });
+    if (bulk <= 0) {
+      const { rss, heapUsed } = process.memoryUsage();
+      return {
+        seconds: (performance.now() - started) / 1000,
+        rows: 0,
+        members: 0,
+        enquiries: 0,
+        causes: 0,
+        steps: 0,
+        peakRssMiB: mebibytes(rss),
+        peakHeapMiB: mebibytes(heapUsed),
+      };
     }
+    let lastLine = performance.now();
+    const summary = await seedBulk(client, {
+      piiKey,
+      now,
+      enquiries: bulk,
+      onProgress: (progress) => {
+        if (progress.enquiries < bulk && performance.now() - lastLine < PROGRESS_EVERY_MS) return;
+        lastLine = performance.now();
+        const seconds = progress.elapsedMs / 1000;
+        const rows = rowsOf(progress);
+        log(
+          `  bulk ${progress.enquiries.toLocaleString("en")} / ${bulk.toLocaleString("en")} ` +
+            `enquiries, ${rows.toLocaleString("en")} rows (${Math.round(rows / seconds).toLocaleString("en")} rows/s), ` +
+            `${formatDuration(seconds)}; rss ${mebibytes(progress.memory.rssBytes)} MiB, heap ` +
+            `${mebibytes(progress.memory.heapUsedBytes)} MiB`,
+        );
+      },
+    });
+    return {
+      seconds: (performance.now() - started) / 1000,
+      rows: rowsOf(summary),
+      members: summary.members,
+      enquiries: summary.enquiries,
+      causes: summary.causes,
+      steps: summary.steps,
+      peakRssMiB: mebibytes(summary.peakMemory.rssBytes),
+      peakHeapMiB: mebibytes(summary.peakMemory.heapUsedBytes),
+    };
   } finally {
     await client.end();
   }
 }
 
-// seedBulk adds each month's rollups in its own transaction and migrations may recompute them;
+// seedBulk adds each batch's rollups in its own transaction and migrations may recompute them;
 // a mismatch would mean the benchmark reads figures the base tables do not hold, so it is
 // checked, not assumed.
 async function ensureExactRollups(url: string, log: (line: string) => void) {
@@ -176,7 +243,12 @@ async function readMarker(serverUrl: string): Promise<Marker | null> {
     if (!row?.comment) return null;
     const marker = JSON.parse(row.comment) as Partial<Marker>;
     if (typeof marker.size !== "number" || typeof marker.piiKey !== "string") return null;
-    return { size: marker.size, piiKey: marker.piiKey, seededAt: marker.seededAt ?? "?" };
+    return {
+      size: marker.size,
+      piiKey: marker.piiKey,
+      seededAt: marker.seededAt ?? "?",
+      loader: marker.loader ?? null,
+    };
   } catch {
     return null;
   } finally {

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { LoaderFigures } from "./database";
 import type { CaseResult } from "./measure";
 
 // The printed table and the JSON file. Milliseconds with two decimals: the floors of the
@@ -96,6 +97,7 @@ export function writeResults(
     machine: Machine;
     load: LoadSummary;
     data: DataSize;
+    loader: LoaderFigures | null;
     results: CaseResult[];
     warnings: string[];
   },

@@ -32,7 +32,7 @@ describe("seedBulk", () => {
       piiKey,
       now,
       enquiries: 20_000,
-      onProgress: (done) => progress.push(done),
+      onProgress: (done) => progress.push(done.enquiries),
     });
     console.info(`bulk 20k: ${Math.round(performance.now() - started)} ms`, summary);
   });

@@ -67,12 +67,12 @@ export const MEMBER_COLUMNS = [
   "created_at",
 ] as const;
 
-export function* memberLines(codec: PiiCodec, pool: MemberDraft[], firstId: number) {
-  for (let i = 0; i < pool.length; i++) {
-    const m = pool[i] as MemberDraft;
+export function* memberLines(codec: PiiCodec, members: Iterable<MemberDraft>, firstId: number) {
+  let id = firstId;
+  for (const m of members) {
     const p = protectPerson(codec, m);
     yield copyLine([
-      firstId + i,
+      id++,
       m.name,
       p.idNumberHash,
       p.idNumberEncrypted,

@@ -58,12 +58,16 @@ const POOL_TYPES: Weighted<InsuranceType> = [
 ];
 
 export type MemberPool = {
-  members: MemberDraft[];
-  // Index into `members` of a member who fits the enquiry.
+  size: number;
+  // The members, drafted one at a time as they are read (the bulk loader streams them into
+  // COPY and keeps none); read them all, once, before the first pick.
+  members: Generator<MemberDraft>;
+  // Index of a member who fits the enquiry, in the order `members` yields them.
   pick(random: Random, draft: EnquiryDraft): number;
 };
 
-// `size` members spread over the cities by weight, registered before `registeredBefore`.
+// `size` members spread over the cities by weight, registered before `registeredBefore`. Only
+// their indexes by city and type are kept, and the ID numbers already used.
 export function createMemberPool(
   random: Random,
   cities: readonly SeedCity[],
@@ -72,36 +76,41 @@ export function createMemberPool(
   fallbackCreatorId: number,
   isTaken: (idNumber: string) => boolean,
 ): MemberPool {
-  const members: MemberDraft[] = [];
   const buckets = cities.map(() => new Map<InsuranceType, number[]>());
   const weightSum = cities.reduce((sum, city) => sum + city.weight, 0);
-  const taken = new Set<string>();
-  cities.forEach((city, cityIndex) => {
-    const count = Math.max(1, Math.round((size * city.weight) / weightSum));
-    for (let i = 0; i < count; i++) {
-      const type = random.weighted(POOL_TYPES);
-      const person = makePerson(
-        random,
-        city,
-        type,
-        (idNumber) => taken.has(idNumber) || isTaken(idNumber),
-      );
-      taken.add(person.idNumber);
-      members.push({
-        ...person,
-        regionCode: city.code,
-        createdBy: city.caseworkerId ?? fallbackCreatorId,
-        createdAt: new Date(registeredBefore.getTime() - random.int(1, 700) * DAY_MS),
-      });
-      const bucket = buckets[cityIndex]?.get(type) ?? [];
-      bucket.push(members.length - 1);
-      buckets[cityIndex]?.set(type, bucket);
+  const counts = cities.map((city) => Math.max(1, Math.round((size * city.weight) / weightSum)));
+  const poolSize = counts.reduce((a, b) => a + b, 0);
+  let drafted = 0;
+  function* draftMembers(): Generator<MemberDraft> {
+    const taken = new Set<string>();
+    for (const [cityIndex, city] of cities.entries()) {
+      for (let i = 0; i < (counts[cityIndex] ?? 0); i++) {
+        const type = random.weighted(POOL_TYPES);
+        const person = makePerson(
+          random,
+          city,
+          type,
+          (idNumber) => taken.has(idNumber) || isTaken(idNumber),
+        );
+        taken.add(person.idNumber);
+        const bucket = buckets[cityIndex]?.get(type) ?? [];
+        bucket.push(drafted++);
+        buckets[cityIndex]?.set(type, bucket);
+        yield {
+          ...person,
+          regionCode: city.code,
+          createdBy: city.caseworkerId ?? fallbackCreatorId,
+          createdAt: new Date(registeredBefore.getTime() - random.int(1, 700) * DAY_MS),
+        };
+      }
     }
-  });
+  }
 
   return {
-    members,
+    size: poolSize,
+    members: draftMembers(),
     pick(random, draft) {
+      if (drafted < poolSize) throw new Error("pick before all pool members were drafted");
       const bucketsOfCity = buckets[draft.cityIndex] as Map<InsuranceType, number[]>;
       const preferred = bucketsOfCity.get(random.weighted(draft.memberTypes));
       if (preferred && preferred.length > 0) return random.pick(preferred);

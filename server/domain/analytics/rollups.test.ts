@@ -349,7 +349,7 @@ describe("rollup triggers", () => {
 });
 
 describe("bulk load", () => {
-  it("adds each month's rollups in its own transaction instead of row by row", async () => {
+  it("adds each batch's rollups in its own transaction instead of row by row", async () => {
     const database = await createTestDatabase();
     try {
       await seedTestDemo(database.db, { enquiries: 300 });
