@@ -1,3 +1,4 @@
+import { CAUSES } from "@/db/constants";
 import { expect, test } from "./fixtures";
 
 // A fresh demo shows triage at work: the manager's acceptance rates are filled in and a recent
@@ -16,7 +17,7 @@ test("the demo data fills the acceptance rates a manager sees", async ({
   await expect(row.getByRole("cell").nth(3)).toHaveText(/^\d{1,3}\.\d%$/);
 
   const rates = await card.locator("tbody tr td:nth-child(4)").allInnerTexts();
-  expect(rates).toHaveLength(5);
+  expect(rates).toHaveLength(CAUSES.length);
   expect(rates.every((rate) => /^\d{1,3}\.\d%$/.test(rate))).toBe(true);
   expect(rates.some((rate) => rate !== "100.0%")).toBe(true);
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CAUSE_CODES, type Cause, CHANNEL_CODES, SYMPTOM_CODES } from "@/db/constants";
+import { codeList } from "./code-list";
 
 // The analytics contract, shared by the dashboard, the router, the export and the benchmark.
 // Months are calendar months in Asia/Shanghai, written "YYYY-MM".
@@ -15,9 +16,9 @@ export const analyticsFilter = z
       .string()
       .regex(/^\d{6}$/, "行政区划代码应为6位数字")
       .optional(),
-    causes: z.array(z.enum(CAUSE_CODES)).max(5).optional(),
-    symptoms: z.array(z.enum(SYMPTOM_CODES)).max(5).optional(),
-    channels: z.array(z.enum(CHANNEL_CODES)).max(5).optional(),
+    causes: codeList(CAUSE_CODES).optional(),
+    symptoms: codeList(SYMPTOM_CODES).optional(),
+    channels: codeList(CHANNEL_CODES).optional(),
   })
   .refine((f) => f.from <= f.to, { message: "开始月份不能晚于结束月份", path: ["to"] })
   .refine((f) => monthsBetween(f.from, f.to) <= 60, {

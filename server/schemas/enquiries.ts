@@ -10,6 +10,7 @@ import {
   SYMPTOM_CODES,
 } from "@/db/constants";
 import { TRANSITION_ACTION_CODES } from "../rules/enquiry-status";
+import { codeList } from "./code-list";
 import { relatedEnquiryIds, triageFacts } from "./insights";
 
 // One schema per operation, shared by the form (client-side validation), the router (input)
@@ -36,7 +37,7 @@ export type CauseTag = z.infer<typeof causeTag>;
 
 export const causeTags = z
   .array(causeTag)
-  .max(5, "原因分类最多5个")
+  .max(CAUSE_CODES.length, `原因分类最多${CAUSE_CODES.length}个`)
   .superRefine((tags, ctx) => {
     const seen = new Set<string>();
     for (const tag of tags) {
@@ -74,10 +75,10 @@ export type CreateEnquiryInput = z.infer<typeof createEnquiryInput>;
 export const LIST_SORTS = ["newest", "oldest", "due"] as const;
 
 export const listEnquiriesInput = z.strictObject({
-  status: z.array(z.enum(ENQUIRY_STATUS_CODES)).max(5).optional(),
-  cause: z.array(z.enum(CAUSE_CODES)).max(5).optional(),
-  symptom: z.array(z.enum(SYMPTOM_CODES)).max(5).optional(),
-  channel: z.array(z.enum(CHANNEL_CODES)).max(5).optional(),
+  status: codeList(ENQUIRY_STATUS_CODES).optional(),
+  cause: codeList(CAUSE_CODES).optional(),
+  symptom: codeList(SYMPTOM_CODES).optional(),
+  channel: codeList(CHANNEL_CODES).optional(),
   regionCode: regionCode.optional(),
   assigneeId: id.optional(),
   mine: z.boolean().optional(),

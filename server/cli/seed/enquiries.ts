@@ -1,34 +1,24 @@
 // One month of demo enquiries at a time: causes, symptom, amounts, wording, status history and
 // resolution steps, all consistent with each other. Members are attached by the caller (the
 // demo creates them as they call, the bulk loader draws from a pool).
-import {
-  CAUSE_CODES,
-  type Cause,
-  type Channel,
-  type EnquiryStatus,
-  type FollowUpMethod,
-  type InsuranceType,
-  type OtherSubReason,
-  type Priority,
-  type Satisfaction,
-  type StepKind,
-  type Symptom,
+import type {
+  Cause,
+  Channel,
+  EnquiryStatus,
+  FollowUpMethod,
+  InsuranceType,
+  Priority,
+  Satisfaction,
+  StepKind,
+  Symptom,
 } from "@/db/constants";
+import { CAUSE_MODULES } from "../../causes";
+import { type CauseRegistry, causesOf } from "../../causes/cause-module";
 import { addWorkingDays } from "../../rules/working-days";
 import { CLOSING_MINUTE, monthLabelBefore, OPENING_MINUTE, shanghaiTime } from "./calendar";
 import type { MonthAllocation } from "./plan";
 import type { Random, Weighted } from "./random";
-import {
-  FAMILY_AID_SCENARIOS,
-  fillTemplate,
-  OTHER_SCENARIOS,
-  OTHER_SUB_REASON_WEIGHTS,
-  POLICY_REFORM_SCENARIOS,
-  RELATIVES,
-  RESIGNATION_SCENARIOS,
-  type Scenario,
-  SYSTEM_DELAY_SCENARIOS,
-} from "./scenarios";
+import { fillTemplate, RELATIVES, type Scenario } from "./scenarios";
 import { settle } from "./status";
 import { type CauseTag, planSteps } from "./steps";
 
@@ -90,41 +80,6 @@ export type DraftContext = {
   fallbackCreatorId: number;
 };
 
-const SCENARIOS: Record<Exclude<Cause, "other">, readonly Scenario[]> = {
-  resignation: RESIGNATION_SCENARIOS,
-  system_delay: SYSTEM_DELAY_SCENARIOS,
-  policy_reform: POLICY_REFORM_SCENARIOS,
-  family_aid: FAMILY_AID_SCENARIOS,
-};
-
-// The second cause seen alongside each primary one, in about a fifth of the enquiries.
-const SECONDARY: Record<Cause, Weighted<readonly [Cause, OtherSubReason | null]>> = {
-  resignation: [
-    [["other", "employer_arrears"], 3],
-    [["policy_reform", null], 2],
-    [["other", "medical_spending"], 2],
-  ],
-  system_delay: [
-    [["other", "card_not_activated"], 3],
-    [["other", "identity_mismatch"], 2],
-    [["policy_reform", null], 1],
-  ],
-  policy_reform: [
-    [["family_aid", null], 3],
-    [["other", "medical_spending"], 3],
-    [["resignation", null], 1],
-  ],
-  family_aid: [
-    [["other", "medical_spending"], 3],
-    [["policy_reform", null], 2],
-  ],
-  other: [
-    [["policy_reform", null], 2],
-    [["system_delay", null], 2],
-    [["family_aid", null], 1],
-  ],
-};
-
 const CHANNELS: Weighted<Channel> = [
   ["counter", 30],
   ["hotline_12393", 28],
@@ -162,18 +117,15 @@ function amountsFor(random: Random, symptom: Symptom, tag: CauseTag, scenario: S
   }
 }
 
-function primaryTag(random: Random, cause: Cause): CauseTag {
-  const subReason = cause === "other" ? random.weighted(OTHER_SUB_REASON_WEIGHTS) : null;
-  return { cause, subReason, isPrimary: true };
-}
-
 function draftEnquiry(
   random: Random,
   context: DraftContext,
   allocation: MonthAllocation,
   cityIndex: number,
   cause: Cause,
+  registry: CauseRegistry,
 ): EnquiryDraft {
+  const { demo } = registry[cause];
   const { month } = allocation;
   const city = context.cities[cityIndex] as SeedCity;
   const openedAt = shanghaiTime(
@@ -183,19 +135,17 @@ function draftEnquiry(
     random.int(OPENING_MINUTE, CLOSING_MINUTE - 1),
   );
 
-  const primary = primaryTag(random, cause);
-  const scenarios = primary.subReason
-    ? OTHER_SCENARIOS[primary.subReason]
-    : SCENARIOS[cause as Exclude<Cause, "other">];
-  const scenario = random.weighted(byWeight(scenarios));
+  const primary: CauseTag = { cause, subReason: demo.subReason?.(random) ?? null, isPrimary: true };
+  const scenario = random.weighted(byWeight(demo.scenarios(primary.subReason)));
   const causes: CauseTag[] = [primary];
   if (random.chance(0.2)) {
-    const [secondCause, subReason] = random.weighted(SECONDARY[cause]);
-    // Nothing else explains a balance when there is no personal account, and only an
-    // employee can leave an employer.
+    const [secondCause, subReason] = random.weighted(demo.secondary);
+    // Nothing else explains a balance when there is no personal account, and a cause for some
+    // members only (leaving an employer) needs a scenario about one of them.
+    const only = registry[secondCause].demo.memberTypes;
     const fits =
       primary.subReason !== "no_personal_account" &&
-      (secondCause !== "resignation" || scenario.memberTypes.some(([type]) => type === "employee"));
+      (!only || scenario.memberTypes.some(([type]) => only.includes(type)));
     if (fits) causes.push({ cause: secondCause, subReason, isPrimary: false });
   }
 
@@ -212,7 +162,7 @@ function draftEnquiry(
     city: city.name,
   };
   const priority: Priority = scenario.symptom === "negative" ? "urgent" : "normal";
-  const quick = priority === "urgent" || cause === "system_delay";
+  const quick = priority === "urgent" || demo.awaitsRecheck === true;
   const assigneeId = city.caseworkerId;
   const createdBy = city.caseworkerId ?? context.fallbackCreatorId;
 
@@ -243,8 +193,9 @@ function draftEnquiry(
     steps: [],
     leftMonthsBefore,
   };
-  const plan = planSteps(random, causes, values, scenario.policyNote);
-  settle(random, context.now, draft, plan, fillTemplate(random.pick(scenario.summaries), values));
+  const plan = planSteps(random, registry, causes, values, scenario.policyNote);
+  const summary = fillTemplate(random.pick(scenario.summaries), values);
+  settle(random, context.now, draft, plan, summary, demo.awaitsRecheck === true);
   return draft;
 }
 
@@ -253,13 +204,15 @@ export function draftMonth(
   random: Random,
   context: DraftContext,
   allocation: MonthAllocation,
+  registry: CauseRegistry = CAUSE_MODULES,
 ): EnquiryDraft[] {
+  const codes = causesOf(registry);
   const drafts: EnquiryDraft[] = [];
   allocation.counts.forEach((perCause, cityIndex) => {
     perCause.forEach((count, causeIndex) => {
-      const cause = CAUSE_CODES[causeIndex] as Cause;
+      const cause = codes[causeIndex] as Cause;
       for (let i = 0; i < count; i++) {
-        drafts.push(draftEnquiry(random, context, allocation, cityIndex, cause));
+        drafts.push(draftEnquiry(random, context, allocation, cityIndex, cause, registry));
       }
     });
   });

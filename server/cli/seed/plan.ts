@@ -1,7 +1,9 @@
 // How many demo enquiries fall in each month, city and primary cause. The shapes are the ones a
-// manager should see in the analytics: 政策改革 peaks every July, 离职减员 around the year end and
-// June, 家庭共济 grows, and one city has a burst of 系统延迟 (a data-sync incident) in one month.
-import { CAUSE_CODES, type Cause } from "@/db/constants";
+// manager should see in the analytics: each cause's share and seasonal pattern come from its
+// module (政策改革 peaks every July, 离职减员 around the year end and June, 家庭共济 grows), and
+// one city has a burst of 系统延迟 (a data-sync incident) in one month.
+import { CAUSE_MODULES } from "../../causes";
+import { type CauseRegistry, causesOf } from "../../causes/cause-module";
 import type { SeedMonth } from "./calendar";
 import type { Random } from "./random";
 
@@ -32,44 +34,16 @@ export const SEED_CITY_NAMES = SEED_CITY_WEIGHTS.map(([name]) => name);
 
 // The data-sync incident the spike detection should find: 无锡, five months before `now`, about
 // twenty times the city's usual monthly count of 系统延迟 enquiries.
-export const BURST = { cityName: "无锡市", monthsAgo: 5, factor: 20 } as const;
-
-const CAUSE_SHARES: Record<Cause, number> = {
-  resignation: 0.24,
-  system_delay: 0.15,
-  policy_reform: 0.22,
-  family_aid: 0.14,
-  other: 0.25,
-};
-
-// The outpatient mutual-aid reform (门诊共济改革) took effect in July 2022; family mutual aid
-// (家庭共济) came with it.
-const REFORM_MONTH_SERIAL = 2022 * 12 + 6;
-
-function seasonality(cause: Cause, month: SeedMonth, monthCount: number): number {
-  const serial = month.year * 12 + month.month - 1;
-  const afterReform = serial >= REFORM_MONTH_SERIAL;
-  switch (cause) {
-    case "policy_reform": {
-      // The insurance year turns over in July: new allocation rules, new contribution bases.
-      const peak = month.month === 7 ? 2.6 : month.month === 8 ? 1.4 : 1;
-      return peak * (afterReform ? 1 : 0.45);
-    }
-    case "resignation":
-      // Leavers cluster at the year end and at the end of the insurance year (June).
-      if (month.month === 12 || month.month === 1) return 1.75;
-      if (month.month === 6) return 1.6;
-      return month.month === 7 ? 1.2 : 1;
-    case "family_aid":
-      return afterReform ? 0.4 + (1.2 * month.index) / Math.max(1, monthCount - 1) : 0;
-    default:
-      return 1;
-  }
-}
+export const BURST = {
+  cause: "system_delay",
+  cityName: "无锡市",
+  monthsAgo: 5,
+  factor: 20,
+} as const;
 
 export type MonthAllocation = {
   month: SeedMonth;
-  // counts[cityIndex][causeIndex], causes in CAUSE_CODES order.
+  // counts[cityIndex][causeIndex], causes in the registry's order.
   counts: number[][];
 };
 
@@ -81,23 +55,24 @@ export function allocateEnquiries(
   cityWeights: readonly number[],
   burstCityIndex: number,
   total: number,
+  registry: CauseRegistry = CAUSE_MODULES,
 ): MonthAllocation[] {
+  const codes = causesOf(registry);
   const burstMonthIndex = months.length - 1 - BURST.monthsAgo;
   const cells: { weight: number; count: number; order: number }[] = [];
   let weightSum = 0;
   for (const month of months) {
     cityWeights.forEach((cityWeight, cityIndex) => {
-      for (const cause of CAUSE_CODES) {
+      for (const cause of codes) {
+        const { share, seasonality } = registry[cause].demo;
         const burst =
-          cause === "system_delay" &&
-          cityIndex === burstCityIndex &&
-          month.index === burstMonthIndex
+          cause === BURST.cause && cityIndex === burstCityIndex && month.index === burstMonthIndex
             ? BURST.factor
             : 1;
         const noise = 0.85 + 0.3 * random.next();
         const weight =
-          CAUSE_SHARES[cause] *
-          seasonality(cause, month, months.length) *
+          share *
+          (seasonality?.(month, months.length) ?? 1) *
           cityWeight *
           month.coverage *
           burst *
@@ -122,13 +97,13 @@ export function allocateEnquiries(
     if (entry) entry.cell.count++;
   }
 
-  const perMonth = cityWeights.length * CAUSE_CODES.length;
+  const perMonth = cityWeights.length * codes.length;
   return months.map((month, monthIndex) => ({
     month,
     counts: cityWeights.map((_, cityIndex) =>
-      CAUSE_CODES.map(
+      codes.map(
         (_, causeIndex) =>
-          cells[monthIndex * perMonth + cityIndex * CAUSE_CODES.length + causeIndex]?.count ?? 0,
+          cells[monthIndex * perMonth + cityIndex * codes.length + causeIndex]?.count ?? 0,
       ),
     ),
   }));

@@ -28,26 +28,26 @@ const SATISFACTIONS: Weighted<Satisfaction> = [
 ];
 
 // Sets the status, resolution, follow-up and the steps done so far from the full step plan.
+// `awaitsRecheck` is the primary cause's (系统延迟): its work waits for a re-check.
 export function settle(
   random: Random,
   now: Date,
   draft: EnquiryDraft,
   plan: PlannedStep[],
   summary: string,
+  awaitsRecheck: boolean,
 ) {
   const opened = draft.openedAt.getTime();
   const nowMs = now.getTime();
   const ageDays = (nowMs - opened) / DAY_MS;
   const closeChance = ageDays > 30 ? 0.96 : ageDays > 7 ? 0.7 : ageDays > 2 ? 0.35 : 0.08;
-  const primary = draft.causes[0]?.cause;
   // Durations in counter minutes: a re-check takes one to three working days, an urgent
   // negative balance is settled within two, the rest within a week.
-  const resolutionMinutes =
-    primary === "system_delay"
-      ? random.int(1 * WORKING_DAY_MINUTES, 3 * WORKING_DAY_MINUTES)
-      : draft.priority === "urgent"
-        ? random.int(60, 2 * WORKING_DAY_MINUTES)
-        : random.int(60, 5 * WORKING_DAY_MINUTES);
+  const resolutionMinutes = awaitsRecheck
+    ? random.int(1 * WORKING_DAY_MINUTES, 3 * WORKING_DAY_MINUTES)
+    : draft.priority === "urgent"
+      ? random.int(60, 2 * WORKING_DAY_MINUTES)
+      : random.int(60, 5 * WORKING_DAY_MINUTES);
   const resolvedAt = addWorkingMinutes(opened, resolutionMinutes);
   const closes = random.chance(closeChance) && resolvedAt < nowMs - HOUR_MS;
   const followedUpAt = addWorkingMinutes(
@@ -65,7 +65,7 @@ export function settle(
     steps = plan;
     spanMinutes = workingMinutesBetween(start, resolvedAt);
   } else {
-    const recheck = primary === "system_delay" && random.chance(0.5);
+    const recheck = awaitsRecheck && random.chance(0.5);
     draft.status = recheck ? "awaiting_recheck" : random.chance(0.5) ? "in_progress" : "open";
     if (ageDays > 30 && draft.status === "open") draft.status = "in_progress";
     const upTo = plan.findIndex((step) => step.kind === "schedule_recheck");

@@ -1,0 +1,38 @@
+// The shape of a cause module: what belongs to one cause (原因分类), kept in one file per cause
+// so that adding a cause means writing one module and registering it (see "Adding a cause" in
+// the README). The generic machinery reads these: the triage engine (server/rules/triage.ts),
+// the explanation sheet (server/rules/member-explanations.ts) and the demo seed
+// (server/cli/seed/). Each of them takes the registry as an argument, the real one by default.
+import { type Cause, type OtherSubReason, STEP_KINDS, type StepKind } from "@/db/constants";
+import type { DemoProfile } from "../cli/seed/profile";
+import type { Explanation } from "../rules/member-explanations";
+import type { TriageHit, TriageKey, TriageRule } from "../rules/triage";
+
+export type CauseModule = {
+  // The 告知书 paragraphs: why the balance looks as it does and what the member can do. Only 其他
+  // has sub-reasons; the other causes ignore the argument.
+  explain: (subReason: OtherSubReason | null) => Explanation;
+  // Run in registry order. A rule may also score another cause, when the fact it reads points
+  // there instead (a 30 June leave takes nothing back, so the drop is ordinary spending).
+  triageRules: readonly TriageRule[];
+  // The steps a triage suggestion of this cause lists, in the order a caseworker does them:
+  // the cause's own step kinds (STEP_KINDS in db/constants.ts) or the common ones.
+  suggestedSteps: (subReason: OtherSubReason | null) => StepKind[];
+  demo: DemoProfile;
+};
+
+// Every cause has its module: a cause left out of the registry is a type error.
+export type CauseRegistry = Readonly<Record<Cause, CauseModule>>;
+
+// The registry's causes in its order, which is also how equal triage scores are ranked.
+export const causesOf = (registry: CauseRegistry) => Object.keys(registry) as Cause[];
+
+export const hit = (key: TriageKey, points: number, reason: string): TriageHit => ({
+  key,
+  points,
+  reason,
+});
+
+// The step kinds STEP_KINDS assigns to the cause, in their order there.
+export const ownStepKinds = (cause: Cause): StepKind[] =>
+  STEP_KINDS.filter((kind) => kind.cause === cause).map((kind) => kind.code);

@@ -1,0 +1,91 @@
+// 家庭共济: since the reform, spouse, parents and children bound to the account can pay their
+// medical costs or resident-insurance premiums from it, which looks like an unexplained drop to
+// a holder who did not know.
+import { HOLDER, type Scenario } from "../cli/seed/scenarios";
+import { APP_OR_CARD, maybeQuery, RELATIVE_COUNTS } from "../cli/seed/triage-facts";
+import type { TriageRule } from "../rules/triage";
+import { type CauseModule, hit, ownStepKinds } from "./cause-module";
+import { afterReform } from "./policy-reform";
+
+const triageRule: TriageRule = ({ symptom, facts }) => {
+  const relatives = facts.boundRelatives;
+  if (relatives == null) {
+    return symptom === "sudden_drop"
+      ? [hit("family_aid", 15, "如果账户绑定了家庭共济的亲属，他们的花费也会从您的账户扣除。")]
+      : [];
+  }
+  if (relatives === 0) return [hit("family_aid", -100, "您的账户没有绑定家庭共济亲属。")];
+  const hits = [
+    hit(
+      "family_aid",
+      40,
+      `您的个人账户绑定了${relatives}位家庭共济亲属，他们看病买药或缴纳居民医保费都可以从您的账户支付。`,
+    ),
+  ];
+  if (symptom === "sudden_drop" || symptom === "zero" || symptom === "mismatch") {
+    hits.push(hit("family_aid", 25, "亲属用卡时您不一定知道，看起来就像余额无故减少。"));
+  }
+  return hits;
+};
+
+const SCENARIOS: readonly Scenario[] = [
+  {
+    weight: 70,
+    symptom: "sudden_drop",
+    memberTypes: HOLDER,
+    descriptions: [
+      "参保人称个账余额突然少了 {amount} 元，自己最近没看病买药",
+      "参保人反映个人账户有几笔不是本人的消费，共 {amount} 元，怀疑被盗刷",
+    ],
+    summaries: [
+      "查询家庭共济绑定记录，参保人的{relative}已绑定该账户，近期使用 {amount} 元支付医药费用。已向参保人说明，并告知可办理解绑。",
+      "参保人{relative}通过家庭共济从该账户缴纳居民医保费 {amount} 元，属正常共济支出。已说明。",
+    ],
+  },
+  {
+    weight: 30,
+    symptom: "zero",
+    memberTypes: HOLDER,
+    descriptions: ["参保人称个账余额变成 0 了，之前还有 {amount} 元，自己没用过"],
+    summaries: [
+      "该账户已与参保人{relative}建立家庭共济，余额 {amount} 元已用于{relative}的门诊费用。已说明共济规则。",
+    ],
+  },
+];
+
+export const familyAid: CauseModule = {
+  explain: () => ({
+    title: "家庭共济",
+    why: "您的个人账户绑定了家庭共济的亲属（配偶、父母或子女）。他们看病买药或缴纳居民医保费时，可以从您的账户支付，所以余额会在您不知情时减少。",
+    next: "可以在经办窗口或医保App查询绑定的亲属和每一笔支出。如不再需要共济，可以申请解除绑定。",
+  }),
+  triageRules: [triageRule],
+  suggestedSteps: () => ownStepKinds("family_aid"),
+  demo: {
+    share: 0.14,
+    // Unknown before the reform, then growing as more holders bind their relatives.
+    seasonality: (month, monthCount) =>
+      afterReform(month) ? 0.4 + (1.2 * month.index) / Math.max(1, monthCount - 1) : 0,
+    scenarios: () => SCENARIOS,
+    secondary: [
+      [["other", "medical_spending"], 3],
+      [["policy_reform", null], 2],
+    ],
+    steps: (random, _subReason, step) => [
+      step("list_bound_relatives", "账户已绑定{relative}，近三个月共济支出 {amount} 元"),
+      ...(random.chance(0.35)
+        ? [step("unbind_relatives", "参保人要求解除与{relative}的共济绑定，已办理")]
+        : []),
+    ],
+    triageFacts: (random) => ({
+      boundRelatives: random.weighted(RELATIVE_COUNTS),
+      ...maybeQuery(random, APP_OR_CARD),
+    }),
+    // Only an account holder can have relatives bound to the account.
+    misleadingFact: (random, _draft, insuranceType, facts) =>
+      (insuranceType === "employee" || insuranceType === "retired") &&
+      facts.boundRelatives === undefined
+        ? { boundRelatives: random.weighted(RELATIVE_COUNTS) }
+        : null,
+  },
+};

@@ -1,0 +1,316 @@
+// 其他: the causes outside the four documented ones, each named by a sub-reason (子原因) — the
+// member's own spending, employer arrears, an inactive card, the wrong account looked up, an
+// insurance type without a personal account, and the rarer ones. Everything here is per
+// sub-reason; an 其他 tag without one is refused by the schemas.
+import {
+  type InsuranceType,
+  OTHER_SUB_REASON_LABELS,
+  type OtherSubReason,
+  type StepKind,
+  type Symptom,
+} from "@/db/constants";
+import type { Weighted } from "../cli/seed/random";
+import { ANY_WITH_ACCOUNT, EMPLOYEE, HOLDER, type Scenario, WORKING } from "../cli/seed/scenarios";
+import { APP_OR_CARD, AT_THE_PHARMACY, lastJuneEnd, maybeQuery } from "../cli/seed/triage-facts";
+import type { Explanation } from "../rules/member-explanations";
+import type { TriageRule } from "../rules/triage";
+import { type CauseModule, hit } from "./cause-module";
+
+const EXPLANATIONS: Record<OtherSubReason, Omit<Explanation, "title">> = {
+  medical_spending: {
+    why: "余额减少是您本人就医购药的正常支出。",
+    next: "可以打印个人账户增减明细逐笔核对；符合规定的费用可以申请报销。",
+  },
+  employer_arrears: {
+    why: "单位没有按时缴费，欠缴期间个人账户暂停划入。",
+    next: "请联系单位尽快补缴，补缴到账后会恢复划入。",
+  },
+  card_not_activated: {
+    why: "社保卡尚未申领或尚未激活医保功能，个人账户暂时不能使用。",
+    next: "请携带身份证到社保卡服务网点或合作银行激活。",
+  },
+  wrong_query_channel: {
+    why: "您查询的不是医保个人账户：银行ATM和网银显示的是社保卡银行账户的余额，12333电话只能查到当前余额。",
+    next: "请通过医保App、国家医保服务平台或经办窗口查询个人账户余额和明细。",
+  },
+  no_personal_account: {
+    why: "您的参保类型（如城乡居民医保、部分灵活就业或较低档次的职工医保）不设个人账户，余额为零是正常的。",
+    next: "看病就医可以按规定享受统筹基金报销，不受个人账户余额影响。",
+  },
+  identity_mismatch: {
+    why: "您更改过姓名或证件号码后，参保信息与卡片信息不一致，账户暂时无法正常显示或使用。",
+    next: "请携带身份证和变更证明到经办窗口办理信息变更。",
+  },
+  overdraft_rule: {
+    why: "您所在地区允许个人账户在一定额度内透支，透支部分显示为负数。",
+    next: "透支部分会由以后划入的资金抵扣，也可以通过补缴提前还清。",
+  },
+  contribution_gap: {
+    why: "您本人中断缴费时间较长，个人账户已暂停划入。",
+    next: "恢复缴费后会恢复划入；如需补缴，请到经办窗口咨询。",
+  },
+  relocation: {
+    why: "您变更了参保地，个人账户余额正在办理转移，转移期间暂时查不到或不能使用。",
+    next: "转移完成后余额会转入新参保地的个人账户，请留意新参保地的到账信息。",
+  },
+  bank_account_frozen: {
+    why: "社保卡对应的银行账户被冻结，影响了卡片的正常使用。",
+    next: "请联系发卡银行了解冻结原因并办理解冻。",
+  },
+  out_of_area_or_expired: {
+    why: "您在允许范围以外使用个人账户，或社保卡已过有效期。",
+    next: "异地就医请先办理备案；卡片过期请到服务网点换领新卡。",
+  },
+  commercial_insurance: {
+    why: "您曾使用个人账户余额购买商业健康保险（部分地区允许余额超过规定额度时购买）。",
+    next: "可以查询个人账户明细核对购买记录；如有疑问请联系承保的保险公司。",
+  },
+};
+
+const accountType: TriageRule = ({ symptom, insuranceType }) => {
+  if (insuranceType === "resident") {
+    return [
+      hit(
+        "other:no_personal_account",
+        symptom === "zero" ? 80 : 55,
+        "城乡居民医保不设个人账户，余额为零是正常的，看病报销走统筹基金。",
+      ),
+    ];
+  }
+  if (insuranceType === "flexible" && (symptom === "zero" || symptom === "mismatch")) {
+    return [
+      hit(
+        "other:no_personal_account",
+        40,
+        "很多地区以灵活就业身份参保不设个人账户，或只按较低档次少量划入。",
+      ),
+    ];
+  }
+  return [];
+};
+
+const queryMethod: TriageRule = ({ symptom, facts }) => {
+  if (facts.queryMethod === "bank") {
+    return [
+      hit(
+        "other:wrong_query_channel",
+        75,
+        "银行ATM和网银显示的是社保卡里银行账户的余额，不是医保个人账户，两者不是一笔钱。",
+      ),
+    ];
+  }
+  if (
+    facts.queryMethod === "hotline_12333" &&
+    (symptom === "sudden_drop" || symptom === "mismatch")
+  ) {
+    return [
+      hit(
+        "other:wrong_query_channel",
+        30,
+        "12333电话只能查到当前余额，查不到收支明细，容易误以为余额不对。",
+      ),
+    ];
+  }
+  return [];
+};
+
+// 其他 has no step kinds of its own: each sub-reason leads to some of the common ones.
+const STEPS: Record<OtherSubReason, StepKind[]> = {
+  medical_spending: ["apply_reimbursement", "follow_up"],
+  employer_arrears: ["check_contributions", "top_up", "follow_up"],
+  card_not_activated: ["free_text", "follow_up"],
+  wrong_query_channel: ["free_text", "follow_up"],
+  no_personal_account: ["check_contributions", "follow_up"],
+  identity_mismatch: ["check_contributions", "follow_up"],
+  overdraft_rule: ["check_contributions", "follow_up"],
+  contribution_gap: ["check_contributions", "top_up", "follow_up"],
+  relocation: ["check_contributions", "follow_up"],
+  bank_account_frozen: ["free_text", "follow_up"],
+  out_of_area_or_expired: ["free_text", "follow_up"],
+  commercial_insurance: ["free_text", "follow_up"],
+};
+
+// What the demo caseworker notes for each sub-reason.
+const NOTES: Record<OtherSubReason, string> = {
+  medical_spending: "调取增减明细，逐笔核对刷卡记录",
+  employer_arrears: "单位欠缴 3 个月，已电话催缴",
+  card_not_activated: "指导到银行网点激活社保卡医保功能",
+  wrong_query_channel: "告知通过医保 APP 或 12393 查询个人账户",
+  no_personal_account: "核实参保类型不设个人账户",
+  identity_mismatch: "核对证件并更正身份信息",
+  overdraft_rule: "说明当地个人账户透支规定",
+  contribution_gap: "个人断缴 4 个月，账户暂停使用",
+  relocation: "查询转移接续进度，转出地已受理",
+  bank_account_frozen: "告知到发卡银行办理解冻",
+  out_of_area_or_expired: "指导换卡并办理异地就医备案",
+  commercial_insurance: "调取商业健康保险扣款授权记录",
+};
+
+const scenario = (
+  symptom: Symptom,
+  memberTypes: Weighted<InsuranceType>,
+  descriptions: readonly string[],
+  summary: string,
+): Scenario[] => [{ weight: 1, symptom, memberTypes, descriptions, summaries: [summary] }];
+
+const SCENARIOS: Record<OtherSubReason, readonly Scenario[]> = {
+  medical_spending: scenario(
+    "sudden_drop",
+    ANY_WITH_ACCOUNT,
+    ["参保人称个账余额少了 {amount} 元，记不清自己有没有用过"],
+    "调取增减明细，减少金额为参保人本人在定点药店及门诊的刷卡支出，已逐笔说明。",
+  ),
+  employer_arrears: scenario(
+    "mismatch",
+    EMPLOYEE,
+    ["参保人称个账已经三个月没有钱划入，怀疑单位没交医保"],
+    "单位欠缴 3 个月，个人账户暂停划入。已联系单位催缴，补缴到账后一并划入。",
+  ),
+  card_not_activated: scenario(
+    "unusable",
+    ANY_WITH_ACCOUNT,
+    ["参保人称新领的社保卡查不到个账余额，药店也刷不了"],
+    "社保卡医保功能未激活，已指导参保人到银行网点激活，激活后余额显示正常。",
+  ),
+  wrong_query_channel: scenario(
+    "mismatch",
+    ANY_WITH_ACCOUNT,
+    ["参保人称在银行 ATM 上查到的余额和医保 APP 上的不一样"],
+    "参保人在 ATM 查询的是社保卡金融账户，不是医保个人账户。已告知通过医保 APP 或 12393 查询。",
+  ),
+  no_personal_account: scenario(
+    "zero",
+    [
+      ["resident", 75],
+      ["flexible", 25],
+    ],
+    ["参保人称参保后个账一直是 0，从来没有钱划入", "参保人问为什么交了医保却没有个人账户余额"],
+    "参保人参加的参保类型不设个人账户，余额为 0 属正常。已说明门诊统筹待遇。",
+  ),
+  identity_mismatch: scenario(
+    "unusable",
+    ANY_WITH_ACCOUNT,
+    ["参保人称改了身份证信息后个账查不到，药店刷不了卡"],
+    "身份信息变更后医保系统未同步，已核对证件并更正信息，余额显示正常。",
+  ),
+  overdraft_rule: scenario(
+    "negative",
+    HOLDER,
+    ["参保人称住院后个账显示 {balance} 元，问为什么会是负数"],
+    "当地允许个人账户按规定透支，透支部分从以后划入资金中抵扣。已说明。",
+  ),
+  contribution_gap: scenario(
+    "unusable",
+    [
+      ["flexible", 60],
+      ["employee", 40],
+    ],
+    ["参保人称中间断交了几个月，现在个账用不了"],
+    "参保人断缴超过规定期限，个人账户暂停使用。已告知补缴后恢复。",
+  ),
+  relocation: scenario(
+    "zero",
+    WORKING,
+    ["参保人称从外地转回本地参保，原来个账里的钱还没转过来"],
+    "个人账户余额正在办理转移接续，已告知预计到账时间。",
+  ),
+  bank_account_frozen: scenario(
+    "unusable",
+    ANY_WITH_ACCOUNT,
+    ["参保人称社保卡关联的银行账户被冻结后，个账也刷不了"],
+    "社保卡金融账户被冻结影响刷卡，个人账户余额正常。已告知到发卡银行处理。",
+  ),
+  out_of_area_or_expired: scenario(
+    "unusable",
+    ANY_WITH_ACCOUNT,
+    ["参保人称在外地药店刷不了医保卡，提示卡片过期"],
+    "卡片已过有效期且未办理异地就医备案，已指导换卡并办理备案。",
+  ),
+  commercial_insurance: scenario(
+    "sudden_drop",
+    EMPLOYEE,
+    ["参保人称个账一次少了 {amount} 元，后来想起可能买了保险"],
+    "个人账户余额用于购买普惠型商业健康保险，扣款 {amount} 元，经本人授权。已说明。",
+  ),
+};
+
+const SUB_REASON_WEIGHTS: Weighted<OtherSubReason> = [
+  ["medical_spending", 18],
+  ["employer_arrears", 12],
+  ["card_not_activated", 10],
+  ["wrong_query_channel", 10],
+  ["no_personal_account", 16],
+  ["identity_mismatch", 6],
+  ["overdraft_rule", 5],
+  ["contribution_gap", 6],
+  ["relocation", 6],
+  ["bank_account_frozen", 3],
+  ["out_of_area_or_expired", 5],
+  ["commercial_insurance", 3],
+];
+
+export const other: CauseModule = {
+  explain: (subReason) =>
+    subReason
+      ? { title: OTHER_SUB_REASON_LABELS[subReason], ...EXPLANATIONS[subReason] }
+      : {
+          title: "其他原因",
+          why: "经核查，余额变化另有原因，详见下方处理情况。",
+          next: "如有疑问，请联系经办机构。",
+        },
+  triageRules: [accountType, queryMethod],
+  suggestedSteps: (subReason) => (subReason ? STEPS[subReason] : ["free_text", "follow_up"]),
+  demo: {
+    share: 0.25,
+    subReason: (random) => random.weighted(SUB_REASON_WEIGHTS),
+    scenarios: (subReason) => SCENARIOS[subReason ?? "medical_spending"],
+    secondary: [
+      [["policy_reform", null], 2],
+      [["system_delay", null], 2],
+      [["family_aid", null], 1],
+    ],
+    steps: (random, subReason, step) => {
+      const sub = subReason ?? "medical_spending";
+      if (sub === "employer_arrears" || sub === "contribution_gap") {
+        return [
+          step("check_contributions", NOTES[sub]),
+          step("top_up", sub === "employer_arrears" ? "已通知单位补缴欠费" : "已指导补缴断缴月份"),
+        ];
+      }
+      return [
+        step("free_text", NOTES[sub]),
+        ...(sub === "medical_spending" && random.chance(0.2)
+          ? [step("apply_reimbursement", "已受理门诊费用报销申请")]
+          : []),
+      ];
+    },
+    triageFacts: (random, draft, insuranceType, subReason) => {
+      switch (subReason) {
+        case "medical_spending":
+          // Those who left on 30 June suspect the reduction; the others have nothing to add.
+          return insuranceType === "employee" && random.chance(0.4)
+            ? { leftEmployer: true, leaveDate: lastJuneEnd(draft.openedAt), reductionFiled: true }
+            : { boundRelatives: 0, ...maybeQuery(random, APP_OR_CARD) };
+        case "employer_arrears":
+        case "contribution_gap":
+          return insuranceType === "employee" ? { employerPaid: false } : {};
+        case "wrong_query_channel":
+          return { queryMethod: "bank" };
+        case "no_personal_account":
+          return { recentlyEnrolled: false };
+        case "relocation":
+          return { recentlyEnrolled: true };
+        case "commercial_insurance":
+          return { boundRelatives: 0, queryMethod: "insurance_app" };
+        case "overdraft_rule":
+          return { leftEmployer: false };
+        default:
+          return maybeQuery(random, AT_THE_PHARMACY);
+      }
+    },
+    misleadingFact: (random, _draft, _insuranceType, facts) =>
+      facts.queryMethod === undefined
+        ? { queryMethod: random.pick(["bank", "hotline_12333"] as const) }
+        : null,
+  },
+};

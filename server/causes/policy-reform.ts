@@ -1,0 +1,159 @@
+// 政策改革: the balance is right, the rules changed — the 2022 outpatient mutual-aid reform (the
+// employer part no longer reaches the account), retiree allocation cuts, a lower contribution
+// base, monthly deductions. The explanation names the actual mechanism.
+import type { SeedMonth } from "../cli/seed/calendar";
+import { EMPLOYEE, type Scenario } from "../cli/seed/scenarios";
+import { APP_OR_CARD, maybeQuery } from "../cli/seed/triage-facts";
+import { formatFen } from "../rules/money";
+import type { TriageHit, TriageRule } from "../rules/triage";
+import { type CauseModule, hit, ownStepKinds } from "./cause-module";
+
+// The outpatient mutual-aid reform (门诊共济改革): from this month the employer part no longer
+// reaches the personal account. Family mutual aid (家庭共济) came with it.
+export const REFORM_START = "2022-07-01";
+export const afterReform = (month: SeedMonth) => month.key >= REFORM_START.slice(0, 7);
+
+// A small negative figure is typically one monthly deduction (e.g. 13 元 大额医疗补助).
+const SMALL_DEDUCTION_FEN = 5_000;
+
+const triageRule: TriageRule = ({ symptom, insuranceType, balanceFen, facts, today }) => {
+  const hits: TriageHit[] = [];
+  if (insuranceType === "employee" && today >= REFORM_START) {
+    if (symptom === "mismatch") {
+      hits.push(
+        hit(
+          "policy_reform",
+          35,
+          "2022年7月起，单位缴纳的部分不再划入个人账户，只划入您本人缴纳的部分，所以余额比以前增长得慢。",
+        ),
+      );
+    } else if (symptom === "sudden_drop") {
+      hits.push(hit("policy_reform", 10, "2022年7月起每月划入个人账户的金额有所减少。"));
+    }
+    const expected = facts.expectedBalanceFen;
+    if (expected != null && balanceFen != null && balanceFen < expected) {
+      hits.push(
+        hit(
+          "policy_reform",
+          25,
+          `您预计的 ${formatFen(expected)} 可能仍按改革前的办法估算，按现行办法实际划入会少一些。`,
+        ),
+      );
+    }
+  }
+  if (insuranceType === "retired" && (symptom === "mismatch" || symptom === "sudden_drop")) {
+    hits.push(
+      hit("policy_reform", 45, "退休人员每月划入多少由所在城市规定，近年不少城市调低了划入标准。"),
+    );
+  }
+  if (symptom === "negative" && balanceFen != null && balanceFen < 0) {
+    if (-balanceFen <= SMALL_DEDUCTION_FEN && insuranceType !== "resident") {
+      hits.push(
+        hit(
+          "policy_reform",
+          20,
+          "负数金额很小，可能是按月扣缴的大额医疗补助等费用，单位缴费到账后会补上。",
+        ),
+      );
+    }
+  }
+  return hits;
+};
+
+const SCENARIOS: readonly Scenario[] = [
+  {
+    weight: 45,
+    symptom: "mismatch",
+    memberTypes: EMPLOYEE,
+    descriptions: [
+      "参保人称现在每月划进个账的钱比以前少了一半，单位缴费没变，问是不是算错了",
+      "参保人反映交了三年医保，个账只有 {balance} 元，觉得太少",
+    ],
+    summaries: [
+      "门诊共济改革后单位缴费部分不再划入个人账户，只划入本人缴费部分，余额计算无误。已告知门诊统筹报销待遇。",
+    ],
+    policyNote: "说明门诊共济改革后单位缴费不再划入个人账户",
+  },
+  {
+    weight: 20,
+    symptom: "sudden_drop",
+    memberTypes: [["retired", 1]],
+    descriptions: [
+      "退休参保人称今年起每月划入个账的钱变少了，以前一百多元，现在只有几十元",
+      "退休参保人询问个账划入标准为什么调整，余额比去年同期少了 {amount} 元",
+    ],
+    summaries: [
+      "{city}调整退休人员个人账户划入标准，改为按定额每月划入，划入金额减少属政策调整。已说明门诊统筹待遇。",
+    ],
+    policyNote: "说明退休人员个人账户划入标准调整",
+  },
+  {
+    weight: 20,
+    symptom: "mismatch",
+    memberTypes: EMPLOYEE,
+    descriptions: ["参保人称个账每月划入金额比去年少了，单位也没说过原因"],
+    summaries: [
+      "参保人上年度平均工资低于当地缴费基数下限，本年度缴费基数调整后划入金额相应减少，计算无误。已告知查询缴费基数的方式。",
+    ],
+    policyNote: "说明缴费基数调整对划入金额的影响",
+  },
+  {
+    weight: 15,
+    symptom: "negative",
+    memberTypes: EMPLOYEE,
+    descriptions: [
+      "参保人称个账每月被扣 13 元，余额变成 {balance} 元，不知道扣的是什么",
+      "参保人反映没有看病个账却出现负数 {balance} 元",
+    ],
+    summaries: [
+      "每月从个人账户代扣大额医疗补助保费 13 元，单位缴费到账前账户余额为负，属正常扣费，划入后自动冲抵。已说明扣费项目。",
+    ],
+    policyNote: "说明大额医疗补助保费每月从个人账户代扣",
+    monthlyDeduction: true,
+  },
+];
+
+export const policyReform: CauseModule = {
+  explain: () => ({
+    title: "政策调整",
+    why: "您的余额按现行规定计算是正确的。常见的情况有：2022年7月起单位缴纳的部分不再划入个人账户，只划入您本人缴纳的部分；退休人员每月划入标准由所在城市调整；缴费基数下调后划入金额相应减少；每月扣缴大额医疗补助等费用。具体适用哪一项见下方处理情况。",
+    next: "门诊看病可以按规定使用门诊统筹待遇报销，不再只依靠个人账户。如对缴费基数有疑问，可携带身份证到经办窗口查询缴费记录。",
+  }),
+  triageRules: [triageRule],
+  suggestedSteps: () => ownStepKinds("policy_reform"),
+  demo: {
+    share: 0.22,
+    // The insurance year turns over in July: new allocation rules, new contribution bases.
+    seasonality: (month) => {
+      const peak = month.month === 7 ? 2.6 : month.month === 8 ? 1.4 : 1;
+      return peak * (afterReform(month) ? 1 : 0.45);
+    },
+    scenarios: () => SCENARIOS,
+    secondary: [
+      [["family_aid", null], 3],
+      [["other", "medical_spending"], 3],
+      [["resignation", null], 1],
+    ],
+    steps: (random, _subReason, step, policyNote) => [
+      ...(random.chance(0.5)
+        ? [step("check_contributions", "缴费基数、费率和缴费月数核对无误")]
+        : []),
+      step("explain_policy", policyNote ?? "说明适用的政策调整"),
+      step("explain_pooled_benefits", "告知门诊统筹报销比例和年度限额"),
+    ],
+    triageFacts: (random, draft, insuranceType) => {
+      if (draft.symptom === "negative") return { leftEmployer: false, boundRelatives: 0 };
+      if (insuranceType === "retired") {
+        return { boundRelatives: 0, ...maybeQuery(random, APP_OR_CARD) };
+      }
+      return {
+        leftEmployer: false,
+        // What the member counted on from the credits of earlier years.
+        ...(draft.reportedBalanceFen !== null && draft.disputedAmountFen !== null
+          ? { expectedBalanceFen: draft.reportedBalanceFen + draft.disputedAmountFen }
+          : {}),
+        queryMethod: "insurance_app",
+      };
+    },
+  },
+};

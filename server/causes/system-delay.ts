@@ -1,0 +1,165 @@
+// 系统延迟: the employer has paid but the credit or the card data has not caught up yet. A sync
+// delay usually heals within 1–2 working days, so the work is a re-check; a carry-over or
+// operator error belongs here too, but the agency has to correct it.
+import { type Scenario, WORKING } from "../cli/seed/scenarios";
+import { AT_THE_PHARMACY, dayBefore, maybeQuery } from "../cli/seed/triage-facts";
+import { daysBetween } from "../rules/calendar-day";
+import type { TriageHit, TriageRule } from "../rules/triage";
+import { type CauseModule, hit, ownStepKinds } from "./cause-module";
+
+// How long after the employer's payment a missing credit still counts as a sync delay; the
+// agency re-checks after 1–2 working days, which a weekend or holiday can stretch to five.
+const DELAY_WINDOW_DAYS = 5;
+
+// The employer-payment and card questions; an unpaid employer or an inactive card points to 其他.
+const triageRule: TriageRule = ({ symptom, facts, today }) => {
+  const hits: TriageHit[] = [];
+  if (facts.employerPaid === true) {
+    const paid = facts.employerPaidOn;
+    const days = paid ? daysBetween(paid, today) : null;
+    if (days !== null && days >= 0 && days <= DELAY_WINDOW_DAYS) {
+      hits.push(
+        hit(
+          "system_delay",
+          45,
+          `单位${days === 0 ? "今天" : `${days}天前`}已经缴费，资金划入个人账户一般需要1至2个工作日，暂时查不到属正常。`,
+        ),
+      );
+    } else if (days !== null && days > DELAY_WINDOW_DAYS) {
+      hits.push(
+        hit(
+          "system_delay",
+          20,
+          `单位已缴费${days}天仍未到账，超出正常同步时间，需要经办机构后台核对数据。`,
+        ),
+      );
+    } else {
+      hits.push(hit("system_delay", 25, "单位已经缴费，资金可能尚未同步到个人账户。"));
+    }
+    if (symptom !== "sudden_drop") {
+      hits.push(hit("system_delay", 20, "缴费已完成但余额未体现，多为数据同步尚未完成。"));
+    }
+  } else if (facts.employerPaid === false) {
+    hits.push(
+      hit(
+        "other:employer_arrears",
+        50,
+        "单位还没有按时缴费，欠缴期间个人账户会暂停划入，单位补缴后才会恢复。",
+      ),
+    );
+  }
+  if (facts.recentlyEnrolled === true) {
+    hits.push(hit("system_delay", 35, "您是新参保或刚激活社保卡，第一笔划入资金可能还没有到账。"));
+  }
+  if (symptom === "zero" && facts.recentlyEnrolled == null && facts.employerPaid == null) {
+    hits.push(hit("system_delay", 15, "余额为零有时是首次划入或数据同步尚未完成。"));
+  }
+  if (symptom === "unusable") {
+    hits.push(hit("system_delay", 20, "余额查不到或不能用，可能是系统升级或卡片数据暂时不同步。"));
+    hits.push(hit("other:card_not_activated", 25, "社保卡尚未激活医保功能时，个人账户无法使用。"));
+  }
+  return hits;
+};
+
+const SCENARIOS: readonly Scenario[] = [
+  {
+    weight: 30,
+    symptom: "mismatch",
+    memberTypes: WORKING,
+    descriptions: [
+      "参保人称单位本月已缴费，个账却还没到账，比应有余额少 {amount} 元",
+      "参保人反映{month}的划入款一直没到账，单位说早就交了",
+    ],
+    summaries: [
+      "单位已足额缴费，划账数据未及时同步。复查时划入款 {amount} 元已到账，余额正常。",
+      "确认为系统数据同步延迟，后台补划 {amount} 元后余额与缴费记录一致。",
+    ],
+  },
+  {
+    weight: 35,
+    symptom: "unusable",
+    memberTypes: WORKING,
+    descriptions: [
+      "参保人称药店刷卡时提示个人账户余额不足，APP 里也查不到余额",
+      "参保人称系统升级后医保卡在定点药店刷不了，查询显示异常",
+      "参保人反映电子医保凭证显示的余额和社保卡不一致，买药结算不了",
+    ],
+    summaries: [
+      "系统升级期间卡端与银行端数据不一致，1–2 个工作日后复查已恢复，可正常使用。",
+      "卡片数据同步异常，上报后台处理后已恢复，参保人可正常刷卡。",
+    ],
+  },
+  {
+    weight: 25,
+    symptom: "zero",
+    memberTypes: WORKING,
+    descriptions: [
+      "参保人称新参保已两个月，个账余额还是 0",
+      "参保人称刚激活社保卡，个账余额是 0，单位说钱已经划过了",
+    ],
+    summaries: [
+      "新参保首次划入尚未到账，复查时已划入 {amount} 元。已告知以后按月划入。",
+      "新激活卡片数据未同步，复查后余额显示正常。",
+    ],
+  },
+  {
+    weight: 10,
+    symptom: "sudden_drop",
+    memberTypes: WORKING,
+    descriptions: ["参保人称个账余额无故少了 {amount} 元，查不到对应的消费记录"],
+    summaries: ["经办系统结转错误导致余额显示减少 {amount} 元，后台更正后已恢复。"],
+  },
+];
+
+export const systemDelay: CauseModule = {
+  explain: () => ({
+    title: "系统延迟",
+    why: "单位已经缴费，但资金或数据还没有同步到您的个人账户（例如系统升级、新参保首次划入或新激活社保卡）。这种情况通常会自动恢复。",
+    next: "请在1至2个工作日后再次查询。如仍未到账，我们会将您的账户明细提交后台核查，并把结果告诉您。",
+  }),
+  triageRules: [triageRule],
+  suggestedSteps: () => ownStepKinds("system_delay"),
+  demo: {
+    share: 0.15,
+    scenarios: () => SCENARIOS,
+    secondary: [
+      [["other", "card_not_activated"], 3],
+      [["other", "identity_mismatch"], 2],
+      [["policy_reform", null], 1],
+    ],
+    awaitsRecheck: true,
+    steps: (random, _subReason, step) => {
+      const escalate = random.chance(0.2);
+      return [
+        step("record_expected_credit", "记录应到账金额，单位缴费已确认"),
+        step("schedule_recheck", "约定 2 个工作日后复查"),
+        step("recheck", escalate ? "复查仍未恢复" : "复查已到账，余额正常"),
+        ...(escalate ? [step("escalate_back_office", "已附增减明细上报后台核查数据同步")] : []),
+      ];
+    },
+    triageFacts: (random, { symptom, openedAt }, insuranceType) => {
+      // Only an employee has an employer whose payment the caseworker can ask about.
+      const employer = insuranceType === "employee";
+      if (symptom === "zero") {
+        return { recentlyEnrolled: true, ...(employer ? { employerPaid: true } : {}) };
+      }
+      if (!employer) return maybeQuery(random, AT_THE_PHARMACY);
+      if (symptom === "sudden_drop") {
+        return { employerPaid: true, employerPaidOn: dayBefore(openedAt, random.int(8, 25)) };
+      }
+      return {
+        employerPaid: true,
+        // Most call within the usual one or two working days; some wait longer.
+        employerPaidOn: dayBefore(
+          openedAt,
+          random.chance(0.8) ? random.int(1, 4) : random.int(7, 12),
+        ),
+        ...(symptom === "unusable" ? maybeQuery(random, AT_THE_PHARMACY) : {}),
+      };
+    },
+    misleadingFact: (random, draft, insuranceType, facts) =>
+      insuranceType === "employee" && facts.employerPaid === undefined
+        ? { employerPaid: true, employerPaidOn: dayBefore(draft.openedAt, random.int(1, 3)) }
+        : null,
+  },
+};

@@ -1,0 +1,53 @@
+// What the demo seed reads from each cause module (server/causes/<cause>.ts): how often the cause
+// comes up and when, what members say about it, the steps a caseworker records and what the
+// triage panel was told. The seed's other files are the machinery that draws from these.
+import type { Cause, InsuranceType, OtherSubReason, StepKind } from "@/db/constants";
+import type { SeedMonth } from "./calendar";
+import type { EnquiryDraft } from "./enquiries";
+import type { Random, Weighted } from "./random";
+import type { Scenario } from "./scenarios";
+import type { PlannedStep } from "./steps";
+import type { DemoTriageFacts } from "./triage-facts";
+
+// Records one step; placeholders in braces in the note are filled per enquiry (fillTemplate).
+export type StepWriter = (kind: StepKind, note: string) => PlannedStep;
+
+export type DemoProfile = {
+  // Weight among the causes as the primary cause of a demo enquiry.
+  share: number;
+  // The month's factor on that weight (1 when absent): the peaks and trends the analytics show.
+  seasonality?: (month: SeedMonth, monthCount: number) => number;
+  // Draws the sub-reason of a primary tag (其他 only).
+  subReason?: (random: Random) => OtherSubReason;
+  scenarios: (subReason: OtherSubReason | null) => readonly Scenario[];
+  // The second cause seen alongside this one when it is primary (about a fifth of enquiries).
+  secondary: Weighted<readonly [Cause, OtherSubReason | null]>;
+  // Who the cause can happen to, when not everyone (only an employee leaves an employer): it is
+  // not added as the second cause of a scenario about nobody of these types.
+  memberTypes?: readonly InsuranceType[];
+  // The work waits for a re-check (系统延迟): due two working days after filing, resolved one to
+  // three working days after, and half of the open ones 待复查.
+  awaitsRecheck?: boolean;
+  // The steps recorded for a tag of this cause, in order; policyNote is the scenario's.
+  steps: (
+    random: Random,
+    subReason: OtherSubReason | null,
+    step: StepWriter,
+    policyNote: string | undefined,
+  ) => PlannedStep[];
+  // What the triage panel was told about an enquiry with this primary cause.
+  triageFacts: (
+    random: Random,
+    draft: EnquiryDraft,
+    insuranceType: InsuranceType,
+    subReason: OtherSubReason | null,
+  ) => DemoTriageFacts;
+  // An answer that points to this cause, given about an enquiry whose primary cause is another;
+  // null when the question was already answered or does not apply to the member.
+  misleadingFact?: (
+    random: Random,
+    draft: EnquiryDraft,
+    insuranceType: InsuranceType,
+    facts: DemoTriageFacts,
+  ) => DemoTriageFacts | null;
+};

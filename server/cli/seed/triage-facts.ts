@@ -1,0 +1,65 @@
+// The pieces the cause profiles build their demo triage answers from: the fields the triage panel
+// sends, the dates members give and how they looked up their balance. Built on the calendar-day
+// rules rather than the seed calendar, so the cause modules stay light enough for the browser,
+// where the triage panel runs the same rules.
+import type { BalanceQueryMethod } from "@/db/constants";
+import { shanghaiDay } from "../../rules/calendar-day";
+import type { Random, Weighted } from "./random";
+
+// The same fields as the triage panel sends (TriageFacts in server/rules/triage.ts).
+export type DemoTriageFacts = {
+  leftEmployer?: boolean;
+  leaveDate?: string;
+  reductionFiled?: boolean;
+  expectedBalanceFen?: number;
+  boundRelatives?: number;
+  employerPaid?: boolean;
+  employerPaidOn?: string;
+  recentlyEnrolled?: boolean;
+  queryMethod?: BalanceQueryMethod;
+};
+
+export const APP_OR_CARD: Weighted<BalanceQueryMethod> = [
+  ["insurance_app", 60],
+  ["pharmacy", 25],
+  ["counter", 15],
+];
+export const AT_THE_PHARMACY: Weighted<BalanceQueryMethod> = [
+  ["pharmacy", 70],
+  ["insurance_app", 30],
+];
+export const RELATIVE_COUNTS: Weighted<number> = [
+  [1, 60],
+  [2, 30],
+  [3, 10],
+];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function yearMonth(at: Date): { year: number; month: number } {
+  const [year, month] = shanghaiDay(at).split("-").map(Number) as [number, number];
+  return { year, month };
+}
+
+// The Beijing calendar day `back` days before the filing day.
+export function dayBefore(openedAt: Date, back: number): string {
+  return shanghaiDay(new Date(openedAt.getTime() - back * DAY_MS));
+}
+
+// A day in the month `back` months before filing; never the 30th, since a 30 June leave
+// removes nothing and the 离职减员 scenarios are about what the reduction took back.
+export function dayInMonthBefore(random: Random, openedAt: Date, back: number): string {
+  const { year, month } = yearMonth(openedAt);
+  const serial = year * 12 + (month - 1) - back;
+  return `${Math.floor(serial / 12)}-${pad((serial % 12) + 1)}-${pad(random.int(1, 28))}`;
+}
+
+// The last 30 June before filing: the insurance year's final day.
+export function lastJuneEnd(openedAt: Date): string {
+  const { year, month } = yearMonth(openedAt);
+  return `${month >= 7 ? year : year - 1}-06-30`;
+}
+
+export const maybeQuery = (random: Random, methods: Weighted<BalanceQueryMethod>) =>
+  random.chance(0.5) ? { queryMethod: random.weighted(methods) } : {};
