@@ -3,7 +3,7 @@
 // rules rather than the seed calendar, so the cause modules stay light enough for the browser,
 // where the triage panel runs the same rules.
 import type { BalanceQueryMethod } from "@/db/constants";
-import { shanghaiDay } from "../../rules/calendar-day";
+import { addDays, shanghaiDay, shanghaiMonth, shiftMonth } from "../../rules/calendar-day";
 import type { Random, Weighted } from "./random";
 
 // The same fields as the triage panel sends (TriageFacts in server/rules/triage.ts).
@@ -34,30 +34,21 @@ export const RELATIVE_COUNTS: Weighted<number> = [
   [3, 10],
 ];
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const pad = (n: number) => String(n).padStart(2, "0");
-
-function yearMonth(at: Date): { year: number; month: number } {
-  const [year, month] = shanghaiDay(at).split("-").map(Number) as [number, number];
-  return { year, month };
-}
-
 // The Beijing calendar day `back` days before the filing day.
 export function dayBefore(openedAt: Date, back: number): string {
-  return shanghaiDay(new Date(openedAt.getTime() - back * DAY_MS));
+  return addDays(shanghaiDay(openedAt), -back);
 }
 
 // A day in the month `back` months before filing; never the 30th, since a 30 June leave
 // removes nothing and the 离职减员 scenarios are about what the reduction took back.
 export function dayInMonthBefore(random: Random, openedAt: Date, back: number): string {
-  const { year, month } = yearMonth(openedAt);
-  const serial = year * 12 + (month - 1) - back;
-  return `${Math.floor(serial / 12)}-${pad((serial % 12) + 1)}-${pad(random.int(1, 28))}`;
+  const month = shiftMonth(shanghaiMonth(openedAt), -back);
+  return `${month}-${String(random.int(1, 28)).padStart(2, "0")}`;
 }
 
 // The last 30 June before filing: the insurance year's final day.
 export function lastJuneEnd(openedAt: Date): string {
-  const { year, month } = yearMonth(openedAt);
+  const [year, month] = shanghaiMonth(openedAt).split("-").map(Number) as [number, number];
   return `${month >= 7 ? year : year - 1}-06-30`;
 }
 
