@@ -43,7 +43,7 @@ export const enquiriesRouter = createTRPCRouter({
           .nullish(),
       }),
     )
-    .query(({ ctx, input }) => listAssignees(ctx.db, input.regionCode ?? ctx.actor.regionScope)),
+    .query(({ ctx, input }) => listAssignees(ctx.db, ctx.actor, input.regionCode)),
   create: caseworkerProcedure
     .input(createEnquiryInput)
     .mutation(({ ctx, input }) => createEnquiry(ctx.db, ctx.actor, input, audit(ctx))),

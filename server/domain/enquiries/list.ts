@@ -19,6 +19,7 @@ import type { CauseTag, ListEnquiriesInput } from "../../schemas/enquiries";
 import { listEnquiriesInput } from "../../schemas/enquiries";
 import { type Cursor, cursorTime, cursorValue, decodeCursor, encodeCursor } from "../keyset-cursor";
 import { inScope } from "../region-scope";
+import { loadMemberInScope, loadUserInScope } from "../scoped-rows";
 import type { Actor } from "../users";
 import { recheckDueCondition } from "./recheck";
 
@@ -91,8 +92,20 @@ function keyset(sort: "newest" | "oldest" | "due", cursor: Cursor | null) {
 
 const assignee = aliasedTable(users, "assignee");
 
+// A member or assignee named by a filter is loaded through the scope helper like any other
+// row named by an input: one outside the actor's scope is NOT_FOUND, not an empty page.
+export async function checkFilterRows(
+  db: Database,
+  actor: Actor,
+  input: { memberId?: number; assigneeId?: number },
+): Promise<void> {
+  if (input.memberId) await loadMemberInScope(db, actor, input.memberId);
+  if (input.assigneeId) await loadUserInScope(db, actor, input.assigneeId);
+}
+
 export async function listEnquiries(db: Database, actor: Actor, rawInput: ListEnquiriesInput) {
   const input = listEnquiriesInput.parse(rawInput);
+  await checkFilterRows(db, actor, input);
   const where = [...listFilters(actor, input), ...causeCondition(input.cause)];
   const { order, after } = keyset(input.sort, input.cursor ? decodeCursor(input.cursor) : null);
 
