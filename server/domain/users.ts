@@ -100,7 +100,8 @@ export async function verifyCredentials(
       action: ok ? "user.sign_in" : "user.sign_in_failed",
       entity: "user",
       entityId: user?.id ?? null,
-      after: ok ? null : { login: input.login.slice(0, 64) },
+      // What was typed is kept only when it is a login: people type passwords there too.
+      after: ok ? null : user ? { login: user.login } : { loginKnown: false },
     },
   );
   if (!ok || !user) return null;
