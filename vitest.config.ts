@@ -8,6 +8,9 @@ export default defineConfig({
     globalSetup: ["server/testing/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
+    // next-auth imports "next/server" without the extension Node's ESM loader needs; bundled
+    // by Vite, the Auth.js route can be driven from a test (server/auth/sign-out.test.ts).
+    server: { deps: { inline: ["next-auth"] } },
     hookTimeout: 60_000,
     env: {
       // Test-only key material; real keys come from the environment or the local data folder.

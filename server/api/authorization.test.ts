@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { createPiiCodec } from "@/db/pii";
 import { enquiries, enquiryCauses, enquiryLinks, policyEvents } from "@/db/schema";
 import { buildIdNumber } from "@/server/rules/id-number";
@@ -92,7 +93,8 @@ const MATRIX: Record<string, Entry> = {
       description: "授权矩阵测试",
       causes: [],
     }),
-    overrides: { caseworkerB: "BAD_REQUEST" },
+    // The member is 西安's: it does not exist for 乐山, before the region is even looked at.
+    overrides: { caseworkerB: "NOT_FOUND" },
   },
   "enquiries.transition": {
     allowed: CASEWORKERS,
@@ -369,6 +371,105 @@ describe("input hardening", () => {
         expect(["OK", "BAD_REQUEST", "NOT_FOUND", "CONFLICT"], `${path} ${result}`).toContain(
           result,
         );
+      }
+    });
+  }
+});
+
+// Every string and date field of every procedure, found by walking the router's input schemas:
+// a NUL byte, a lone surrogate (neither can be stored as UTF-8 text) and dates outside
+// 1900–2100 are refused as BAD_REQUEST, never reach PostgreSQL as a 500.
+describe("text and date fields", () => {
+  type Field = { path: (string | number)[]; kind: "text" | "date" | "day" | "month" };
+
+  // Calendar days and months travel as strings; a field is one if it takes a real day (month)
+  // and refuses an impossible one.
+  function stringKind(schema: z.ZodType): Field["kind"] {
+    const takes = (value: string) => schema.safeParse(value).success;
+    if (takes("2000-01-01") && !takes("2000-02-30")) return "day";
+    if (takes("2000-01") && !takes("2000-13")) return "month";
+    return "text";
+  }
+
+  function fieldsOf(schema: z.ZodType, path: Field["path"] = [], out: Field[] = []): Field[] {
+    const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+    const inner = (key: string) => fieldsOf(def[key] as z.ZodType, path, out);
+    switch (def.type) {
+      case "object":
+        for (const [key, child] of Object.entries(def.shape as Record<string, z.ZodType>)) {
+          fieldsOf(child, [...path, key], out);
+        }
+        break;
+      case "optional":
+      case "nullable":
+      case "default":
+      case "prefault":
+      case "readonly":
+      case "nonoptional":
+        inner("innerType");
+        break;
+      case "pipe":
+        inner("in");
+        break;
+      case "array":
+        fieldsOf(def.element as z.ZodType, [...path, 0], out);
+        break;
+      case "union":
+        for (const option of def.options as z.ZodType[]) fieldsOf(option, path, out);
+        break;
+      case "string":
+        if (!out.some((f) => f.path.join(".") === path.join("."))) {
+          out.push({ path, kind: stringKind(schema) });
+        }
+        break;
+      case "date":
+        out.push({ path, kind: "date" });
+        break;
+    }
+    return out;
+  }
+
+  const beijing = (day: string) => new Date(`${day}T00:00:00+08:00`);
+  const BAD: Record<Field["kind"], unknown[]> = {
+    text: ["a\u0000", "\u0000\u0000", "\ud800", "a\udc00b"],
+    day: ["2000-01-0\u0000", "\ud800", "1899-12-31", "2101-01-01"],
+    month: ["2000-0\u0000", "\ud800", "1899-12", "2101-01"],
+    date: [beijing("1899-12-31"), beijing("2101-01-01")],
+  };
+
+  function withValue(base: unknown, path: Field["path"], value: unknown): unknown {
+    if (path.length === 0) return value;
+    const [key, ...rest] = path as [string | number, ...(string | number)[]];
+    if (typeof key === "number") {
+      const list = Array.isArray(base) ? [...base] : [];
+      list[0] = withValue(list[0] ?? {}, rest, value);
+      return list;
+    }
+    const object = base && typeof base === "object" ? { ...(base as object) } : {};
+    return { ...object, [key]: withValue((object as Record<string, unknown>)[key], rest, value) };
+  }
+
+  for (const [path, entry] of Object.entries(MATRIX)) {
+    const procedure = appRouter._def.procedures[path as keyof typeof appRouter._def.procedures];
+    const [input] = (procedure as unknown as { _def: { inputs: z.ZodType[] } })._def.inputs;
+    if (!input) continue;
+    const fields = fieldsOf(input);
+    if (fields.length === 0) continue;
+    it(`${path}: ${fields.map((f) => f.path.join(".")).join(", ")}`, async () => {
+      const who = entry.allowed[0] as Who;
+      for (const field of fields) {
+        for (const bad of BAD[field.kind]) {
+          const valid = await entry.input();
+          // Appended to a valid value where there is one, so only the bad character is wrong.
+          const current = field.path.reduce<unknown>(
+            (node, key) => (node as Record<string | number, unknown> | undefined)?.[key],
+            valid,
+          );
+          const value = field.kind === "text" && typeof current === "string" ? current + bad : bad;
+          const label = `${path} ${field.path.join(".")}=${JSON.stringify(value)}`;
+          const result = await outcome(who, path, withValue(valid, field.path, value));
+          expect(`${label} → ${result}`).toBe(`${label} → BAD_REQUEST`);
+        }
       }
     });
   }

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createPiiCodec } from "@/db/pii";
@@ -32,6 +32,10 @@ const probeRouter = createTRPCRouter({
   crash: publicProcedure.query(() => {
     throw new Error('relation "secret_table" does not exist');
   }),
+  // A value PostgreSQL refuses as data (SQLSTATE class 22), the kind no schema foresaw.
+  badData: publicProcedure.query(({ ctx }) =>
+    ctx.db.execute(sql`select ${"12345678901234567890"}::int as value`),
+  ),
   validated: publicProcedure
     .input(z.strictObject({ amount: z.number().int("金额必须是整数") }))
     .query(({ input }) => input.amount),
@@ -136,6 +140,16 @@ describe("error formatting", () => {
     expect(shape.message).toContain("req-42");
     expect(JSON.stringify(shape)).not.toContain("secret_table");
     expect(JSON.stringify(shape)).not.toContain("stack");
+  });
+
+  it("turns PostgreSQL data errors into BAD_REQUEST with a Chinese message, no value", async () => {
+    const error = await callerFor(null)
+      .badData()
+      .catch((e: TRPCError) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe("BAD_REQUEST");
+    expect((error as TRPCError).message).toBe("输入内容无法处理，请检查后重试");
+    expect((error as TRPCError).message).not.toContain("1234567890");
   });
 
   it("turns zod errors into BAD_REQUEST with field messages", async () => {

@@ -17,7 +17,7 @@ import type { SessionRef } from "../auth/session-ref";
 import { type Clock, systemClock } from "../clock";
 import { getDb, getPii } from "../db";
 import { loadActor } from "../domain/users";
-import { DomainError } from "../errors";
+import { DomainError, INVALID_DATA_MESSAGE, isDataError } from "../errors";
 import { databaseUnavailable, isDatabaseUnavailable } from "./unavailable";
 
 // 1. CONTEXT
@@ -85,6 +85,9 @@ const domainErrors = t.middleware(async ({ next }) => {
   if (!result.ok && result.error.cause instanceof DomainError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  if (!result.ok && isDataError(result.error.cause)) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: INVALID_DATA_MESSAGE });
   }
   // An exhausted pool or a lost connection is temporary: 503 with a retry hint, never a 500.
   if (!result.ok && isDatabaseUnavailable(result.error.cause)) {

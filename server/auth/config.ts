@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "../db";
+import { endSessionAtSignOut } from "../domain/sessions";
 import { logError } from "../log";
 import { signInInput } from "../schemas/auth";
 import type { SessionRef } from "./session-ref";
@@ -71,6 +72,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Every sign-out ends the server-side session, including a POST to Auth.js's own
+    // /api/auth/signout, so a copy of the cookie is refused afterwards.
+    async signOut(message) {
+      const claims = ("token" in message ? message.token : null) as SessionClaims | null;
+      const userId = Number(claims?.uid);
+      if (!Number.isInteger(userId) || typeof claims?.sid !== "string") return;
+      await endSessionAtSignOut(getDb(), { userId, sessionId: claims.sid });
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       const claims = token as typeof token & SessionClaims;

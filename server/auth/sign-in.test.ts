@@ -77,6 +77,29 @@ describe("password sign-in", () => {
     expect((await signInWithPassword(testDb.db, limiter, input, client)).status).toBe("throttled");
   });
 
+  it("keeps what was typed in the login field out of the audit unless it is a login", async () => {
+    const known = await createUser(testDb.db, { login: "audit_known", passwordHash });
+    const limiter = createPostgresLimiter(testDb.db);
+    const client = { userAgent: null, clientAddress: "192.0.2.150" };
+    // A password typed into the login field by mistake.
+    const typed = "Secret-Typed-Pass-77";
+    await signInWithPassword(testDb.db, limiter, { login: typed, password: "x" }, client, {
+      requestId: "req-typed",
+    });
+    await signInWithPassword(testDb.db, limiter, { login: "Audit_Known", password: "x" }, client, {
+      requestId: "req-known",
+    });
+    const audit = await testDb.client<{ request_id: string; entity_id: string; after: unknown }[]>`
+      select request_id, entity_id, after from audit_events
+      where action = 'user.sign_in_failed' and request_id in ('req-typed', 'req-known')
+      order by id`;
+    expect(audit).toEqual([
+      { request_id: "req-typed", entity_id: null, after: { loginKnown: false } },
+      { request_id: "req-known", entity_id: String(known.id), after: { login: "audit_known" } },
+    ]);
+    expect(JSON.stringify(audit)).not.toContain("Secret-Typed");
+  });
+
   it("clears the account's failures on success", async () => {
     await createUser(testDb.db, { login: "forgiven_user", passwordHash });
     const limiter = createPostgresLimiter(testDb.db);

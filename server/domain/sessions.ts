@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull, lt } from "drizzle-orm";
-import type { Executor } from "@/db";
+import type { Database, Executor } from "@/db";
 import type { SessionEndReason } from "@/db/constants";
 import { userSessions } from "@/db/schema";
+import { recordAudit } from "./audit";
 
 // Server-side sessions. The cookie's signature proves who issued it; the row says whether it
 // may still be used: a session ends at sign-out, after 30 minutes without a request, and 12
@@ -60,6 +61,36 @@ export async function endSession(
     .where(and(eq(userSessions.id, sessionId), isNull(userSessions.endedAt)))
     .returning({ id: userSessions.id });
   return ended.length > 0;
+}
+
+// Sign-out, by whichever path (the user menu, Auth.js's own endpoint): the session named by a
+// signed cookie ends, audited once. The user id must match the row, so a cookie can only end
+// its own session; a session already ended is left as it was and not audited again.
+export async function endSessionAtSignOut(
+  db: Database,
+  ref: { userId: number; sessionId: string },
+  requestId?: string,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const ended = await tx
+      .update(userSessions)
+      .set({ endedAt: new Date(), endedReason: "sign_out" })
+      .where(
+        and(
+          eq(userSessions.id, ref.sessionId),
+          eq(userSessions.userId, ref.userId),
+          isNull(userSessions.endedAt),
+        ),
+      )
+      .returning({ id: userSessions.id });
+    if (ended.length === 0) return false;
+    await recordAudit(
+      tx,
+      { actorId: ref.userId, requestId },
+      { action: "user.sign_out", entity: "user", entityId: ref.userId },
+    );
+    return true;
+  });
 }
 
 // The condition on last_seen_at keeps concurrent requests of one page from all writing.

@@ -3,7 +3,7 @@ import type { Database, Executor } from "@/db";
 import { ROLE_LABELS, type Role } from "@/db/constants";
 import { regions, users } from "@/db/schema";
 import { hashPassword } from "../auth/password";
-import { badRequest, notFound } from "../errors";
+import { badRequest } from "../errors";
 import { passwordLoginProblem } from "../schemas/auth";
 import {
   type CreateUserData,
@@ -14,6 +14,7 @@ import {
 } from "../schemas/users";
 import { type AuditContext, recordAudit } from "./audit";
 import { findRegion } from "./regions";
+import { loadUserInScope } from "./scoped-rows";
 import { escapeLike } from "./sql";
 import type { Actor } from "./users";
 
@@ -86,11 +87,8 @@ async function checkedScopeLabel(db: Executor, code: string | null): Promise<str
   return region.name;
 }
 
-async function lockUser(db: Executor, id: number) {
-  const [row] = await db.select().from(users).where(eq(users.id, id)).for("update");
-  if (!row) throw notFound("用户");
-  return row;
-}
+const lockUser = (db: Executor, actor: Actor, id: number) =>
+  loadUserInScope(db, actor, id, { lock: true });
 
 const bumpSession = { sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` };
 
@@ -143,7 +141,7 @@ export async function updateUser(
   audit: Audit = {},
 ): Promise<{ changed: boolean }> {
   return db.transaction(async (tx) => {
-    const row = await lockUser(tx, input.id);
+    const row = await lockUser(tx, actor, input.id);
     const roleChanged = row.role !== input.role;
     const scopeChanged = row.regionScope !== input.regionScope;
     if (row.id === actor.id && roleChanged) {
@@ -204,7 +202,7 @@ export async function setUserActive(
     throw badRequest("不能停用自己的账号，请由其他系统管理员操作");
   }
   return db.transaction(async (tx) => {
-    const row = await lockUser(tx, input.id);
+    const row = await lockUser(tx, actor, input.id);
     if (row.active === input.active) return { changed: false };
     await tx
       .update(users)
@@ -236,16 +234,12 @@ export async function resetPassword(
   if (input.id === actor.id) {
     throw badRequest("请在「修改密码」页面修改自己的密码", "password");
   }
-  const [target] = await db
-    .select({ login: users.login })
-    .from(users)
-    .where(eq(users.id, input.id));
-  if (!target) throw notFound("用户");
+  const target = await loadUserInScope(db, actor, input.id);
   const problem = passwordLoginProblem(input.password, target.login);
   if (problem) throw badRequest(problem, "password");
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
-    const row = await lockUser(tx, input.id);
+    const row = await lockUser(tx, actor, input.id);
     await tx
       .update(users)
       .set({ passwordHash, mustChangePassword: true, ...bumpSession })

@@ -4,8 +4,10 @@ import type { Role } from "@/db/constants";
 import { regions, userSessions, users } from "@/db/schema";
 import { dummyPasswordHash, verifyPassword } from "../auth/password";
 import type { SessionRef } from "../auth/session-ref";
+import { notFound } from "../errors";
 import { recordAudit } from "./audit";
 import { isWithinScope } from "./region-scope";
+import { staffInScope } from "./scoped-rows";
 import { endSession, SESSION_TOUCH_INTERVAL_MS, sessionTimeout, touchSession } from "./sessions";
 
 // Who is acting, as read from the database on every request: a role change, a new region
@@ -98,15 +100,19 @@ export async function verifyCredentials(
       action: ok ? "user.sign_in" : "user.sign_in_failed",
       entity: "user",
       entityId: user?.id ?? null,
-      after: ok ? null : { login: input.login.slice(0, 64) },
+      // What was typed is kept only when it is a login: people type passwords there too.
+      after: ok ? null : user ? { login: user.login } : { loginKnown: false },
     },
   );
   if (!ok || !user) return null;
   return { id: user.id, displayName: user.displayName, sessionVersion: user.sessionVersion };
 }
 
-// Caseworkers who may take enquiries of a region: active, and scoped to cover it.
-export async function listAssignees(db: Database, regionCode: string | null) {
+// Caseworkers who may take enquiries of a region (active, scoped to cover it), or without a
+// region every caseworker inside the actor's scope. A region outside the actor's scope does
+// not exist for them, as for rows (server/domain/scoped-rows.ts).
+export async function listAssignees(db: Database, actor: Actor, regionCode?: string | null) {
+  if (regionCode && !isWithinScope(regionCode, actor.regionScope)) throw notFound("地区");
   const rows = await db
     .select({
       id: users.id,
@@ -116,7 +122,9 @@ export async function listAssignees(db: Database, regionCode: string | null) {
     })
     .from(users)
     .leftJoin(regions, eq(regions.code, users.regionScope))
-    .where(sql`${users.role} = 'caseworker' and ${users.active}`)
+    .where(
+      and(eq(users.role, "caseworker"), eq(users.active, true), staffInScope(actor.regionScope)),
+    )
     .orderBy(users.displayName);
   return rows.filter((row) => !regionCode || isWithinScope(regionCode, row.regionScope));
 }

@@ -1,19 +1,19 @@
 import { z } from "zod";
 import { CAUSE_CODES, type Cause, CHANNEL_CODES, SYMPTOM_CODES } from "@/db/constants";
 import { codeList } from "./code-list";
+import { calendarMonth, text } from "./text";
 
 // The analytics contract, shared by the dashboard, the router, the export and the benchmark.
 // Months are calendar months in Asia/Shanghai, written "YYYY-MM".
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份格式应为 YYYY-MM");
+const month = calendarMonth("月份格式应为 YYYY-MM");
 
 export const analyticsFilter = z
   .strictObject({
     from: month,
     to: month,
     // A province or city code; absent = the caller's whole scope.
-    regionCode: z
-      .string()
+    regionCode: text()
       .regex(/^\d{6}$/, "行政区划代码应为6位数字")
       .optional(),
     causes: codeList(CAUSE_CODES).optional(),

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { isCommonPassword } from "../auth/common-passwords";
+import { text } from "./text";
 
 export const signInInput = z.strictObject({
-  login: z.string().trim().min(1, "请输入用户名").max(64, "用户名过长"),
-  password: z.string().min(1, "请输入密码").max(256, "密码过长"),
+  login: text().trim().min(1, "请输入用户名").max(64, "用户名过长"),
+  password: text().min(1, "请输入密码").max(256, "密码过长"),
 });
 export type SignInInput = z.infer<typeof signInInput>;
 
@@ -14,8 +15,7 @@ export type SignInInput = z.infer<typeof signInInput>;
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_POLICY_HINT = "至少12个字符，不能是常见密码，不能包含用户名";
 
-export const newPassword = z
-  .string({ error: "请输入新密码" })
+export const newPassword = text({ error: "请输入新密码" })
   .min(PASSWORD_MIN_LENGTH, `密码至少需要${PASSWORD_MIN_LENGTH}个字符`)
   .max(128, "密码不能超过128个字符")
   .refine((password) => !isCommonPassword(password), "该密码过于常见，容易被猜中，请换一个");
@@ -39,9 +39,9 @@ export function passwordFor(login: string) {
 
 export const changePasswordInput = z
   .strictObject({
-    currentPassword: z.string().min(1, "请输入当前密码").max(256, "密码过长"),
+    currentPassword: text().min(1, "请输入当前密码").max(256, "密码过长"),
     newPassword,
-    confirmPassword: z.string().max(256, "密码过长"),
+    confirmPassword: text().max(256, "密码过长"),
   })
   .refine((input) => input.confirmPassword === input.newPassword, {
     message: "两次输入的新密码不一致",

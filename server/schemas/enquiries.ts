@@ -12,20 +12,21 @@ import {
 import { TRANSITION_ACTION_CODES } from "../rules/enquiry-status";
 import { codeList } from "./code-list";
 import { relatedEnquiryIds, triageFacts } from "./insights";
+import { instant, text } from "./text";
 
 // One schema per operation, shared by the form (client-side validation), the router (input)
 // and the tests. Money travels as integer 分; the forms convert typed 元 with parseYuanToFen.
 
 const id = z.number().int().positive();
-const regionCode = z.string().regex(/^\d{6}$/, "行政区划代码应为6位数字");
+const regionCode = text().regex(/^\d{6}$/, "行政区划代码应为6位数字");
 const fen = (label: string) =>
   z
     .number({ error: `${label}应为数字` })
     .int(`${label}最多保留两位小数`)
     .min(-10_000_000_000, `${label}超出范围`)
     .max(10_000_000_000, `${label}超出范围`);
-const text = (label: string, max: number) =>
-  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+const requiredText = (label: string, max: number) =>
+  text().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 export const version = z.number().int().min(1);
 
 export const causeTag = z.strictObject({
@@ -64,7 +65,7 @@ export const createEnquiryInput = z.strictObject({
   symptom: z.enum(SYMPTOM_CODES, { error: "请选择反映的问题" }),
   reportedBalanceFen: fen("反映余额").nullable(),
   disputedAmountFen: fen("争议金额").min(0, "争议金额不能为负数").nullable(),
-  description: text("问题描述", 2000),
+  description: requiredText("问题描述", 2000),
   causes: causeTags,
   // The facts given to the triage panel, and earlier enquiries of the member this one repeats.
   triage: triageFacts.optional(),
@@ -85,11 +86,11 @@ export const listEnquiriesInput = z.strictObject({
   // The 今日待复查 / 已逾期 queue: a 系统延迟 re-check due today or earlier.
   recheckDue: z.boolean().optional(),
   memberId: id.optional(),
-  openedFrom: z.date().optional(),
-  openedTo: z.date().optional(),
-  q: z.string().trim().max(50, "搜索词不能超过50个字").optional(),
+  openedFrom: instant().optional(),
+  openedTo: instant().optional(),
+  q: text().trim().max(50, "搜索词不能超过50个字").optional(),
   sort: z.enum(LIST_SORTS).default("newest"),
-  cursor: z.string().max(200).nullish(),
+  cursor: text().max(200).nullish(),
   limit: z.number().int().min(1).max(100).default(20),
 });
 export type ListEnquiriesInput = z.input<typeof listEnquiriesInput>;
@@ -109,12 +110,12 @@ const versioned = { id, version };
 export const transitionInput = z.strictObject({
   ...versioned,
   action: z.enum(TRANSITION_ACTION_CODES, { error: "操作无效" }),
-  reason: z.string().trim().max(500, "原因不能超过500个字").nullish(),
-  resolutionSummary: z.string().trim().max(2000, "处理结果不能超过2000个字").nullish(),
+  reason: text().trim().max(500, "原因不能超过500个字").nullish(),
+  resolutionSummary: text().trim().max(2000, "处理结果不能超过2000个字").nullish(),
   followUp: z
     .strictObject({
       method: z.enum(FOLLOW_UP_METHOD_CODES, { error: "请选择回访方式" }),
-      result: text("回访结果", 1000),
+      result: requiredText("回访结果", 1000),
       satisfaction: z.enum(SATISFACTION_CODES, { error: "请选择满意度" }),
     })
     .nullish(),
@@ -128,6 +129,6 @@ export const assignInput = z.strictObject({ ...versioned, assigneeId: id.nullabl
 export const addStepInput = z.strictObject({
   ...versioned,
   kind: z.enum(STEP_KIND_CODES, { error: "请选择处理步骤" }),
-  note: z.string().trim().max(2000, "说明不能超过2000个字").nullish(),
-  dueAt: z.date().nullish(),
+  note: text().trim().max(2000, "说明不能超过2000个字").nullish(),
+  dueAt: instant().nullish(),
 });

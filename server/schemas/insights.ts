@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { BALANCE_QUERY_METHOD_CODES, INSURANCE_TYPE_CODES } from "@/db/constants";
-import { isCalendarDay } from "../rules/calendar-day";
+import { calendarDay, calendarMonth } from "./text";
 
 // Triage facts, the 离职减员 calculator and repeat-enquiry links. Money travels as integer 分,
 // dates as "YYYY-MM-DD" calendar days in Beijing time.
 
 const id = z.number().int().positive();
-const day = (label: string) =>
-  z.string().refine(isCalendarDay, { message: `${label}应为有效日期（YYYY-MM-DD）` });
+const day = (label: string) => calendarDay(`${label}应为有效日期（YYYY-MM-DD）`);
 const fen = (label: string) =>
   z
     .number({ error: `${label}应为数字` })
@@ -37,7 +36,7 @@ export type TriageFactsInput = z.infer<typeof triageFacts>;
 export const relatedEnquiryIds = z.array(id).max(10, "最多关联10个咨询").optional();
 
 export const leaveCalculationInput = z.strictObject({
-  periodStart: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "预划起始月份应为 YYYY-MM"),
+  periodStart: calendarMonth("预划起始月份应为 YYYY-MM"),
   leaveDate: day("离职日期"),
   preAllocatedFen: fen("预划资金").nullish(),
   monthlyCreditFen: fen("每月划入金额").nullish(),

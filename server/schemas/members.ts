@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { INSURANCE_TYPE_CODES } from "@/db/constants";
 import { idNumberInput, validateIdNumber } from "../rules/id-number";
+import { text } from "./text";
 
 // One schema per operation, shared by the registration form (client-side rules), the router
 // (input) and the tests. The ID number's region prefix needs the regions table, so the full
@@ -14,8 +15,7 @@ const MIDDLE_DOT_LOOKALIKES = /[•・∙⋅．.]/g;
 const NAME_PATTERN = /^\p{Script=Han}+(·\p{Script=Han}+)*$/u;
 const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 
-export const memberName = z
-  .string()
+export const memberName = text()
   .trim()
   .transform((raw) => raw.replace(MIDDLE_DOT_LOOKALIKES, "·"))
   .pipe(
@@ -27,15 +27,13 @@ export const memberName = z
   );
 
 // Blank means "not given"; spaces and dashes typed between digit groups are dropped.
-export const phoneNumber = z
-  .string()
+export const phoneNumber = text()
   .max(20, "手机号过长")
   .transform((raw) => raw.replace(/[\s-]/g, ""))
   .pipe(z.union([z.literal(""), z.string().regex(PHONE_PATTERN, "手机号应为1开头的11位数字")]))
   .transform((value) => value || null);
 
-const employerName = z
-  .string()
+const employerName = text()
   .trim()
   .max(100, "单位名称不能超过100个字")
   .transform((value) => value || null);
@@ -45,7 +43,7 @@ export const createMemberInput = z.strictObject({
   idNumber: idNumberInput.min(1, "请输入身份证号"),
   phone: phoneNumber.nullish(),
   insuranceType: z.enum(INSURANCE_TYPE_CODES, { error: "请选择参保类型" }),
-  regionCode: z.string().regex(/^\d{6}$/, "请选择参保地区"),
+  regionCode: text().regex(/^\d{6}$/, "请选择参保地区"),
   employerName: employerName.nullish(),
 });
 export type CreateMemberInput = z.input<typeof createMemberInput>;
@@ -63,7 +61,7 @@ export const idNumberShape = idNumberInput.transform((raw, ctx) => {
 });
 
 export const searchMembersInput = z.strictObject({
-  query: z.string().trim().min(1, "请输入查询内容").max(32, "查询内容不能超过32个字"),
+  query: text().trim().min(1, "请输入查询内容").max(32, "查询内容不能超过32个字"),
 });
 
 export const memberRef = z.strictObject({ id: z.number().int().positive() });
@@ -78,8 +76,7 @@ export const REVEAL_ID_REASONS = [
 ] as const;
 export const REVEAL_REASON_MIN = 4;
 export const REVEAL_REASON_MAX = 200;
-export const revealReason = z
-  .string({ error: "请填写查看原因" })
+export const revealReason = text({ error: "请填写查看原因" })
   .trim()
   .min(REVEAL_REASON_MIN, `查看原因至少${REVEAL_REASON_MIN}个字`)
   .max(REVEAL_REASON_MAX, `查看原因不能超过${REVEAL_REASON_MAX}个字`);

@@ -1,23 +1,22 @@
 import { z } from "zod";
-import { isCalendarDay } from "../rules/calendar-day";
+import { calendarDay, text } from "./text";
 
 // Policy markers on the monthly charts: built-in nationwide ones and those an admin adds.
 
-const calendarDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
-  .refine(isCalendarDay, "日期不存在")
-  .refine((value) => value >= "2000-01-01" && value <= "2099-12-31", "日期超出范围");
+// Policy changes this service charts fall between 2000 and 2099.
+const effectiveOn = calendarDay("日期格式应为 YYYY-MM-DD 且须为有效日期").refine(
+  (value) => value >= "2000-01-01" && value <= "2099-12-31",
+  "日期超出范围",
+);
 
 export const createPolicyEventInput = z.strictObject({
-  effectiveOn: calendarDay,
+  effectiveOn,
   // A province or city; null marks a nationwide change.
-  regionCode: z
-    .string()
+  regionCode: text()
     .regex(/^\d{4}00$/, "请选择省或地市")
     .nullable(),
-  label: z.string().trim().min(1, "请填写节点名称").max(30, "节点名称不能超过30个字"),
-  description: z.string().trim().max(500, "说明不能超过500个字").nullish(),
+  label: text().trim().min(1, "请填写节点名称").max(30, "节点名称不能超过30个字"),
+  description: text().trim().max(500, "说明不能超过500个字").nullish(),
 });
 export type CreatePolicyEventInput = z.infer<typeof createPolicyEventInput>;
 

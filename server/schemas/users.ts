@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLE_CODES } from "@/db/constants";
 import { newPassword, passwordLoginProblem } from "./auth";
+import { text } from "./text";
 
 // The account administration inputs (系统管理 → 用户管理), shared by the forms, the router and
 // the tests. Region scopes are province or city codes; null is the whole jurisdiction.
@@ -13,22 +14,19 @@ export const SCOPE_REQUIRED_MESSAGE = "经办人员必须指定管辖地区";
 
 // Logins are compared case-insensitively at sign-in; storing them lower-case keeps the list,
 // the audit trail and the uniqueness check in one spelling.
-export const userLogin = z
-  .string({ error: "请输入用户名" })
+export const userLogin = text({ error: "请输入用户名" })
   .trim()
   .toLowerCase()
   .regex(LOGIN_PATTERN, "用户名为3–32位，以字母开头，只能包含字母、数字、下划线、点或连字符");
 
-export const userDisplayName = z
-  .string({ error: "请输入姓名" })
+export const userDisplayName = text({ error: "请输入姓名" })
   .trim()
   .min(1, "请输入姓名")
   .max(32, "姓名不能超过32个字");
 
 export const userRole = z.enum(ROLE_CODES, { error: "请选择角色" });
 
-export const regionScope = z
-  .string()
+export const regionScope = text()
   .regex(/^\d{6}$/, "请选择管辖地区")
   .nullable();
 
@@ -70,7 +68,7 @@ export const resetPasswordInput = z.strictObject({ id, password: newPassword });
 export const USER_STATUSES = ["active", "disabled"] as const;
 
 export const listUsersInput = z.strictObject({
-  q: z.string().trim().max(32, "搜索词不能超过32个字").optional(),
+  q: text().trim().max(32, "搜索词不能超过32个字").optional(),
   role: userRole.optional(),
   status: z.enum(USER_STATUSES).optional(),
   page: z.number().int().min(1).max(10_000).default(1),

@@ -20,6 +20,7 @@ import {
   setCausesInput,
   transitionInput,
 } from "../../schemas/enquiries";
+import { text } from "../../schemas/text";
 import { caseworkerProcedure, createTRPCRouter, protectedProcedure } from "../trpc";
 
 const audit = (ctx: { requestId: string }) => ({ requestId: ctx.requestId });
@@ -37,13 +38,12 @@ export const enquiriesRouter = createTRPCRouter({
   assignees: protectedProcedure
     .input(
       z.strictObject({
-        regionCode: z
-          .string()
+        regionCode: text()
           .regex(/^\d{6}$/)
           .nullish(),
       }),
     )
-    .query(({ ctx, input }) => listAssignees(ctx.db, input.regionCode ?? ctx.actor.regionScope)),
+    .query(({ ctx, input }) => listAssignees(ctx.db, ctx.actor, input.regionCode)),
   create: caseworkerProcedure
     .input(createEnquiryInput)
     .mutation(({ ctx, input }) =>

@@ -1,28 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { enquiries } from "@/db/schema";
-import { conflict, notFound } from "../../errors";
-import { inScope } from "../region-scope";
+import { conflict } from "../../errors";
+import { type EnquiryRow, loadEnquiryInScope } from "../scoped-rows";
 import type { Actor } from "../users";
-
-export type EnquiryRow = typeof enquiries.$inferSelect;
-
-// An enquiry outside the actor's region scope does not exist for them: NOT_FOUND, never
-// FORBIDDEN, so ids cannot be probed across regions.
-export async function loadEnquiryInScope(
-  db: Executor,
-  actor: Actor,
-  id: number,
-  options: { lock?: boolean } = {},
-): Promise<EnquiryRow> {
-  const query = db
-    .select()
-    .from(enquiries)
-    .where(and(eq(enquiries.id, id), inScope(enquiries.regionCode, actor.regionScope)));
-  const [row] = options.lock ? await query.for("update") : await query;
-  if (!row) throw notFound("咨询工单");
-  return row;
-}
 
 // Loads for a write: in scope, locked, and still at the version the editor saw. A stale version
 // means someone else saved in between; the editor must reload rather than overwrite.

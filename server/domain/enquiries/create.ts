@@ -7,13 +7,14 @@ import {
   SYMPTOM_LABELS,
   type Symptom,
 } from "@/db/constants";
-import { enquiries, members } from "@/db/schema";
-import { badRequest, notFound } from "../../errors";
+import { enquiries } from "@/db/schema";
+import { badRequest } from "../../errors";
 import { addWorkingDays } from "../../rules/working-days";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
 import { type AuditContext, recordAudit } from "../audit";
 import { recordFilingInsights } from "../insights/filing";
 import { assertHandlingRegion } from "../regions";
+import { loadMemberInScope } from "../scoped-rows";
 import type { Actor } from "../users";
 import { describeCauses, writeCauses } from "./causes";
 import { recheckOnCreate } from "./recheck";
@@ -40,11 +41,7 @@ export async function createEnquiry(
 ): Promise<{ id: number; duplicate: boolean }> {
   const stamped = { ...audit, at: now };
   return db.transaction(async (tx) => {
-    const [member] = await tx
-      .select({ id: members.id, regionCode: members.regionCode })
-      .from(members)
-      .where(eq(members.id, input.memberId));
-    if (!member) throw notFound("参保人");
+    const member = await loadMemberInScope(tx, actor, input.memberId);
 
     const regionCode = input.regionCode ?? defaultRegion(actor, member.regionCode);
     const region = await assertHandlingRegion(tx, regionCode, actor.regionScope);

@@ -20,6 +20,7 @@ import type { CauseTag, ListEnquiriesInput } from "../../schemas/enquiries";
 import { listEnquiriesInput } from "../../schemas/enquiries";
 import { type Cursor, cursorTime, cursorValue, decodeCursor, encodeCursor } from "../keyset-cursor";
 import { inScope } from "../region-scope";
+import { loadMemberInScope, loadUserInScope } from "../scoped-rows";
 import { escapeLike } from "../sql";
 import type { Actor } from "../users";
 import { recheckDueCondition } from "./recheck";
@@ -92,6 +93,17 @@ function keyset(sort: "newest" | "oldest" | "due", cursor: Cursor | null) {
 
 const assignee = aliasedTable(users, "assignee");
 
+// A member or assignee named by a filter is loaded through the scope helper like any other
+// row named by an input: one outside the actor's scope is NOT_FOUND, not an empty page.
+export async function checkFilterRows(
+  db: Database,
+  actor: Actor,
+  input: { memberId?: number; assigneeId?: number },
+): Promise<void> {
+  if (input.memberId) await loadMemberInScope(db, actor, input.memberId);
+  if (input.assigneeId) await loadUserInScope(db, actor, input.assigneeId);
+}
+
 // `now` decides only what the re-check queue counts as due today.
 export async function listEnquiries(
   db: Database,
@@ -100,6 +112,7 @@ export async function listEnquiries(
   now = new Date(),
 ) {
   const input = listEnquiriesInput.parse(rawInput);
+  await checkFilterRows(db, actor, input);
   const where = [...listFilters(actor, input, now), ...causeCondition(input.cause)];
   const { order, after } = keyset(input.sort, input.cursor ? decodeCursor(input.cursor) : null);
 

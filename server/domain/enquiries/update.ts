@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import {
   ENQUIRY_STATUS_LABELS,
@@ -8,12 +7,13 @@ import {
   STEP_KINDS,
   type StepKind,
 } from "@/db/constants";
-import { type enquiries, resolutionSteps, users } from "@/db/schema";
+import { type enquiries, resolutionSteps } from "@/db/schema";
 import { badRequest } from "../../errors";
 import { checkTransition } from "../../rules/enquiry-status";
 import type { CauseTag, TransitionInput } from "../../schemas/enquiries";
 import { type AuditContext, recordAudit } from "../audit";
 import { isWithinScope } from "../region-scope";
+import { loadUserInScope } from "../scoped-rows";
 import type { Actor } from "../users";
 import { loadForUpdate, saveEnquiry } from "./access";
 import { describeCauses, readCauses, writeCauses } from "./causes";
@@ -156,11 +156,12 @@ export async function assignEnquiry(
     const row = await loadForUpdate(tx, actor, input.id, input.version);
     let assigneeName: string | null = null;
     if (input.assigneeId !== null) {
-      const [assignee] = await tx
-        .select()
-        .from(users)
-        .where(and(eq(users.id, input.assigneeId), eq(users.active, true)));
-      if (assignee?.role !== "caseworker" || !isWithinScope(row.regionCode, assignee.regionScope)) {
+      const assignee = await loadUserInScope(tx, actor, input.assigneeId);
+      if (
+        !assignee.active ||
+        assignee.role !== "caseworker" ||
+        !isWithinScope(row.regionCode, assignee.regionScope)
+      ) {
         throw badRequest("只能指派给负责该地区的在岗经办人员", "assigneeId");
       }
       assigneeName = assignee.displayName;

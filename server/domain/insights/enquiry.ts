@@ -3,7 +3,7 @@ import type { Database } from "@/db";
 import { members } from "@/db/schema";
 import { shanghaiDay } from "../../rules/calendar-day";
 import { reasonText, triage } from "../../rules/triage";
-import { loadEnquiryInScope } from "../enquiries/access";
+import { loadEnquiryInScope } from "../scoped-rows";
 import type { Actor } from "../users";
 import { readLinks } from "./links";
 import { readTriage } from "./suggestions";

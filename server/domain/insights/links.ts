@@ -6,8 +6,8 @@ import { codeOrder } from "@/db/schema/code-lists";
 import { badRequest } from "../../errors";
 import type { CauseTag } from "../../schemas/enquiries";
 import { type AuditContext, recordAudit } from "../audit";
-import { loadEnquiryInScope } from "../enquiries/access";
 import { inScope } from "../region-scope";
+import { loadEnquiryInScope } from "../scoped-rows";
 import type { Actor } from "../users";
 
 // A repeat enquiry of the same member points to the earlier one. Both must be visible to the

@@ -1,0 +1,310 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import type { Role } from "@/db/constants";
+import { enquiries, enquiryLinks, policyEvents } from "@/db/schema";
+import { callerWith, errorCode, testPii } from "@/server/testing/callers";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { createMember, createSignedInUser, createUser } from "@/server/testing/factories";
+import type { SessionRef } from "../auth/session-ref";
+import { appRouter } from "./root";
+
+// Region scope by construction: every input field that names a scoped row (a member, an
+// enquiry, a user, a policy event) is listed here per procedure, and each is tried by a user of
+// 西安 with a row of 乐山, which must not exist for them (NOT_FOUND). Fields are found in the
+// router's input schemas by name (…id, …Id, …Ids), so a new procedure or a new field without an
+// entry fails the first test. Fields that name no row say why.
+
+const XIAN = "610100";
+const LESHAN = "511100";
+
+type Kind = "member" | "enquiry" | "user" | "policyEvent" | "region";
+type Entry =
+  | { none: true }
+  | {
+      // Who calls: the 西安 user of this role.
+      as: Role;
+      // A valid input naming 西安's rows; each listed field is then replaced by 乐山's row.
+      input: () => Promise<Record<string, unknown>>;
+      refs: Record<string, Kind>;
+      // Fields that look like row ids but name none, with the reason.
+      notRows?: Record<string, string>;
+    };
+
+let testDb: TestDatabase;
+const sessions = {} as Record<Role, SessionRef>;
+const a = { memberId: 0, caseworkerId: 0 };
+const b = {} as Record<Exclude<Kind, "region">, number>;
+
+async function insertEnquiry(memberId: number, regionCode: string, createdBy: number) {
+  const [row] = await testDb.db
+    .insert(enquiries)
+    .values({
+      memberId,
+      regionCode,
+      channel: "counter",
+      symptom: "negative",
+      description: "地区范围测试",
+      status: "in_progress",
+      createdBy,
+      dueAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning({ id: enquiries.id, version: enquiries.version });
+  if (!row) throw new Error("insert failed");
+  return row;
+}
+
+const freshEnquiry = () => insertEnquiry(a.memberId, XIAN, a.caseworkerId);
+const byId = async () => ({ id: (await freshEnquiry()).id });
+const _filter = { from: "2025-01", to: "2026-12" };
+const NONE = { none: true } as const;
+
+const TABLE: Record<string, Entry> = {
+  "viewer.me": NONE,
+  "viewer.overview": NONE,
+  "regions.options": NONE,
+  "enquiries.list": {
+    as: "caseworker",
+    input: async () => ({ memberId: a.memberId, assigneeId: a.caseworkerId }),
+    refs: { memberId: "member", assigneeId: "user" },
+  },
+  "enquiries.count": {
+    as: "caseworker",
+    input: async () => ({ memberId: a.memberId, assigneeId: a.caseworkerId }),
+    refs: { memberId: "member", assigneeId: "user" },
+  },
+  "enquiries.byId": { as: "caseworker", input: byId, refs: { id: "enquiry" } },
+  "enquiries.assignees": {
+    as: "caseworker",
+    input: async () => ({ regionCode: XIAN }),
+    refs: { regionCode: "region" },
+  },
+  "enquiries.create": {
+    as: "caseworker",
+    input: async () => ({
+      idempotencyKey: randomUUID(),
+      memberId: a.memberId,
+      channel: "counter",
+      symptom: "zero",
+      reportedBalanceFen: 0,
+      disputedAmountFen: null,
+      description: "地区范围测试",
+      causes: [],
+      relatedEnquiryIds: [(await freshEnquiry()).id],
+    }),
+    refs: { memberId: "member", relatedEnquiryIds: "enquiry" },
+  },
+  "enquiries.transition": {
+    as: "caseworker",
+    input: async () => ({ ...(await freshEnquiry()), action: "await_recheck" }),
+    refs: { id: "enquiry" },
+  },
+  "enquiries.setCauses": {
+    as: "caseworker",
+    input: async () => ({ ...(await freshEnquiry()), causes: [] }),
+    refs: { id: "enquiry" },
+  },
+  "enquiries.assign": {
+    as: "caseworker",
+    input: async () => ({ ...(await freshEnquiry()), assigneeId: a.caseworkerId }),
+    refs: { id: "enquiry", assigneeId: "user" },
+  },
+  "enquiries.addStep": {
+    as: "caseworker",
+    input: async () => ({ ...(await freshEnquiry()), kind: "check_contributions" }),
+    refs: { id: "enquiry" },
+  },
+  "insights.forEnquiry": { as: "caseworker", input: byId, refs: { id: "enquiry" } },
+  "insights.notice": { as: "caseworker", input: byId, refs: { id: "enquiry" } },
+  "insights.saveLeaveCalculation": {
+    as: "caseworker",
+    input: async () => ({
+      ...(await freshEnquiry()),
+      calculation: {
+        periodStart: "2025-07",
+        leaveDate: "2025-12-15",
+        preAllocatedFen: 240_000,
+        spentBeforeLeaveFen: 155_620,
+      },
+    }),
+    refs: { id: "enquiry" },
+  },
+  "insights.link": {
+    as: "caseworker",
+    input: async () => ({ id: (await freshEnquiry()).id, relatedEnquiryId: (await byId()).id }),
+    refs: { id: "enquiry", relatedEnquiryId: "enquiry" },
+  },
+  "insights.unlink": {
+    as: "caseworker",
+    input: async () => {
+      const [earlier, later] = [await freshEnquiry(), await freshEnquiry()];
+      await testDb.db.insert(enquiryLinks).values({
+        enquiryId: later.id,
+        relatedEnquiryId: earlier.id,
+        createdBy: a.caseworkerId,
+      });
+      return { id: later.id, relatedEnquiryId: earlier.id };
+    },
+    refs: { id: "enquiry", relatedEnquiryId: "enquiry" },
+  },
+  "members.search": NONE,
+  "members.byId": {
+    as: "caseworker",
+    input: async () => ({ id: a.memberId }),
+    refs: { id: "member" },
+  },
+  "members.create": NONE,
+  "members.revealIdNumber": {
+    as: "caseworker",
+    input: async () => ({ id: a.memberId, reason: "核实来电人身份" }),
+    refs: { id: "member" },
+  },
+  "analytics.byMonth": NONE,
+  "analytics.byRegion": NONE,
+  "analytics.heatmap": NONE,
+  "analytics.causeShare": NONE,
+  "analytics.kpis": NONE,
+  "analytics.triageAcceptance": NONE,
+  "analytics.spikes": NONE,
+  "analytics.policyMarkers": NONE,
+  "policyEvents.list": NONE,
+  "policyEvents.create": NONE,
+  "policyEvents.delete": {
+    as: "admin",
+    input: async () => {
+      const [row] = await testDb.db
+        .insert(policyEvents)
+        .values({
+          effectiveOn: "2025-04-01",
+          regionCode: XIAN,
+          label: "西安节点",
+          createdBy: a.caseworkerId,
+        })
+        .returning({ id: policyEvents.id });
+      return { id: row?.id };
+    },
+    refs: { id: "policyEvent" },
+  },
+  "users.list": NONE,
+  "users.options": NONE,
+  "users.create": NONE,
+  "users.update": {
+    as: "admin",
+    input: async () => ({
+      id: (await createUser(testDb.db, { regionScope: XIAN })).id,
+      displayName: "地区范围测试",
+      role: "caseworker",
+      regionScope: XIAN,
+    }),
+    refs: { id: "user" },
+  },
+  "users.setActive": {
+    as: "admin",
+    input: async () => ({
+      id: (await createUser(testDb.db, { regionScope: XIAN })).id,
+      active: true,
+    }),
+    refs: { id: "user" },
+  },
+  "users.resetPassword": {
+    as: "admin",
+    input: async () => ({
+      id: (await createUser(testDb.db, { regionScope: XIAN })).id,
+      password: "Region-Scope-Reset-2026",
+    }),
+    refs: { id: "user" },
+  },
+  "auditLog.list": {
+    as: "admin",
+    input: async () => ({}),
+    refs: {},
+    notRows: {
+      actorId: "审计日志是管理员查看的全部记录，不按地区划分；按操作人筛选不读取该用户",
+      entityId: "自由文本，与审计记录比对，不读取任何行",
+    },
+  },
+  "account.changePassword": NONE,
+};
+
+// The input fields whose name says they identify a row: id, memberId, relatedEnquiryIds…
+function rowFields(path: string): string[] {
+  const procedure = appRouter._def.procedures[path as keyof typeof appRouter._def.procedures];
+  const inputs = (procedure as unknown as { _def: { inputs: z.ZodType[] } })._def.inputs;
+  const shape = (inputs[0]?._zod.def as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return Object.keys(shape ?? {}).filter((key) => /(^id|Id|Ids)$/.test(key));
+}
+
+function callerAs(role: Role) {
+  return callerWith(testDb.db, sessions[role]);
+}
+
+async function outcome(role: Role, path: string, input: unknown): Promise<string> {
+  // biome-ignore lint/suspicious/noExplicitAny: walking the caller by a runtime path
+  const procedure = path.split(".").reduce<any>((node, key) => node[key], callerAs(role));
+  return errorCode(procedure(input));
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  for (const role of ["caseworker", "manager", "admin"] as const) {
+    const user = await createSignedInUser(testDb.db, { role, regionScope: XIAN });
+    sessions[role] = user.session;
+    if (role === "caseworker") a.caseworkerId = user.id;
+  }
+  a.memberId = (await createMember(testDb.db, testPii, { regionCode: XIAN })).id;
+
+  const leshanWorker = await createUser(testDb.db, { role: "caseworker", regionScope: LESHAN });
+  b.user = leshanWorker.id;
+  b.member = (await createMember(testDb.db, testPii, { regionCode: LESHAN })).id;
+  b.enquiry = (await insertEnquiry(b.member, LESHAN, leshanWorker.id)).id;
+  const [event] = await testDb.db
+    .insert(policyEvents)
+    .values({ effectiveOn: "2025-04-01", regionCode: LESHAN, label: "乐山节点", createdBy: b.user })
+    .returning({ id: policyEvents.id });
+  b.policyEvent = event?.id as number;
+});
+afterAll(() => testDb.drop());
+
+describe("region scope of every input that names a row", () => {
+  it("has an entry for every procedure, listing every field that names a row", () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(Object.keys(TABLE).sort()).toEqual(procedures);
+    for (const path of procedures) {
+      const entry = TABLE[path] as Entry;
+      const listed =
+        "none" in entry ? [] : [...Object.keys(entry.refs), ...Object.keys(entry.notRows ?? {})];
+      const named = rowFields(path);
+      expect({ path, fields: listed.filter((f) => named.includes(f)).sort() }).toEqual({
+        path,
+        fields: named.sort(),
+      });
+    }
+  });
+
+  for (const [path, entry] of Object.entries(TABLE)) {
+    if ("none" in entry) continue;
+    for (const [field, kind] of Object.entries(entry.refs)) {
+      it(`${path}.${field}: another region's ${kind} does not exist`, async () => {
+        const valid = await entry.input();
+        expect(`${path} own region → ${await outcome(entry.as, path, valid)}`).not.toMatch(
+          /NOT_FOUND$/,
+        );
+        const foreign = kind === "region" ? LESHAN : b[kind];
+        const input = {
+          ...(await entry.input()),
+          [field]: Array.isArray(valid[field]) ? [foreign] : foreign,
+        };
+        expect(`${path}.${field} → ${await outcome(entry.as, path, input)}`).toBe(
+          `${path}.${field} → NOT_FOUND`,
+        );
+      });
+    }
+  }
+
+  it("enquiries.assignees lists only staff inside the caller's region", async () => {
+    const listed = await callerAs("caseworker").enquiries.assignees({});
+    expect(listed.map((user) => user.id)).toContain(a.caseworkerId);
+    expect(listed.map((user) => user.id)).not.toContain(b.user);
+    expect(listed.every((user) => user.regionScope === XIAN)).toBe(true);
+  });
+});

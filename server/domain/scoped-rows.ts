@@ -1,0 +1,65 @@
+import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { enquiries, members, users } from "@/db/schema";
+import { notFound } from "../errors";
+import { inScope } from "./region-scope";
+import type { Actor } from "./users";
+
+// The one way a row named by an input (an id in a procedure's input) is loaded: a row outside
+// the actor's region scope does not exist for them. NOT_FOUND, never FORBIDDEN, so ids cannot
+// be probed across regions. server/api/region-scope.test.ts keeps a table of every such input
+// field and tries each with another region's row.
+
+export type EnquiryRow = typeof enquiries.$inferSelect;
+
+export async function loadEnquiryInScope(
+  db: Executor,
+  actor: Actor,
+  id: number,
+  options: { lock?: boolean } = {},
+): Promise<EnquiryRow> {
+  const query = db
+    .select()
+    .from(enquiries)
+    .where(and(eq(enquiries.id, id), inScope(enquiries.regionCode, actor.regionScope)));
+  const [row] = options.lock ? await query.for("update") : await query;
+  if (!row) throw notFound("咨询工单");
+  return row;
+}
+
+export async function loadMemberInScope(
+  db: Executor,
+  actor: Actor,
+  id: number,
+): Promise<{ id: number; regionCode: string }> {
+  const [row] = await db
+    .select({ id: members.id, regionCode: members.regionCode })
+    .from(members)
+    .where(and(eq(members.id, id), inScope(members.regionCode, actor.regionScope)));
+  if (!row) throw notFound("参保人");
+  return row;
+}
+
+// Staff belong to a region through their own scope. An actor scoped to a region sees staff
+// scoped inside it and staff whose scope covers it (a province's caseworkers may take a city's
+// enquiries); staff of the whole jurisdiction (no scope) are outside every region.
+export function staffInScope(scope: string | null): SQL {
+  if (!scope) return sql`true`;
+  const covering = [`${scope.slice(0, 2)}0000`, `${scope.slice(0, 4)}00`];
+  return or(inScope(users.regionScope, scope), inArray(users.regionScope, covering)) as SQL;
+}
+
+export async function loadUserInScope(
+  db: Executor,
+  actor: Actor,
+  id: number,
+  options: { lock?: boolean } = {},
+): Promise<typeof users.$inferSelect> {
+  const query = db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), staffInScope(actor.regionScope)));
+  const [row] = options.lock ? await query.for("update") : await query;
+  if (!row) throw notFound("用户");
+  return row;
+}
