@@ -55,6 +55,9 @@ async function main() {
       DATABASE_URL: url,
       PII_KEY: piiKey,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
+      // The specs play the reverse proxy: they set X-Forwarded-For to sign in from addresses
+      // of their own (sign-in-protection.spec.ts).
+      TRUST_PROXY: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });

@@ -8,7 +8,13 @@ const require = createRequire(import.meta.url);
 export const NEXT_BIN = require.resolve("next/dist/bin/next");
 
 const SOURCE_ROOTS = ["app", "server", "db"];
-const SOURCE_FILES = ["package-lock.json", "next.config.ts", "tsconfig.json", "proxy.ts"];
+const SOURCE_FILES = [
+  "package-lock.json",
+  "next.config.ts",
+  "tsconfig.json",
+  "proxy.ts",
+  "instrumentation.ts",
+];
 const STAMP = path.join(".next", "source-hash");
 
 // A build is reused only if it was made from the sources now on disk, so pulling new code and
