@@ -6,7 +6,8 @@ import { createDb } from "@/db";
 import { type EmbeddedServer, startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { generatePiiKey } from "@/db/pii";
-import { ensureBuild, NEXT_BIN } from "@/server/cli/build";
+import { ensureBuild } from "@/server/cli/build";
+import { nextServerArgs } from "@/server/cli/next-server";
 import { seedDemo } from "@/server/cli/seed/demo";
 import { adminClient, databaseUrl } from "@/server/testing/urls";
 import { assertLocalDatabase, E2E_DATABASE, E2E_PORT, E2E_STATE_FILE } from "./config";
@@ -47,7 +48,7 @@ async function main() {
   writeFileSync(E2E_STATE_FILE, JSON.stringify({ databaseUrl: url, piiKey }));
 
   ensureBuild(log);
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(E2E_PORT)], {
+  const server = spawn(process.execPath, nextServerArgs("start", String(E2E_PORT), "127.0.0.1"), {
     stdio: "inherit",
     env: {
       ...process.env,

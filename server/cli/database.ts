@@ -34,18 +34,35 @@ export async function prepareDatabase(
   return { url, stop };
 }
 
-// Seeds demo data only into a database without users, so a restart never touches real data.
-export async function seedIfEmpty(url: string, piiKey: string, log: (line: string) => void) {
+// What a start does with a database without users. The embedded default is a demo: it gets
+// the demo accounts. A database of one's own (DATABASE_URL) gets them only when asked with
+// --demo, since their password is published; otherwise the first administrator is created
+// with `npm run user:create`.
+export const FIRST_ADMIN_HINT =
+  "数据库中还没有用户：请运行 npm run user:create -- --role admin --login <登录名> 创建第一个管理员（或以 npm start -- --demo 写入演示数据）。 " +
+  "The database has no users: create the first administrator with npm run user:create -- --role admin --login <login> (or write the demo data with npm start -- --demo).";
+
+export async function seedIfEmpty(
+  url: string,
+  piiKey: string,
+  log: (line: string) => void,
+  options: { demo: boolean },
+): Promise<"seeded" | "has-users" | "needs-admin"> {
   const { db, client } = createDb(url, { max: 2, statementTimeoutMs: 0 });
   try {
     const [row] = await client<{ n: number }[]>`select count(*)::int as n from users`;
-    if (row && row.n > 0) return;
+    if (row && row.n > 0) return "has-users";
+    if (!options.demo) {
+      log(FIRST_ADMIN_HINT);
+      return "needs-admin";
+    }
     log("首次启动：写入演示数据…");
     const summary = await seedDemo(db, {
       piiKey,
       now: new Date(),
     });
     log(`演示数据已写入：${JSON.stringify(summary)}`);
+    return "seeded";
   } finally {
     await client.end();
   }
