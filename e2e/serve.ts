@@ -72,7 +72,7 @@ async function main() {
   server.on("exit", () => void stop());
 }
 
-main().catch((error) => {
-  console.error(error);
+main().catch((error: unknown) => {
+  console.error(`[e2e] 启动失败：${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -27,7 +27,11 @@ export function ensureBuild(log: (line: string) => void): void {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  if (result.status !== 0) throw new Error("next build failed");
+  if (result.status !== 0) {
+    throw new Error(
+      "构建失败（原因见上面的输出），修正后请重新运行 npm start。 The build failed (see above).",
+    );
+  }
   writeFileSync(STAMP, hash);
 }
 

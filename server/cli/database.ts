@@ -25,10 +25,17 @@ export async function prepareDatabase(
     });
     url = server.url("balance_desk");
     stop = server.stop;
+    await ensureDatabase(url);
   } else {
-    log(`使用 DATABASE_URL 指定的数据库 ${redactUrl(url)}`);
+    const external = url;
+    log(`使用 DATABASE_URL 指定的数据库 ${redactUrl(external)}`);
+    await ensureDatabase(external).catch((error: unknown) => {
+      const reason = (error as { code?: string }).code ?? (error as Error).message;
+      throw new Error(
+        `无法连接 DATABASE_URL 指定的数据库 ${redactUrl(external)}（${reason}）：请确认 PostgreSQL 正在运行，地址、用户名和密码无误。 Cannot reach the database in DATABASE_URL: check that PostgreSQL is running and the address, user and password are right.`,
+      );
+    });
   }
-  await ensureDatabase(url);
   log("应用数据库迁移…");
   await migrateDatabase(url);
   return { url, stop };

@@ -90,7 +90,8 @@ function refuseOnProblems(vars: NodeJS.ProcessEnv) {
   process.exit(1);
 }
 
-main().catch((error) => {
-  console.error(error);
+// One sentence, never a stack trace: each failure here says what to do in its message.
+main().catch((error: unknown) => {
+  console.error(`[个账咨询台] 启动失败：${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
