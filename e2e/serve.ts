@@ -6,7 +6,8 @@ import { createDb } from "@/db";
 import { type EmbeddedServer, startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { generatePiiKey } from "@/db/pii";
-import { ensureBuild, NEXT_BIN } from "@/server/cli/build";
+import { ensureBuild } from "@/server/cli/build";
+import { nextServerArgs } from "@/server/cli/next-server";
 import { seedDemo } from "@/server/cli/seed/demo";
 import { adminClient, databaseUrl } from "@/server/testing/urls";
 import { assertLocalDatabase, E2E_DATABASE, E2E_PORT, E2E_STATE_FILE } from "./config";
@@ -47,7 +48,7 @@ async function main() {
   writeFileSync(E2E_STATE_FILE, JSON.stringify({ databaseUrl: url, piiKey }));
 
   ensureBuild(log);
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(E2E_PORT)], {
+  const server = spawn(process.execPath, nextServerArgs("start", String(E2E_PORT), "127.0.0.1"), {
     stdio: "inherit",
     env: {
       ...process.env,
@@ -55,6 +56,9 @@ async function main() {
       DATABASE_URL: url,
       PII_KEY: piiKey,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
+      // The specs play the reverse proxy: they set X-Forwarded-For to sign in from addresses
+      // of their own (sign-in-protection.spec.ts).
+      TRUST_PROXY: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
@@ -68,7 +72,7 @@ async function main() {
   server.on("exit", () => void stop());
 }
 
-main().catch((error) => {
-  console.error(error);
+main().catch((error: unknown) => {
+  console.error(`[e2e] 启动失败：${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -1,9 +1,16 @@
 import type { APIRequestContext, Browser, BrowserContext } from "@playwright/test";
+import { addressKey } from "@/server/auth/client-address";
+import {
+  loginAddressKey,
+  loginKey,
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+} from "@/server/auth/sign-in-limiter";
 import { DEMO_PASSWORD } from "./config";
 import { DEMO_LOGINS, expect, signIn, test } from "./fixtures";
 
-// Each test signs in from an address of its own (X-Forwarded-For, as a proxy would set it), so
-// the per-address limit it trips never reaches the other specs, which all come from 127.0.0.1.
+// Each test signs in from an address of its own (X-Forwarded-For, as the one trusted proxy of
+// the e2e server would set it: e2e/serve.ts sets TRUST_PROXY=1), so the per-address limit it
+// trips never reaches the other specs, which all come from 127.0.0.1.
 const octet = () => 1 + Math.floor(Math.random() * 250);
 const freshAddress = () => `10.${octet()}.${octet()}.${octet()}`;
 
@@ -24,8 +31,9 @@ async function failedAttempt(request: APIRequestContext, login: string): Promise
 }
 
 const THROTTLED = "登录失败次数过多，请 15 分钟后再试";
+const SLOWED = "登录尝试过于频繁，请稍后再试";
 
-test("ten failed sign-ins lock the account for 15 minutes, even with the right password", async ({
+test("failures lock a login from one address, while its owner elsewhere is only slowed down", async ({
   browser,
   sql,
 }) => {
@@ -35,28 +43,51 @@ test("ten failed sign-ins lock the account for 15 minutes, even with the right p
     select '限流测试', ${login}, password_hash, role, region_scope
     from users where login = ${DEMO_LOGINS.caseworker}`;
   try {
-    const attacker = await contextFrom(browser, freshAddress());
-    for (let i = 0; i < 10; i++)
+    const address = freshAddress();
+    const attacker = await contextFrom(browser, address);
+    for (let i = 0; i < 5; i++)
       expect(await failedAttempt(attacker.request, login)).toBe("credentials");
+    // After five failures of the account, from anywhere, the next waits a second.
+    expect(await failedAttempt(attacker.request, login)).toBe("slow_down");
+    // Five more failures from this address earlier in the window: ten for the pair.
+    await sql`
+      insert into sign_in_failures (key, failed_at)
+      select ${loginAddressKey(login, addressKey(address))}, now() - interval '5 minutes'
+      from generate_series(1, 5)`;
     expect(await failedAttempt(attacker.request, login)).toBe("too_many_attempts");
 
-    // The owner, from another address, with the right password: refused, and told why.
+    // The owner, from another address, with the right password, just after three more failures
+    // (eight in all, so the account waits 8 s): told to wait a moment, then let in.
     const owner = await contextFrom(browser, freshAddress());
     const page = await owner.newPage();
+    await page.goto("/login");
+    await page.getByLabel("用户名").fill(login);
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await sql`
+      insert into sign_in_failures (key, failed_at)
+      select ${loginKey(login)}, now() from generate_series(1, 3)`;
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.locator(".ant-alert-error")).toContainText(SLOWED);
+    await page.waitForTimeout(8_500);
     await signIn(page, login);
-    await expect(page.locator(".ant-alert-error")).toContainText(THROTTLED);
-    await expect(page).toHaveURL(/\/login/);
-    // The same message after a redirect from Auth.js's endpoint.
-    await page.goto("/login?error=CredentialsSignin&code=too_many_attempts");
-    await expect(page.locator(".ant-alert-error")).toContainText(THROTTLED);
+    await expect(page).toHaveURL(/\/$/);
+    // The messages after a redirect from Auth.js's endpoint.
+    const fresh = await owner.newPage();
+    await fresh.goto("/login?error=CredentialsSignin&code=too_many_attempts");
+    await expect(fresh.locator(".ant-alert-error")).toContainText(THROTTLED);
+    await fresh.goto("/login?error=CredentialsSignin&code=slow_down");
+    await expect(fresh.locator(".ant-alert-error")).toContainText(SLOWED);
 
     const audit = await sql<{ action: string; after: { limitedBy: string[] } }[]>`
       select action, after from audit_events
       where action in ('user.sign_in_failed', 'user.sign_in_blocked') and after->>'login' = ${login}
       order by id`;
-    expect(audit.filter((row) => row.action === "user.sign_in_failed")).toHaveLength(10);
-    expect(audit.filter((row) => row.action === "user.sign_in_blocked").length).toBeGreaterThan(1);
-    expect(audit.at(-1)?.after.limitedBy).toEqual(["login"]);
+    expect(audit.filter((row) => row.action === "user.sign_in_failed")).toHaveLength(5);
+    expect(
+      audit
+        .filter((row) => row.action === "user.sign_in_blocked")
+        .map((row) => row.after.limitedBy),
+    ).toEqual([["login_delay"], ["login_address"], ["login_delay"]]);
     expect(JSON.stringify(audit)).not.toContain("wrong-password-e2e");
     expect(JSON.stringify(audit)).not.toContain(DEMO_PASSWORD);
     await attacker.close();
@@ -67,10 +98,12 @@ test("ten failed sign-ins lock the account for 15 minutes, even with the right p
   }
 });
 
-test("ten failures from one address lock that address, not the accounts", async ({ browser }) => {
+test("thirty failures from one address lock that address, not the accounts", async ({
+  browser,
+}) => {
   const address = freshAddress();
   const attacker = await contextFrom(browser, address);
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < SIGN_IN_MAX_FAILURES_PER_ADDRESS; i++) {
     expect(await failedAttempt(attacker.request, `nobody_${i}_${Date.now()}`)).toBe("credentials");
   }
   const sameAddress = await attacker.newPage();

@@ -28,6 +28,11 @@ function schemaFor(production: boolean) {
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
     // How long a request waits for a free connection before it answers 503 (db/pool-gate.ts).
     DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(3000),
+    // How many reverse proxies in front of the app append to X-Forwarded-For; 0 ignores the
+    // header and takes the socket's address (server/auth/client-address.ts).
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    // Password checks running at once per instance (server/auth/verification-gate.ts).
+    SIGN_IN_MAX_VERIFICATIONS: z.coerce.number().int().min(1).max(64).default(4),
   });
 }
 

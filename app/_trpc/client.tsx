@@ -5,6 +5,7 @@ import { createTRPCClient, httpBatchStreamLink, TRPCClientError } from "@trpc/cl
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { type ReactNode, useState } from "react";
 import superjson from "superjson";
+import { MAX_BATCH_SIZE } from "@/server/api/batch-limit";
 import type { AppRouter } from "@/server/api/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -38,7 +39,13 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
     createTRPCClient<AppRouter>({
       // Streamed batches: calls made together share one request, and each answer is used as
       // soon as it is ready (the enquiry list's rows do not wait for its count).
-      links: [httpBatchStreamLink({ url: "/api/trpc", transformer: superjson })],
+      links: [
+        httpBatchStreamLink({
+          url: "/api/trpc",
+          transformer: superjson,
+          maxItems: MAX_BATCH_SIZE,
+        }),
+      ],
     }),
   );
   return (

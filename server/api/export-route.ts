@@ -1,10 +1,14 @@
 import { currentActor } from "../auth/current-actor";
 import { getConnection } from "../db";
+import { crossSiteRefusal } from "./cross-site";
 import { handleExport } from "./export";
 import { BUSY_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "./unavailable";
 
 // The route's whole body: session, role and scope are checked in handleExport.
 export async function exportResponse(request: Request, file: string): Promise<Response> {
+  // A download link followed from another site would export in the user's name.
+  const refusal = crossSiteRefusal(request);
+  if (refusal) return refusal;
   const { db, client } = getConnection();
   try {
     return await handleExport(

@@ -7,6 +7,7 @@ import { createMember, createUser } from "@/server/testing/factories";
 import type { Actor } from "../domain/users";
 import { actorOf } from "../testing/actors";
 import { type ExportContext, handleExport } from "./export";
+import { createExportSlots } from "./export-slots";
 
 // GB/T 2260: 四川省 and its 乐山市, 成都市; 西安市 in 陕西省.
 const SICHUAN = "510000";
@@ -24,8 +25,9 @@ let sichuanManager: Actor;
 let caseworker: Actor;
 const fullValues: string[] = [];
 
+// Each call with slots of its own: the tests that read only the headers leave a download open.
 const get = (actor: Actor | null, file: string, query = WINTER) =>
-  handleExport(context, actor, file, new URLSearchParams(query));
+  handleExport({ ...context, slots: createExportSlots() }, actor, file, new URLSearchParams(query));
 
 const decode = (bytes: ArrayBuffer) =>
   new TextDecoder("utf-8", { ignoreBOM: true }).decode(new Uint8Array(bytes));
@@ -107,6 +109,31 @@ describe("access", () => {
 
   it("answers 404 for a file it does not make", async () => {
     expect((await get(admin, "members.csv")).status).toBe(404);
+  });
+
+  it("answers 403 until an initial password is changed, as tRPC does", async () => {
+    const response = await get({ ...admin, mustChangePassword: true }, "aggregate.csv");
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: "请先修改初始密码" });
+  });
+
+  it("runs one export per user at a time and answers 429 to the next", async () => {
+    const slots = createExportSlots();
+    const start = (actor: Actor, file: string) =>
+      handleExport({ ...context, slots }, actor, file, new URLSearchParams(WINTER));
+    const running = await start(admin, "enquiries.csv");
+    expect(running.status).toBe(200);
+    const refused = await start(admin, "aggregate.csv");
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toEqual({ error: "已有导出正在进行，请稍后再试" });
+    // Another user may export meanwhile; the first user again once the download is read.
+    const other = await start(sichuanManager, "aggregate.csv");
+    expect(other.status).toBe(200);
+    await other.arrayBuffer();
+    await running.arrayBuffer();
+    const again = await start(admin, "aggregate.csv");
+    expect(again.status).toBe(200);
+    await again.arrayBuffer();
   });
 });
 

@@ -16,6 +16,7 @@ import { DomainError } from "../errors";
 import { logError } from "../log";
 import type { AnalyticsFilter } from "../schemas/analytics";
 import { parseAnalyticsParams } from "../schemas/analytics-params";
+import { createExportSlots, type ExportSlots, releasingWhenDone } from "./export-slots";
 
 // The body of GET /api/export/[file], free of Next so that tests call it directly. Streamed
 // downloads do not fit tRPC, so this is the one data path outside it; it applies the same
@@ -35,7 +36,11 @@ export type ExportContext = {
   sql: postgres.Sql;
   requestId?: string | null;
   now?: Date;
+  // Running exports; one per process unless a test brings its own.
+  slots?: ExportSlots;
 };
+
+const instanceSlots = createExportSlots();
 
 // Until AUDIT_ACTIONS lists it (label 导出统计数据); the column is plain text.
 const EXPORT_ACTION = "analytics.export";
@@ -74,7 +79,11 @@ export function exportFilename(file: ExportFile, filter: AnalyticsFilter) {
   };
 }
 
-function download(file: ExportFile, filter: AnalyticsFilter, body: ReadableStream<Uint8Array>) {
+function download(
+  file: ExportFile,
+  filter: AnalyticsFilter,
+  body: ReadableStream<Uint8Array>,
+): Response {
   const name = exportFilename(file, filter);
   const extension = file.endsWith(".csv") ? "csv" : "xlsx";
   return new Response(body, {
@@ -136,9 +145,33 @@ export async function handleExport(
   if (actor.role !== "manager" && actor.role !== "admin") {
     return jsonError(403, "当前账号无权导出");
   }
+  // As every tRPC procedure but the password change (server/api/trpc.ts).
+  if (actor.mustChangePassword) return jsonError(403, "请先修改初始密码");
   if (!isExportFile(file)) return jsonError(404, "没有这个导出文件");
   const filter = parseAnalyticsParams(params, context.now);
 
+  const release = (context.slots ?? instanceSlots).acquire(actor.id);
+  if (!release) return jsonError(429, "已有导出正在进行，请稍后再试");
+  try {
+    const response = await exportResponse(context, actor, file, filter);
+    // A refusal is answered at once; a download holds the slot until its last byte.
+    if (response.status !== 200 || !response.body) {
+      release();
+      return response;
+    }
+    return new Response(releasingWhenDone(response.body, release), response);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function exportResponse(
+  context: ExportContext,
+  actor: Actor,
+  file: ExportFile,
+  filter: AnalyticsFilter,
+): Promise<Response> {
   if (file.startsWith("aggregate.")) {
     const sheets = await aggregateSheets(context.db, actor, filter).catch((error: unknown) => {
       if (error instanceof DomainError && error.code === "BAD_REQUEST") return error;

@@ -1,5 +1,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { logError, logWarning } from "../log";
+import { MAX_BATCH_SIZE } from "./batch-limit";
+import { withCappedBody } from "./body-limit";
+import { crossSiteRefusal } from "./cross-site";
 import { appRouter } from "./root";
 import type { TRPCContext } from "./trpc";
 import {
@@ -11,11 +14,23 @@ import {
 
 // The tRPC endpoint over HTTP (app/api/trpc/[trpc]/route.ts), kept apart from the route file so
 // that tests can send it real requests with a context of their own.
-export function handleTrpcRequest(req: Request, createContext: () => Promise<TRPCContext>) {
+export async function handleTrpcRequest(
+  request: Request,
+  createContext: () => Promise<TRPCContext>,
+): Promise<Response> {
+  // Queries are GETs; every mutation is a POST.
+  const isRead = request.method === "GET" || request.method === "HEAD";
+  if (!isRead) {
+    const refusal = crossSiteRefusal(request);
+    if (refusal) return refusal;
+  }
+  const req = await withCappedBody(request);
+  if (req instanceof Response) return req;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: async () => {
       try {
         return await createContext();

@@ -3,11 +3,14 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "../db";
 import { endSessionAtSignOut } from "../domain/sessions";
+import { env } from "../env";
 import { logError } from "../log";
 import { signInInput } from "../schemas/auth";
 import type { SessionRef } from "./session-ref";
-import { clientOf, signInWithPassword } from "./sign-in";
+import { clientOf, type SignInOutcome, signInWithPassword } from "./sign-in";
+import { SIGN_IN_CODES } from "./sign-in-errors";
 import { defaultSignInLimiter } from "./sign-in-limiter";
+import { createVerificationGate, type VerificationGate } from "./verification-gate";
 
 // The session cookie carries only the user id, the session version it was issued for and the
 // server-side session id; everything else (role, scope, active flag, whether the session is
@@ -15,9 +18,23 @@ import { defaultSignInLimiter } from "./sign-in-limiter";
 type SessionClaims = { uid?: string; sv?: number; sid?: string };
 
 // Shown on the login page (app/(auth)/login); the code travels in the error, not the message.
-export class TooManySignInAttempts extends CredentialsSignin {
-  code = "too_many_attempts";
+class RefusedSignIn extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
 }
+
+const refusals: Partial<Record<SignInOutcome["status"], string>> = {
+  throttled: SIGN_IN_CODES.throttled,
+  slowed: SIGN_IN_CODES.slowed,
+  busy: SIGN_IN_CODES.busy,
+};
+
+// One per process: the limit is on this instance's CPU.
+const holder = globalThis as { balanceDeskVerificationGate?: VerificationGate };
+const verificationGate = () =>
+  (holder.balanceDeskVerificationGate ??= createVerificationGate(env().SIGN_IN_MAX_VERIFICATIONS));
 
 // Explicit rather than inferred from the request URL: in production the cookie is Secure
 // (HTTPS only; browsers also accept it from http://localhost). AUTH_COOKIE_SECURE=false is
@@ -55,12 +72,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const db = getDb();
         const outcome = await signInWithPassword(
           db,
-          await defaultSignInLimiter(db),
+          { limiter: await defaultSignInLimiter(db), gate: verificationGate() },
           parsed.data,
-          clientOf(request),
+          clientOf(request, env().TRUST_PROXY),
           { requestId: request.headers.get("x-request-id") ?? randomUUID() },
         );
-        if (outcome.status === "throttled") throw new TooManySignInAttempts();
+        const refusal = refusals[outcome.status];
+        if (refusal) throw new RefusedSignIn(refusal);
         if (outcome.status !== "ok") return null;
         const { user, sessionId } = outcome;
         return {

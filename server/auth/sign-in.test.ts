@@ -4,9 +4,10 @@ import { userSessions } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { createUser } from "@/server/testing/factories";
 import { hashPassword } from "./password";
-import { clientOf, signInWithPassword } from "./sign-in";
+import { type SignInGuards, signInWithPassword } from "./sign-in";
 import { SIGN_IN_MESSAGES, signInMessageFor } from "./sign-in-errors";
 import { createPostgresLimiter } from "./sign-in-limiter";
+import { createVerificationGate } from "./verification-gate";
 
 const PASSWORD = "correct-horse-battery";
 let testDb: TestDatabase;
@@ -20,12 +21,24 @@ afterAll(() => testDb.drop());
 
 const office = { userAgent: "Mozilla/5.0 (Windows NT 10.0)", clientAddress: "198.51.100.20" };
 
+// A limiter on the test database with a clock the test moves, and room for 4 password checks.
+function guards(): SignInGuards & { pass(ms: number): void } {
+  let now = Date.now();
+  return {
+    limiter: createPostgresLimiter(testDb.db, { clock: () => new Date(now) }),
+    gate: createVerificationGate(4),
+    pass(ms) {
+      now += ms;
+    },
+  };
+}
+
 describe("password sign-in", () => {
   it("opens a server-side session with the client's details", async () => {
     const user = await createUser(testDb.db, { login: "Session_Opener", passwordHash });
     const outcome = await signInWithPassword(
       testDb.db,
-      createPostgresLimiter(testDb.db),
+      guards(),
       { login: "session_opener", password: PASSWORD },
       office,
     );
@@ -38,16 +51,16 @@ describe("password sign-in", () => {
     expect(row).toMatchObject({ userId: user.id, ...office, endedAt: null });
   });
 
-  it("refuses the right password after 10 failures, says so, and audits it without passwords", async () => {
+  it("locks a login from one address after 10 failures, says so, and audits it without passwords", async () => {
     await createUser(testDb.db, { login: "throttled_user", passwordHash });
-    const limiter = createPostgresLimiter(testDb.db);
+    const limits = guards();
     const input = { login: "Throttled_User", password: "wrong-password-1" };
     for (let i = 0; i < 10; i++) {
-      const client = { ...office, clientAddress: `192.0.2.${i + 1}` };
-      expect((await signInWithPassword(testDb.db, limiter, input, client)).status).toBe("invalid");
+      expect((await signInWithPassword(testDb.db, limits, input, office)).status).toBe("invalid");
+      limits.pass(60_000);
     }
     const right = { login: "throttled_user", password: PASSWORD };
-    const refused = await signInWithPassword(testDb.db, limiter, right, office, {
+    const refused = await signInWithPassword(testDb.db, limits, right, office, {
       requestId: "req-throttle",
     });
     expect(refused.status).toBe("throttled");
@@ -61,32 +74,65 @@ describe("password sign-in", () => {
     ]);
     expect(audit.at(-1)).toMatchObject({
       request_id: "req-throttle",
-      after: { login: "throttled_user", clientAddress: office.clientAddress, limitedBy: ["login"] },
+      after: {
+        login: "throttled_user",
+        clientAddress: office.clientAddress,
+        limitedBy: ["login_address"],
+      },
     });
     expect(JSON.stringify(audit)).not.toContain("wrong-password");
     expect(JSON.stringify(audit)).not.toContain(PASSWORD);
+
+    // The owner from another address gets in: a stranger cannot lock the account.
+    const home = { ...office, clientAddress: "203.0.113.44" };
+    expect((await signInWithPassword(testDb.db, limits, right, home)).status).toBe("ok");
+  });
+
+  it("slows an account down across addresses, and lets its owner in after the wait", async () => {
+    await createUser(testDb.db, { login: "admin_like", passwordHash });
+    const limits = guards();
+    const wrong = { login: "admin_like", password: "guess-password" };
+    const from = (i: number) => ({ userAgent: null, clientAddress: `192.0.2.${i}` });
+    for (let i = 0; i < 5; i++) {
+      expect((await signInWithPassword(testDb.db, limits, wrong, from(i))).status).toBe("invalid");
+    }
+    // The sixth in a row waits a second; the right password is not even checked meanwhile.
+    const right = { login: "admin_like", password: PASSWORD };
+    expect(await signInWithPassword(testDb.db, limits, right, from(50))).toEqual({
+      status: "slowed",
+      waitMs: 1000,
+    });
+    limits.pass(1000);
+    expect((await signInWithPassword(testDb.db, limits, wrong, from(6))).status).toBe("invalid");
+    expect(await signInWithPassword(testDb.db, limits, wrong, from(7))).toEqual({
+      status: "slowed",
+      waitMs: 2000,
+    });
+    limits.pass(2000);
+    expect((await signInWithPassword(testDb.db, limits, right, from(50))).status).toBe("ok");
   });
 
   it("gives an unknown login the same answers as a known one", async () => {
-    const limiter = createPostgresLimiter(testDb.db);
+    const limits = guards();
     const input = { login: "nobody_here", password: "guess-1" };
     const client = { userAgent: null, clientAddress: "192.0.2.99" };
     for (let i = 0; i < 10; i++) {
-      expect((await signInWithPassword(testDb.db, limiter, input, client)).status).toBe("invalid");
+      expect((await signInWithPassword(testDb.db, limits, input, client)).status).toBe("invalid");
+      limits.pass(60_000);
     }
-    expect((await signInWithPassword(testDb.db, limiter, input, client)).status).toBe("throttled");
+    expect((await signInWithPassword(testDb.db, limits, input, client)).status).toBe("throttled");
   });
 
   it("keeps what was typed in the login field out of the audit unless it is a login", async () => {
     const known = await createUser(testDb.db, { login: "audit_known", passwordHash });
-    const limiter = createPostgresLimiter(testDb.db);
+    const limits = guards();
     const client = { userAgent: null, clientAddress: "192.0.2.150" };
     // A password typed into the login field by mistake.
     const typed = "Secret-Typed-Pass-77";
-    await signInWithPassword(testDb.db, limiter, { login: typed, password: "x" }, client, {
+    await signInWithPassword(testDb.db, limits, { login: typed, password: "x" }, client, {
       requestId: "req-typed",
     });
-    await signInWithPassword(testDb.db, limiter, { login: "Audit_Known", password: "x" }, client, {
+    await signInWithPassword(testDb.db, limits, { login: "Audit_Known", password: "x" }, client, {
       requestId: "req-known",
     });
     const audit = await testDb.client<{ request_id: string; entity_id: string; after: unknown }[]>`
@@ -102,44 +148,40 @@ describe("password sign-in", () => {
 
   it("clears the account's failures on success", async () => {
     await createUser(testDb.db, { login: "forgiven_user", passwordHash });
-    const limiter = createPostgresLimiter(testDb.db);
+    const limits = guards();
     const client = { userAgent: null, clientAddress: null };
     const wrong = { login: "forgiven_user", password: "typo-password" };
-    for (let i = 0; i < 9; i++) await signInWithPassword(testDb.db, limiter, wrong, client);
-    const ok = { login: "forgiven_user", password: PASSWORD };
-    expect((await signInWithPassword(testDb.db, limiter, ok, client)).status).toBe("ok");
-    for (let i = 0; i < 10; i++) {
-      expect((await signInWithPassword(testDb.db, limiter, wrong, client)).status).toBe("invalid");
+    for (let i = 0; i < 9; i++) {
+      await signInWithPassword(testDb.db, limits, wrong, client);
+      limits.pass(60_000);
     }
-    expect((await signInWithPassword(testDb.db, limiter, ok, client)).status).toBe("throttled");
+    const ok = { login: "forgiven_user", password: PASSWORD };
+    expect((await signInWithPassword(testDb.db, limits, ok, client)).status).toBe("ok");
+    expect((await signInWithPassword(testDb.db, limits, wrong, client)).status).toBe("invalid");
+    expect((await signInWithPassword(testDb.db, limits, wrong, client)).status).toBe("invalid");
   });
-});
 
-describe("the client address", () => {
-  const request = (headers: Record<string, string>) =>
-    new Request("http://localhost/api/auth/callback/credentials", { headers });
-
-  it("is the first X-Forwarded-For hop, else X-Real-IP, and only an IP address", () => {
-    expect(
-      clientOf(request({ "x-forwarded-for": "203.0.113.5, 10.0.0.2", "user-agent": "UA" })),
-    ).toEqual({ clientAddress: "203.0.113.5", userAgent: "UA" });
-    expect(clientOf(request({ "x-real-ip": "2001:db8::1" })).clientAddress).toBe("2001:db8::1");
-    expect(clientOf(request({ "x-forwarded-for": "::ffff:127.0.0.1" })).clientAddress).toBe(
-      "127.0.0.1",
+  it("answers busy beyond the running password checks, without counting a failure", async () => {
+    await createUser(testDb.db, { login: "busy_user", passwordHash });
+    const limits = { ...guards(), gate: createVerificationGate(2) };
+    const input = { login: "busy_user", password: PASSWORD };
+    const client = { userAgent: null, clientAddress: "192.0.2.150" };
+    const outcomes = await Promise.all(
+      Array.from({ length: 4 }, () => signInWithPassword(testDb.db, limits, input, client)),
     );
-    expect(clientOf(request({ "x-forwarded-for": "'; drop table users" })).clientAddress).toBe(
-      null,
-    );
-    expect(clientOf(undefined)).toEqual({ clientAddress: null, userAgent: null });
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["busy", "busy", "ok", "ok"]);
+    expect((await signInWithPassword(testDb.db, limits, input, client)).status).toBe("ok");
   });
 });
 
 describe("the login page's messages", () => {
-  it("share one message for wrong passwords and unknown logins, and name the throttle", () => {
+  it("share one message for wrong passwords and unknown logins, and name each refusal", () => {
     expect(signInMessageFor("CredentialsSignin", "credentials")).toBe(SIGN_IN_MESSAGES.invalid);
     expect(signInMessageFor("CredentialsSignin", "too_many_attempts")).toBe(
       "登录失败次数过多，请 15 分钟后再试",
     );
+    expect(signInMessageFor("CredentialsSignin", "slow_down")).toContain("请稍后再试");
+    expect(signInMessageFor("CredentialsSignin", "busy")).toBe("系统繁忙，请稍后再试");
     expect(signInMessageFor("CallbackRouteError", undefined)).toBe(SIGN_IN_MESSAGES.unavailable);
   });
 });

@@ -8,7 +8,13 @@ const require = createRequire(import.meta.url);
 export const NEXT_BIN = require.resolve("next/dist/bin/next");
 
 const SOURCE_ROOTS = ["app", "server", "db"];
-const SOURCE_FILES = ["package-lock.json", "next.config.ts", "tsconfig.json", "proxy.ts"];
+const SOURCE_FILES = [
+  "package-lock.json",
+  "next.config.ts",
+  "tsconfig.json",
+  "proxy.ts",
+  "instrumentation.ts",
+];
 const STAMP = path.join(".next", "source-hash");
 
 // A build is reused only if it was made from the sources now on disk, so pulling new code and
@@ -21,7 +27,11 @@ export function ensureBuild(log: (line: string) => void): void {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  if (result.status !== 0) throw new Error("next build failed");
+  if (result.status !== 0) {
+    throw new Error(
+      "构建失败（原因见上面的输出），修正后请重新运行 npm start。 The build failed (see above).",
+    );
+  }
   writeFileSync(STAMP, hash);
 }
 

@@ -25,27 +25,51 @@ export async function prepareDatabase(
     });
     url = server.url("balance_desk");
     stop = server.stop;
+    await ensureDatabase(url);
   } else {
-    log(`使用 DATABASE_URL 指定的数据库 ${redactUrl(url)}`);
+    const external = url;
+    log(`使用 DATABASE_URL 指定的数据库 ${redactUrl(external)}`);
+    await ensureDatabase(external).catch((error: unknown) => {
+      const reason = (error as { code?: string }).code ?? (error as Error).message;
+      throw new Error(
+        `无法连接 DATABASE_URL 指定的数据库 ${redactUrl(external)}（${reason}）：请确认 PostgreSQL 正在运行，地址、用户名和密码无误。 Cannot reach the database in DATABASE_URL: check that PostgreSQL is running and the address, user and password are right.`,
+      );
+    });
   }
-  await ensureDatabase(url);
   log("应用数据库迁移…");
   await migrateDatabase(url);
   return { url, stop };
 }
 
-// Seeds demo data only into a database without users, so a restart never touches real data.
-export async function seedIfEmpty(url: string, piiKey: string, log: (line: string) => void) {
+// What a start does with a database without users. The embedded default is a demo: it gets
+// the demo accounts. A database of one's own (DATABASE_URL) gets them only when asked with
+// --demo, since their password is published; otherwise the first administrator is created
+// with `npm run user:create`.
+export const FIRST_ADMIN_HINT =
+  "数据库中还没有用户：请运行 npm run user:create -- --role admin --login <登录名> 创建第一个管理员（或以 npm start -- --demo 写入演示数据）。 " +
+  "The database has no users: create the first administrator with npm run user:create -- --role admin --login <login> (or write the demo data with npm start -- --demo).";
+
+export async function seedIfEmpty(
+  url: string,
+  piiKey: string,
+  log: (line: string) => void,
+  options: { demo: boolean },
+): Promise<"seeded" | "has-users" | "needs-admin"> {
   const { db, client } = createDb(url, { max: 2, statementTimeoutMs: 0 });
   try {
     const [row] = await client<{ n: number }[]>`select count(*)::int as n from users`;
-    if (row && row.n > 0) return;
+    if (row && row.n > 0) return "has-users";
+    if (!options.demo) {
+      log(FIRST_ADMIN_HINT);
+      return "needs-admin";
+    }
     log("首次启动：写入演示数据…");
     const summary = await seedDemo(db, {
       piiKey,
       now: new Date(),
     });
     log(`演示数据已写入：${JSON.stringify(summary)}`);
+    return "seeded";
   } finally {
     await client.end();
   }

@@ -7,7 +7,7 @@ const log = (line: string) => console.log(`[migrate] ${line}`);
 
 prepareDatabase(loadLocalConfig(), log)
   .then((database) => database.stop())
-  .catch((error) => {
-    console.error(error);
+  .catch((error: unknown) => {
+    console.error(`[migrate] 失败：${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });

@@ -3,13 +3,17 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { migrateDatabase } from "@/db/migrate";
 import { environmentProblems, isProductionMode, PRODUCTION_MODE_VARIABLE } from "../env";
-import { ensureBuild, NEXT_BIN } from "./build";
+import { ensureBuild } from "./build";
 import { prepareDatabase, redactUrl, seedIfEmpty } from "./database";
 import { loadLocalConfig } from "./local-config";
+import { listenHost, nextServerArgs, serverUrl } from "./next-server";
 import { patchPostgres, postgresPatched } from "./patch-postgres";
 
 // `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo data on first
-// start, a build when the sources changed, then the production server. Ctrl-C stops both.
+// start (with DATABASE_URL only when asked with --demo), a build when the sources changed, then
+// the production server. Ctrl-C stops both. The server listens on 127.0.0.1 in every mode
+// unless HOST names another address: the local default has demo accounts whose password is
+// published, and a deployment sits behind a reverse proxy on the same host or sets HOST.
 //
 // `npm start -- --production` (or BALANCE_DESK_MODE=production): for a real deployment. Nothing
 // is generated or assumed: DATABASE_URL, AUTH_SECRET and PII_KEY come from the environment and
@@ -19,6 +23,7 @@ const log = (line: string) => console.log(`[个账咨询台] ${line}`);
 const dev = process.argv.includes("--dev");
 const production = process.argv.includes("--production") || isProductionMode();
 const port = process.env.PORT ?? "3000";
+const host = listenHost();
 
 async function main() {
   // Without the driver fix a PostgreSQL restart can take the server down (patch-postgres.ts).
@@ -29,11 +34,11 @@ async function main() {
   }
   const database = production ? await prepareProduction() : await prepareLocal();
 
-  const server = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", port], {
+  const server = spawn(process.execPath, nextServerArgs(dev ? "dev" : "start", port, host), {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  log(`服务地址 http://localhost:${port}（按 Ctrl-C 停止）`);
+  log(`服务地址 ${serverUrl(host, port)}（按 Ctrl-C 停止）`);
 
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -57,7 +62,9 @@ async function prepareLocal() {
   // The server checks its environment on the first request; a value given here that it would
   // refuse (a weak AUTH_SECRET, say) is better reported now.
   if (!dev) refuseOnProblems({ ...process.env, DATABASE_URL: database.url });
-  await seedIfEmpty(database.url, process.env.PII_KEY, log);
+  // The embedded database is the demo; a database of one's own gets demo data only on request.
+  const demo = !process.env.DATABASE_URL || process.argv.includes("--demo");
+  await seedIfEmpty(database.url, process.env.PII_KEY, log, { demo });
   if (!dev) ensureBuild(log);
   return database;
 }
@@ -83,7 +90,8 @@ function refuseOnProblems(vars: NodeJS.ProcessEnv) {
   process.exit(1);
 }
 
-main().catch((error) => {
-  console.error(error);
+// One sentence, never a stack trace: each failure here says what to do in its message.
+main().catch((error: unknown) => {
+  console.error(`[个账咨询台] 启动失败：${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

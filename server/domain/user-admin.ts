@@ -92,9 +92,10 @@ const lockUser = (db: Executor, actor: Actor, id: number) =>
 
 const bumpSession = { sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` };
 
+// `actor` is null for the first administrator, created with `npm run user:create`.
 export async function createUser(
   db: Database,
-  actor: Actor,
+  actor: Pick<Actor, "id"> | null,
   input: CreateUserData,
   audit: Audit = {},
 ): Promise<{ id: number; login: string }> {
@@ -117,7 +118,7 @@ export async function createUser(
     if (!created) throw badRequest(DUPLICATE_LOGIN_MESSAGE, "login");
     await recordAudit(
       tx,
-      { ...audit, actorId: actor.id },
+      { ...audit, actorId: actor?.id ?? null },
       {
         action: "user.create",
         entity: "user",

@@ -77,6 +77,21 @@ export async function loadActor(
 
 export type SignedInUser = { id: number; displayName: string; sessionVersion: number };
 
+// What the audit keeps of a typed login: the account's own login when there is one, otherwise
+// only that it was not one — people type passwords into the login field too.
+export async function typedLoginForAudit(
+  db: Database,
+  typed: string,
+): Promise<{ entityId: number | null; after: { login: string } | { loginKnown: false } }> {
+  const [user] = await db
+    .select({ id: users.id, login: users.login })
+    .from(users)
+    .where(eq(sql`lower(${users.login})`, typed.trim().toLowerCase()));
+  return user
+    ? { entityId: user.id, after: { login: user.login } }
+    : { entityId: null, after: { loginKnown: false } };
+}
+
 // One answer (null) for an unknown login, a wrong password and a disabled account, so the
 // sign-in page cannot be used to find out which logins exist.
 export async function verifyCredentials(

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import path from "node:path";
-import { NEXT_BIN } from "../build";
 import { DATA_DIR } from "../local-config";
+import { nextServerArgs } from "../next-server";
 
 // The app under test: the production build served by `next start`, as `npm start` runs it,
 // against the bench database (build it first: ensureBuild). Its output goes to a log file so
@@ -31,7 +31,7 @@ export async function startAppServer(options: {
   const logFile = path.join(DATA_DIR, options.logName ?? "bench-server.log");
   const output = createWriteStream(logFile);
   // Its own process group, so that stopping it also stops any worker `next start` forks.
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+  const child = spawn(process.execPath, nextServerArgs("start", String(port), "127.0.0.1"), {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
