@@ -15,6 +15,16 @@ const secretCheck =
     if (message) ctx.addIssue({ code: "custom", message });
   };
 
+// Failed exact member lookups (full ID number or phone) a user may make per hour: the limit
+// that keeps an exact lookup from serving as an oracle for masked numbers.
+const exactLookupLimit = z.coerce.number().int().min(1).max(1000).default(30);
+
+// Read on every lookup rather than through env(), so tests and scripts without a database
+// URL or secrets get the same validated value.
+export function exactLookupLimitPerHour(vars: NodeJS.ProcessEnv = process.env): number {
+  return exactLookupLimit.parse(vars.EXACT_LOOKUP_LIMIT_PER_HOUR);
+}
+
 function schemaFor(production: boolean) {
   const secret = z.string({ error: "is required" });
   return z.object({
@@ -28,6 +38,7 @@ function schemaFor(production: boolean) {
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
     // How long a request waits for a free connection before it answers 503 (db/pool-gate.ts).
     DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(3000),
+    EXACT_LOOKUP_LIMIT_PER_HOUR: exactLookupLimit,
   });
 }
 
