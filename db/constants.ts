@@ -217,6 +217,11 @@ export const AUDIT_ACTIONS = [
   { code: "user.change_password", label: "修改密码" },
   { code: "member.create", label: "登记参保人" },
   { code: "member.reveal_id", label: "查看完整证件号" },
+  { code: "member.lookup", label: "精确查询参保人" },
+  { code: "member.lookup_blocked", label: "精确查询受限" },
+  { code: "member.region_review", label: "提交参保地核查" },
+  { code: "member.region_review_close", label: "处理参保地核查" },
+  { code: "member.region_change", label: "参保地变更" },
   { code: "enquiry.create", label: "新建咨询" },
   { code: "enquiry.update", label: "修改咨询" },
   { code: "enquiry.transition", label: "变更状态" },
@@ -241,5 +246,24 @@ export const AUDIT_ENTITIES = [
   { code: "enquiry", label: "咨询工单" },
   { code: "analytics", label: "统计分析" },
   { code: "policy_event", label: "政策节点" },
+  { code: "member_region_review", label: "参保地核查" },
 ] as const;
 export const AUDIT_ENTITY_LABELS: Record<string, string> = labelsOf(AUDIT_ENTITIES);
+
+// A registration refused because the ID number is already insured in another region becomes a
+// review item for an administrator, who either moves the member (参保地变更) or declines.
+export const REGION_REVIEW_STATUSES = [
+  { code: "open", label: "待处理" },
+  { code: "closed", label: "已处理" },
+] as const;
+export type RegionReviewStatus = (typeof REGION_REVIEW_STATUSES)[number]["code"];
+export const REGION_REVIEW_STATUS_CODES = codesOf(REGION_REVIEW_STATUSES);
+export const REGION_REVIEW_STATUS_LABELS = labelsOf(REGION_REVIEW_STATUSES);
+
+export const REGION_REVIEW_RESOLUTIONS = [
+  { code: "moved", label: "已变更参保地" },
+  { code: "declined", label: "不予变更" },
+] as const;
+export type RegionReviewResolution = (typeof REGION_REVIEW_RESOLUTIONS)[number]["code"];
+export const REGION_REVIEW_RESOLUTION_CODES = codesOf(REGION_REVIEW_RESOLUTIONS);
+export const REGION_REVIEW_RESOLUTION_LABELS = labelsOf(REGION_REVIEW_RESOLUTIONS);

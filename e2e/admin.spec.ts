@@ -125,7 +125,12 @@ test("a caseworker has no administration menu and is refused the admin pages", a
 
 test("the administration pages pass an axe check", async ({ asAdmin: page }) => {
   const problems: string[] = [];
-  for (const path of ["/admin/users", "/admin/audit", "/account/password"]) {
+  for (const path of [
+    "/admin/users",
+    "/admin/region-reviews",
+    "/admin/audit",
+    "/account/password",
+  ]) {
     problems.push(...(await axeProblemsAt(page, path)));
   }
   await page.goto("/admin/users");

@@ -64,6 +64,14 @@ test("every page a manager opens", async ({ asManager: page, sql }) => {
 
 test("every page an administrator opens", async ({ asAdmin: page }) => {
   expect(
-    await walk(page, ["/", "/admin/users", "/admin/audit", "/analytics", "/enquiries", "/members"]),
+    await walk(page, [
+      "/",
+      "/admin/users",
+      "/admin/region-reviews",
+      "/admin/audit",
+      "/analytics",
+      "/enquiries",
+      "/members",
+    ]),
   ).toEqual([]);
 });

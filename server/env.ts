@@ -15,6 +15,16 @@ const secretCheck =
     if (message) ctx.addIssue({ code: "custom", message });
   };
 
+// Failed exact member lookups (full ID number or phone) a user may make per hour: the limit
+// that keeps an exact lookup from serving as an oracle for masked numbers.
+const exactLookupLimit = z.coerce.number().int().min(1).max(1000).default(30);
+
+// Read on every lookup rather than through env(), so tests and scripts without a database
+// URL or secrets get the same validated value.
+export function exactLookupLimitPerHour(vars: NodeJS.ProcessEnv = process.env): number {
+  return exactLookupLimit.parse(vars.EXACT_LOOKUP_LIMIT_PER_HOUR);
+}
+
 function schemaFor(production: boolean) {
   const secret = z.string({ error: "is required" });
   return z.object({
@@ -33,6 +43,7 @@ function schemaFor(production: boolean) {
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     // Password checks running at once per instance (server/auth/verification-gate.ts).
     SIGN_IN_MAX_VERIFICATIONS: z.coerce.number().int().min(1).max(64).default(4),
+    EXACT_LOOKUP_LIMIT_PER_HOUR: exactLookupLimit,
   });
 }
 

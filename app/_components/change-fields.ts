@@ -28,4 +28,9 @@ export const CHANGE_FIELD_LABELS: Record<string, string> = {
   priority: "优先级",
   recheckDueOn: "复查日期",
   linkedEnquiry: "关联咨询",
+  lookupBy: "查询方式",
+  term: "查询内容",
+  found: "是否找到",
+  requestedRegion: "申请登记地区",
+  resolution: "处理结果",
 };

@@ -1,6 +1,7 @@
 export * from "./audit";
 export * from "./enquiries";
 export * from "./insights";
+export * from "./member-region-reviews";
 export * from "./members";
 export * from "./policy-events";
 export * from "./regions";

@@ -3,7 +3,13 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createPiiCodec } from "@/db/pii";
-import { enquiries, enquiryCauses, enquiryLinks, policyEvents } from "@/db/schema";
+import {
+  enquiries,
+  enquiryCauses,
+  enquiryLinks,
+  memberRegionReviews,
+  policyEvents,
+} from "@/db/schema";
 import { buildIdNumber } from "@/server/rules/id-number";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { createMember, createSession, createUser } from "@/server/testing/factories";
@@ -25,6 +31,7 @@ let testDb: TestDatabase;
 const ids: Partial<Record<Who, number>> = {};
 const sessions: Partial<Record<Who, SessionRef>> = {};
 let xianMemberId = 0;
+let xianMemberIdNumber = "";
 let sequence = 0;
 
 // A fresh 西安 enquiry per call, so writes by one caller never depend on another's.
@@ -44,6 +51,21 @@ async function freshEnquiry() {
     .returning({ id: enquiries.id, version: enquiries.version });
   if (!row) throw new Error("insert failed");
   return row;
+}
+
+// An open 参保地核查 item on a member of its own, so each call has one to close.
+async function freshRegionReview() {
+  const member = await createMember(testDb.db, pii, { regionCode: XIAN });
+  const [row] = await testDb.db
+    .insert(memberRegionReviews)
+    .values({
+      memberId: member.id,
+      requestedBy: ids.caseworkerB as number,
+      requestedRegionCode: LESHAN,
+    })
+    .returning({ id: memberRegionReviews.id });
+  if (!row) throw new Error("insert failed");
+  return row.id;
 }
 
 async function freshPolicyEvent() {
@@ -185,6 +207,20 @@ const MATRIX: Record<string, Entry> = {
     }),
     overrides: { caseworkerB: "BAD_REQUEST" },
   },
+  // Exact lookups answer an empty list outside the caller's region, as for an unknown number.
+  "members.lookup": {
+    allowed: [...CASEWORKERS, "admin"],
+    input: () => ({ term: xianMemberIdNumber }),
+  },
+  "regionReviews.list": { allowed: ["admin"], input: () => ({}) },
+  "regionReviews.resolve": {
+    allowed: ["admin"],
+    input: async () => ({
+      id: await freshRegionReview(),
+      resolution: "declined",
+      note: "矩阵测试",
+    }),
+  },
   "members.revealIdNumber": {
     allowed: [...CASEWORKERS, "admin"],
     input: () => ({ id: xianMemberId, reason: "核实来电人身份" }),
@@ -287,7 +323,9 @@ beforeAll(async () => {
   for (const [who, id] of Object.entries(ids)) {
     sessions[who as Who] = await createSession(testDb.db, { id });
   }
-  xianMemberId = (await createMember(testDb.db, pii, { regionCode: XIAN })).id;
+  const xianMember = await createMember(testDb.db, pii, { regionCode: XIAN });
+  xianMemberId = xianMember.id;
+  xianMemberIdNumber = xianMember.idNumber;
 });
 afterAll(() => testDb.drop());
 

@@ -61,6 +61,40 @@ beforeAll(async () => {
   for (const query of ["王", "李娟", "1234", "0000"]) {
     record(`members.search ${query}`, await caseworker.members.search({ query }));
   }
+  // Exact lookups by the full numbers of demo members, inside and outside the caller's region:
+  // the answer lists masked rows and never echoes the number looked up.
+  const [xianMember, otherMember] = await testDb.client<
+    { id_number_encrypted: string; phone_encrypted: string }[]
+  >`
+    (select id_number_encrypted, phone_encrypted from members
+      where region_code like '6101%' and phone_encrypted is not null order by id limit 1)
+    union all
+    (select id_number_encrypted, phone_encrypted from members
+      where region_code not like '61%' and phone_encrypted is not null order by id limit 1)`;
+  for (const [label, row] of [
+    ["in scope", xianMember],
+    ["out of scope", otherMember],
+  ] as const) {
+    if (!row) throw new Error(`no demo member ${label}`);
+    const idNumber = pii.decrypt(row.id_number_encrypted);
+    const phone = pii.decrypt(row.phone_encrypted);
+    record(`members.lookup id ${label}`, await caseworker.members.lookup({ term: idNumber }));
+    record(`members.lookup phone ${label}`, await caseworker.members.lookup({ term: phone }));
+  }
+  // A registration of another region's member: refused, and the review item is listed masked.
+  const outsider = pii.decrypt(otherMember?.id_number_encrypted ?? "");
+  const refused = await caseworker.members
+    .create({
+      name: "核查测试",
+      idNumber: outsider,
+      insuranceType: "employee",
+      regionCode: "610100",
+    })
+    .then(
+      () => "registered",
+      (error: Error) => error.message,
+    );
+  record("members.create across regions", refused);
   const filter = { from: "2024-01", to: "2026-12" };
   record("analytics.byMonth", await manager.analytics.byMonth(filter));
   record("analytics.byRegion", await manager.analytics.byRegion(filter));
@@ -77,6 +111,12 @@ beforeAll(async () => {
   const admin = await caller("admin");
   record(REVEAL, await admin.members.revealIdNumber({ id: memberId, reason: "核实来电人身份" }));
   // The audit trail, read after the reveal and the registrations it records.
+  record("regionReviews.list open", await admin.regionReviews.list({}));
+  const [review] = await admin.regionReviews.list({});
+  if (review) {
+    await admin.regionReviews.resolve({ id: review.id, resolution: "declined", note: "核查测试" });
+  }
+  record("regionReviews.list closed", await admin.regionReviews.list({ status: "closed" }));
   record("users.list", await admin.users.list({ pageSize: 100 }));
   record("users.options", await admin.users.options());
   let auditCursor: string | null | undefined;
@@ -85,7 +125,14 @@ beforeAll(async () => {
     record(`auditLog.list page ${page}`, result);
     auditCursor = result.nextCursor;
   }
-  for (const action of ["member.reveal_id", "member.create", "enquiry.create"] as const) {
+  for (const action of [
+    "member.reveal_id",
+    "member.create",
+    "enquiry.create",
+    "member.lookup",
+    "member.region_review",
+    "member.region_review_close",
+  ] as const) {
     record(`auditLog.list ${action}`, await admin.auditLog.list({ action, limit: 100 }));
   }
 });
@@ -94,6 +141,10 @@ afterAll(() => testDb.drop());
 describe("personal data in responses", () => {
   it("scanned a meaningful amount of data", () => {
     expect(responses.length).toBeGreaterThan(40);
+    const scanned = (name: string) => responses.find((r) => r.name === name)?.body ?? "";
+    expect(scanned("members.lookup id in scope")).toContain("********");
+    expect(scanned("members.create across regions")).toContain("已提交管理员核查");
+    expect(scanned("regionReviews.list open")).toContain("********");
     expect(responses.some((r) => r.body.includes("********"))).toBe(true);
   });
 

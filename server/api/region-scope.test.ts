@@ -224,6 +224,18 @@ const TABLE: Record<string, Entry> = {
     },
   },
   "account.changePassword": NONE,
+  // The term is a full number, not a row id; another region's number answers as not found
+  // (server/api/routers/member-lookup.test.ts).
+  "members.lookup": NONE,
+  "regionReviews.list": NONE,
+  "regionReviews.resolve": {
+    as: "admin",
+    input: async () => ({}),
+    refs: {},
+    notRows: {
+      id: "参保地核查事项本身跨两个地区，只有管理员处理（server/api/routers/region-reviews.test.ts）",
+    },
+  },
 };
 
 // The input fields whose name says they identify a row: id, memberId, relatedEnquiryIds…

@@ -6,6 +6,7 @@ import { enquiriesRouter } from "./routers/enquiries";
 import { insightsRouter } from "./routers/insights";
 import { membersRouter } from "./routers/members";
 import { policyEventsRouter } from "./routers/policy-events";
+import { regionReviewsRouter } from "./routers/region-reviews";
 import { regionsRouter } from "./routers/regions";
 import { usersRouter } from "./routers/users";
 import { viewerRouter } from "./routers/viewer";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   enquiries: enquiriesRouter,
   insights: insightsRouter,
   members: membersRouter,
+  regionReviews: regionReviewsRouter,
   analytics: analyticsRouter,
   policyEvents: policyEventsRouter,
   account: accountRouter,

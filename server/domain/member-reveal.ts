@@ -1,16 +1,16 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import type { PiiCodec } from "@/db/pii";
-import { auditEvents, members } from "@/db/schema";
+import { members } from "@/db/schema";
 import { DomainError, notFound } from "../errors";
 import { type AuditContext, recordAudit } from "./audit";
+import { countLastHourForActor } from "./hourly-limit";
 import { inScope } from "./region-scope";
 import type { Actor } from "./users";
 
 // A counter or hotline caseworker checks a few identities an hour; a run of reveals far past
 // that looks like harvesting, so it is stopped and the audit trail shows the attempts.
 export const REVEALS_PER_HOUR = 20;
-const HOUR_MS = 60 * 60 * 1000;
 
 // The full ID number of one member in the actor's region scope, for a stated reason. The audit
 // row holds the reason and the masked number: the trail records who looked, never the number.
@@ -23,8 +23,6 @@ export async function revealIdNumber(
   now = new Date(),
 ): Promise<{ idNumber: string; idNumberMasked: string }> {
   return db.transaction(async (tx) => {
-    // One reveal at a time per user, so parallel requests cannot all pass the hourly count.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('member.reveal_id'), ${actor.id})`);
     const [member] = await tx
       .select({
         id: members.id,
@@ -35,17 +33,8 @@ export async function revealIdNumber(
       .where(and(eq(members.id, input.id), inScope(members.regionCode, actor.regionScope)));
     if (!member) throw notFound("参保人");
 
-    const [recent] = await tx
-      .select({ count: sql<number>`count(*)::int` })
-      .from(auditEvents)
-      .where(
-        and(
-          eq(auditEvents.actorId, actor.id),
-          eq(auditEvents.action, "member.reveal_id"),
-          gt(auditEvents.at, new Date(now.getTime() - HOUR_MS)),
-        ),
-      );
-    if ((recent?.count ?? 0) >= REVEALS_PER_HOUR) {
+    const recent = await countLastHourForActor(tx, actor.id, "member.reveal_id", now);
+    if (recent >= REVEALS_PER_HOUR) {
       throw new DomainError(
         "TOO_MANY_REQUESTS",
         `一小时内最多查看 ${REVEALS_PER_HOUR} 次完整证件号，请稍后再试`,

@@ -215,29 +215,35 @@ describe("members.create", () => {
     expect(await countRows("members")).toBe(before);
   });
 
-  it("rejects an ID number registered before, whoever registered it", async () => {
+  it("rejects an ID number registered before in the caller's region scope", async () => {
     const idNumber = buildIdNumber(XIAN_XINCHENG, "19660909", 77);
     await callerAs(xianCaseworker).members.create(
       registration({ name: "赵卫东", idNumber, regionCode: XIAN }),
     );
     const auditsBefore = await countRows("audit_events");
-    for (const [caller, regionCode] of [
-      [xianCaseworker, XIAN],
-      [leshanCaseworker, LESHAN],
-    ] as const) {
-      const failure = await failureOf(
-        callerAs(caller).members.create(registration({ name: "赵卫东", idNumber, regionCode })),
-      );
-      expect(failure).toMatchObject({
-        code: "BAD_REQUEST",
-        message: "该身份证号已登记",
-        field: "idNumber",
-      });
-    }
+    const failure = await failureOf(
+      callerAs(xianCaseworker).members.create(
+        registration({ name: "赵卫东", idNumber, regionCode: XIAN }),
+      ),
+    );
+    expect(failure).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "该身份证号已登记",
+      field: "idNumber",
+    });
+    expect(await countRows("audit_events")).toBe(auditsBefore);
+    // Registered in another region: refused without saying where, for an administrator to
+    // review (server/api/routers/region-reviews.test.ts).
+    expect(
+      await failureOf(
+        callerAs(leshanCaseworker).members.create(
+          registration({ name: "赵卫东", idNumber, regionCode: LESHAN }),
+        ),
+      ),
+    ).toMatchObject({ code: "CONFLICT", message: "该证件号无法在本辖区登记，已提交管理员核查" });
     const [row] = await testDb.client<{ n: number }[]>`
       select count(*)::int as n from members where id_number_hash = ${pii.hash(idNumber)}`;
     expect(row?.n).toBe(1);
-    expect(await countRows("audit_events")).toBe(auditsBefore);
   });
 
   it("rejects a region outside the caseworker's scope and a province", async () => {
@@ -317,7 +323,7 @@ describe("members.search", () => {
 
   it("finds a member by full ID number, typed with a lower-case x and spaces", async () => {
     const typed = `${wangXiuying.idNumber.slice(0, 6)} ${wangXiuying.idNumber.slice(6).toLowerCase()}`;
-    const result = await callerAs(leshanCaseworker).members.search({ query: typed });
+    const result = await callerAs(leshanCaseworker).members.lookup({ term: typed });
     expect(result.matchedBy).toBe("id_number");
     expect(result.items).toEqual([
       {
@@ -350,18 +356,16 @@ describe("members.search", () => {
   });
 
   it("finds members by the last four digits of the phone, or by the full phone number", async () => {
-    const lastFour = await callerAs(manager).members.search({ query: "5678" });
+    const lastFour = await callerAs(leshanCaseworker).members.search({ query: "5678" });
     expect(lastFour.matchedBy).toBe("phone_last4");
-    expect(lastFour.items.map((m) => m.id)).toEqual(
-      expect.arrayContaining([wangXiuying.id, xianWangXiuying.id]),
-    );
+    expect(lastFour.items.map((m) => m.id)).toContain(wangXiuying.id);
     expect(lastFour.items.map((m) => m.id)).not.toContain(wangXiulan.id);
-    const full = await callerAs(manager).members.search({ query: "139 0000 5678" });
+    const full = await callerAs(leshanCaseworker).members.lookup({ term: "139 0000 5678" });
     expect(full).toMatchObject({ matchedBy: "phone", items: [{ id: wangXiuying.id }] });
   });
 
   it("matches nothing for digits that are neither an ID number nor a phone", async () => {
-    const result = await callerAs(manager).members.search({ query: "123456" });
+    const result = await callerAs(leshanCaseworker).members.search({ query: "123456" });
     expect(result).toEqual({ matchedBy: "unrecognised", items: [], truncated: false });
   });
 
@@ -376,9 +380,13 @@ describe("members.search", () => {
 
   it("keeps to the caller's region scope for every kind of lookup", async () => {
     const leshan = callerAs(leshanCaseworker);
-    for (const query of [xianWangXiuying.idNumber, "王秀英", "5678", "13600005678"]) {
+    for (const query of ["王秀英", "5678"]) {
       const ids = (await leshan.members.search({ query })).items.map((m) => m.id);
       expect(ids, query).not.toContain(xianWangXiuying.id);
+    }
+    for (const term of [xianWangXiuying.idNumber, "13600005678"]) {
+      const ids = (await leshan.members.lookup({ term })).items.map((m) => m.id);
+      expect(ids, term).not.toContain(xianWangXiuying.id);
     }
     const sichuan = await callerAs(sichuanCaseworker).members.search({ query: "王秀英" });
     expect(sichuan.items.map((m) => m.id)).toEqual([wangXiuying.id]);

@@ -4,15 +4,21 @@ import type { Database } from "@/db";
 import { INSURANCE_TYPE_LABELS } from "@/db/constants";
 import { maskIdNumber, maskPhone, type PiiCodec } from "@/db/pii";
 import { members, regions, users } from "@/db/schema";
-import { badRequest, notFound } from "../errors";
+import { badRequest, DomainError, notFound } from "../errors";
 import { normaliseIdNumber, validateIdNumber } from "../rules/id-number";
 import {
+  interpretQuery,
+  MANAGER_NAME_ONLY_MESSAGE,
+  type MemberMatch,
+} from "../schemas/member-query";
+import {
+  CROSS_REGION_ID_NUMBER_MESSAGE,
   type CreateMemberData,
   DUPLICATE_ID_NUMBER_MESSAGE,
-  type MemberMatch,
 } from "../schemas/members";
 import { type AuditContext, recordAudit } from "./audit";
-import { inScope } from "./region-scope";
+import { requestRegionReview } from "./region-reviews";
+import { inScope, isWithinScope } from "./region-scope";
 import { assertHandlingRegion, findRegion } from "./regions";
 import { escapeLike } from "./sql";
 import type { Actor } from "./users";
@@ -21,11 +27,8 @@ import type { Actor } from "./users";
 // should be narrowed, and the page says so.
 export const SEARCH_LIMIT = 20;
 
-const ID_NUMBER_PATTERN = /^\d{17}[\dX]$/;
-const PHONE_PATTERN = /^1[3-9]\d{9}$/;
-
 // Only masked values ever leave the domain; hashes and ciphertext stay in the database.
-const listedColumns = {
+export const listedColumns = {
   id: members.id,
   name: members.name,
   idNumberMasked: members.idNumberMasked,
@@ -36,20 +39,7 @@ const listedColumns = {
   employerName: members.employerName,
 };
 
-// Reads what the caseworker typed: a full ID number, a full phone number, the last four digits
-// of a phone, or else part of a name. Digits of any other length match nothing rather than
-// being searched as a name.
-export function interpretQuery(query: string): { match: MemberMatch; term: string } {
-  const compact = normaliseIdNumber(query);
-  if (ID_NUMBER_PATTERN.test(compact)) return { match: "id_number", term: compact };
-  const digits = query.replace(/[\s-]/g, "");
-  if (PHONE_PATTERN.test(digits)) return { match: "phone", term: digits };
-  if (/^\d{4}$/.test(digits)) return { match: "phone_last4", term: digits };
-  if (/^[\dXx]+$/.test(compact)) return { match: "unrecognised", term: compact };
-  return { match: "name", term: query.replace(/[•・∙⋅．.]/g, "·") };
-}
-
-function matchCondition(pii: PiiCodec, match: MemberMatch, term: string): SQL | null {
+export function matchCondition(pii: PiiCodec, match: MemberMatch, term: string): SQL | null {
   switch (match) {
     case "id_number":
       return eq(members.idNumberHash, pii.hash(term));
@@ -72,6 +62,10 @@ function matchCondition(pii: PiiCodec, match: MemberMatch, term: string): SQL | 
   }
 }
 
+// The search behind the lookup box and the member picker: names and the last four digits of a
+// phone, listing masked rows of the caller's region scope. Full numbers are refused by its input
+// schema and go through the audited exact lookup (./member-lookup.ts). Managers read figures,
+// not identities, so they find members by name only.
 export async function searchMembers(
   db: Database,
   pii: PiiCodec,
@@ -79,6 +73,9 @@ export async function searchMembers(
   input: { query: string },
 ) {
   const { match, term } = interpretQuery(input.query);
+  if (actor.role === "manager" && match !== "name") {
+    throw new DomainError("FORBIDDEN", MANAGER_NAME_ONLY_MESSAGE);
+  }
   const condition = matchCondition(pii, match, term);
   if (!condition) return { matchedBy: match, items: [], truncated: false };
 
@@ -134,7 +131,7 @@ export async function createMember(
   input: CreateMemberData,
   audit: Omit<AuditContext, "actorId"> = {},
 ): Promise<{ id: number; name: string; idNumberMasked: string }> {
-  return db.transaction(async (tx) => {
+  const registered = await db.transaction(async (tx) => {
     const prefix = normaliseIdNumber(input.idNumber).slice(0, 6);
     const knownPrefix = /^\d{6}$/.test(prefix) && (await findRegion(tx, prefix)) ? prefix : null;
     const check = validateIdNumber(input.idNumber, (code) => code === knownPrefix);
@@ -148,9 +145,20 @@ export async function createMember(
     if (!region.ok) throw badRequest(region.message.replace("受理地区", "参保地区"), "regionCode");
 
     const [existing] = await tx
-      .select({ id: members.id })
+      .select({ id: members.id, regionCode: members.regionCode })
       .from(members)
       .where(eq(members.idNumberHash, idNumberHash));
+    // Insured elsewhere: the caseworker learns neither where nor who, and an administrator
+    // decides whether the member moves here (参保地变更).
+    if (existing && !isWithinScope(existing.regionCode, actor.regionScope)) {
+      await requestRegionReview(
+        tx,
+        actor,
+        { memberId: existing.id, requestedRegionCode: input.regionCode },
+        audit,
+      );
+      return null;
+    }
     if (existing) throw badRequest(DUPLICATE_ID_NUMBER_MESSAGE, "idNumber");
 
     const phone = input.phone ?? null;
@@ -196,4 +204,7 @@ export async function createMember(
     );
     return { id: created.id, name: input.name, idNumberMasked };
   });
+  // Thrown after the commit, so the review item and its audit row are kept.
+  if (!registered) throw new DomainError("CONFLICT", CROSS_REGION_ID_NUMBER_MESSAGE);
+  return registered;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { INSURANCE_TYPE_CODES } from "@/db/constants";
 import { idNumberInput, validateIdNumber } from "../rules/id-number";
+import { EXACT_LOOKUP_IN_SEARCH_MESSAGE, isExactLookupTerm } from "./member-query";
 import { text } from "./text";
 
 // One schema per operation, shared by the registration form (client-side rules), the router
@@ -60,9 +61,15 @@ export const idNumberShape = idNumberInput.transform((raw, ctx) => {
   return check;
 });
 
-export const searchMembersInput = z.strictObject({
-  query: text().trim().min(1, "请输入查询内容").max(32, "查询内容不能超过32个字"),
-});
+export const searchMembersInput = z
+  .strictObject({
+    query: text().trim().min(1, "请输入查询内容").max(32, "查询内容不能超过32个字"),
+  })
+  // A search travels as a GET query string, which proxies log and browsers keep in history.
+  .refine(({ query }) => !isExactLookupTerm(query), {
+    message: EXACT_LOOKUP_IN_SEARCH_MESSAGE,
+    path: ["query"],
+  });
 
 export const memberRef = z.strictObject({ id: z.number().int().positive() });
 
@@ -86,6 +93,4 @@ export const revealIdNumberInput = z.strictObject({
 });
 export type RevealIdNumberInput = z.infer<typeof revealIdNumberInput>;
 
-// How a lookup was read, so the page can say what it searched for. `unrecognised` is a string
-// of digits that is neither an ID number, a phone number nor the last four digits of one.
-export type MemberMatch = "id_number" | "phone" | "phone_last4" | "name" | "unrecognised";
+export const CROSS_REGION_ID_NUMBER_MESSAGE = "该证件号无法在本辖区登记，已提交管理员核查";

@@ -1,7 +1,6 @@
 "use client";
 
 import { UserAddOutlined } from "@ant-design/icons";
-import { useQuery } from "@tanstack/react-query";
 import {
   Alert,
   Button,
@@ -17,13 +16,15 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { INSURANCE_TYPE_LABELS } from "@/db/constants";
+import { MANAGER_NAME_ONLY_MESSAGE } from "@/server/schemas/member-query";
 import { errorMessage } from "../../_components/trpc-error";
-import { useTRPC } from "../../_trpc/client";
 import { RegisterMemberModal } from "./_components/register-member-modal";
 import { matchLabel, SearchHint } from "./_components/search-hint";
 import type { MemberSearchItem } from "./_components/types";
+import { useMemberSearch } from "./_components/use-member-search";
 
 const SEARCH_HINT = "输入完整身份证号、姓名或手机号后四位查询";
+const NAME_ONLY_HINT = "输入姓名查询";
 
 const columns: TableColumnsType<MemberSearchItem> = [
   {
@@ -50,18 +51,22 @@ const columns: TableColumnsType<MemberSearchItem> = [
   },
 ];
 
-export function MemberLookup({ query, canRegister }: { query: string; canRegister: boolean }) {
-  const trpc = useTRPC();
+export function MemberLookup({
+  canRegister,
+  canLookUpExactly,
+}: {
+  canRegister: boolean;
+  canLookUpExactly: boolean;
+}) {
   const router = useRouter();
+  const [typed, setTyped] = useState("");
   const [registering, setRegistering] = useState(false);
-  const search = useQuery({
-    ...trpc.members.search.queryOptions({ query }),
-    enabled: query.length > 0,
-  });
+  const search = useMemberSearch({ exactAllowed: canLookUpExactly });
+  const hint = canLookUpExactly ? SEARCH_HINT : NAME_ONLY_HINT;
 
   const searchFor = (raw: string) => {
-    const next = raw.trim();
-    router.push(next ? `/members?q=${encodeURIComponent(next)}` : "/members");
+    setTyped(raw);
+    search.searchFor(raw);
   };
 
   const registerButton = canRegister && (
@@ -69,6 +74,8 @@ export function MemberLookup({ query, canRegister }: { query: string; canRegiste
       登记参保人
     </Button>
   );
+  // An exact term is not repeated in the caption: it is in the box, and need not be on screen twice.
+  const searched = search.exact ? "" : `「${search.term}」`;
 
   return (
     <Flex vertical gap={16}>
@@ -85,23 +92,24 @@ export function MemberLookup({ query, canRegister }: { query: string; canRegiste
               查询参保人
             </label>
             <Input.Search
-              // Remounted when the URL changes, so back and forward show the query searched.
-              key={query}
               id="member-query"
-              defaultValue={query}
-              placeholder={SEARCH_HINT}
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+              placeholder={hint}
               enterButton="查询"
               allowClear
               maxLength={32}
               autoComplete="off"
-              loading={search.isFetching}
+              loading={search.loading}
               onSearch={searchFor}
               style={{ maxWidth: 560 }}
             />
           </div>
-          {!query ? (
-            <Empty description={SEARCH_HINT} />
-          ) : search.isError ? (
+          {!search.term ? (
+            <Empty description={hint} />
+          ) : search.nameOnly ? (
+            <Alert type="info" showIcon title={MANAGER_NAME_ONLY_MESSAGE} />
+          ) : search.error ? (
             <Alert type="error" showIcon role="alert" title={errorMessage(search.error)} />
           ) : (
             <>
@@ -110,16 +118,16 @@ export function MemberLookup({ query, canRegister }: { query: string; canRegiste
                 rowKey="id"
                 caption={
                   search.data
-                    ? `${matchLabel(search.data)}「${query}」：${search.data.items.length} 条结果`
-                    : `查询「${query}」`
+                    ? `${matchLabel(search.data)}${searched}：${search.data.items.length} 条结果`
+                    : "正在查询"
                 }
-                loading={search.isLoading}
+                loading={search.loading}
                 dataSource={search.data?.items ?? []}
                 columns={columns}
                 pagination={false}
                 scroll={{ x: "max-content" }}
                 locale={{
-                  emptyText: search.isLoading ? (
+                  emptyText: search.loading ? (
                     " "
                   ) : (
                     <Empty description="未找到匹配的参保人">{registerButton}</Empty>

@@ -4,14 +4,12 @@ import { MemberLookup } from "./member-lookup";
 
 export const metadata: Metadata = { title: "参保人" };
 
-// The query lives in the URL (?q=) so a lookup can be reloaded, shared and stepped back to.
-export default async function MembersPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ q?: string | string[] }>;
-}) {
+// The lookup keeps what was typed in the page, not in the URL: a full ID number or phone in a
+// URL would stay in proxy logs and in a shared counter PC's history.
+export default async function MembersPage() {
   const caller = await serverCaller();
-  const [{ q }, me] = await Promise.all([searchParams, caller.viewer.me()]);
-  const query = (Array.isArray(q) ? q[0] : q)?.trim() ?? "";
-  return <MemberLookup query={query} canRegister={me.role === "caseworker"} />;
+  const me = await caller.viewer.me();
+  return (
+    <MemberLookup canRegister={me.role === "caseworker"} canLookUpExactly={me.role !== "manager"} />
+  );
 }

@@ -1,5 +1,8 @@
+import { lookupMember } from "../../domain/member-lookup";
 import { revealIdNumber } from "../../domain/member-reveal";
 import { createMember, getMember, searchMembers } from "../../domain/members";
+import { exactLookupLimitPerHour } from "../../env";
+import { lookupMemberInput } from "../../schemas/member-query";
 import {
   createMemberInput,
   memberRef,
@@ -17,6 +20,20 @@ export const membersRouter = createTRPCRouter({
   search: protectedProcedure
     .input(searchMembersInput)
     .query(({ ctx, input }) => searchMembers(ctx.db, ctx.pii, ctx.actor, input)),
+  // By a full ID number or phone number: a mutation, so the number travels in a POST body and
+  // never in a URL, and every call writes an audit row. Managers search by name only.
+  lookup: caseworkerOrAdminProcedure
+    .input(lookupMemberInput)
+    .mutation(({ ctx, input }) =>
+      lookupMember(
+        ctx.db,
+        ctx.pii,
+        ctx.actor,
+        input,
+        { limitPerHour: exactLookupLimitPerHour() },
+        { requestId: ctx.requestId },
+      ),
+    ),
   byId: protectedProcedure
     .input(memberRef)
     .query(({ ctx, input }) => getMember(ctx.db, ctx.actor, input.id)),

@@ -1,27 +1,17 @@
 "use client";
 
 import { SearchOutlined, UserAddOutlined } from "@ant-design/icons";
-import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Flex, Input, Table, Typography } from "antd";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { errorMessage } from "@/app/_components/trpc-error";
-import { useTRPC } from "@/app/_trpc/client";
 import { INSURANCE_TYPE_LABELS } from "@/db/constants";
 import { RegisterMemberModal } from "./register-member-modal";
 import { matchLabel, SearchHint } from "./search-hint";
 import type { MemberSearchItem, PickedMember } from "./types";
+import { useMemberSearch } from "./use-member-search";
 
 const SEARCH_DELAY_MS = 300;
-
-function useDebouncedValue<T>(value: T, delayMs: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return debounced;
-}
 
 const toPicked = (member: MemberSearchItem): PickedMember => ({
   id: member.id,
@@ -39,14 +29,18 @@ export type MemberPickerProps = {
 // A form control: find a member by ID number, name or phone, or register a new one, and hand
 // the chosen member to the form. Works inside antd Form.Item (value/onChange) or on its own.
 export function MemberPicker({ id, value, onChange }: MemberPickerProps) {
-  const trpc = useTRPC();
   const [term, setTerm] = useState("");
   const [registering, setRegistering] = useState(false);
-  const query = useDebouncedValue(term.trim(), SEARCH_DELAY_MS);
-  const search = useQuery({
-    ...trpc.members.search.queryOptions({ query }),
-    enabled: query.length > 0 && !value,
-  });
+  // The new-enquiry form is for caseworkers, who may look up by full numbers.
+  const search = useMemberSearch({ exactAllowed: true });
+  const { searchFor } = search;
+  const query = search.term;
+  // Searches as the caseworker types, once they pause; a full number is looked up once.
+  useEffect(() => {
+    if (value) return;
+    const timer = setTimeout(() => searchFor(term), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [term, value, searchFor]);
   const items = search.data?.items ?? [];
 
   const pick = (member: PickedMember) => {
@@ -90,17 +84,17 @@ export function MemberPicker({ id, value, onChange }: MemberPickerProps) {
         allowClear
         autoComplete="off"
       />
-      {search.isError && <Alert type="error" showIcon title={errorMessage(search.error)} />}
+      {search.error && <Alert type="error" showIcon title={errorMessage(search.error)} />}
       {search.data && query && <SearchHint result={search.data} />}
       {query && search.data?.matchedBy !== "unrecognised" && (
         <Table<MemberSearchItem>
           size="small"
           rowKey="id"
           caption={search.data ? `${matchLabel(search.data)}：${items.length} 条结果` : "查询结果"}
-          loading={search.isFetching}
+          loading={search.loading}
           dataSource={items}
           pagination={false}
-          locale={{ emptyText: search.isFetching ? "正在查询…" : "未找到匹配的参保人" }}
+          locale={{ emptyText: search.loading ? "正在查询…" : "未找到匹配的参保人" }}
           onRow={(member) => ({ onDoubleClick: () => pick(toPicked(member)) })}
           columns={[
             { title: "姓名", dataIndex: "name" },

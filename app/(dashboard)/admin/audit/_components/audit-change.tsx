@@ -3,6 +3,7 @@ import { CHANGE_FIELD_LABELS, type Change } from "@/app/_components/change-field
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return value ? "是" : "否";
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
