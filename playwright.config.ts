@@ -8,7 +8,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: a busy 2-core machine runs two browsers, the server and the database at once.
+  expect: { timeout: 20_000 },
   reporter: [["list"]],
   // Screenshots and traces of failures go with the other local data, not into the repo's top level.
   outputDir: ".data/e2e-results",

@@ -8,97 +8,110 @@ function uniqueIdNumber(): string {
   return buildIdNumber("610113", `1950${month}${day}`, Math.floor(Math.random() * 1000));
 }
 
-test("a caseworker registers a member, files, works, resolves and follows up an enquiry", async ({
-  asCaseworker: page,
-  sql,
-}) => {
-  const idNumber = uniqueIdNumber();
-  await page.goto("/enquiries/new");
+// One enquiry's whole course in steps, each its own test within its time budget; a failed step
+// skips the ones after it, which build on what it stored.
+test.describe
+  .serial("a caseworker registers a member, files, works, resolves and follows up", () => {
+    const idNumber = uniqueIdNumber();
+    let enquiryId = 0;
 
-  await page.getByRole("button", { name: "登记新参保人" }).click();
-  const dialog = page.getByRole("dialog", { name: "登记新参保人" });
-  await dialog.getByLabel("姓名").fill("赵透支");
-  await dialog.getByLabel("身份证号").fill(idNumber.toLowerCase());
-  await dialog.getByLabel("手机号").fill("13912345678");
-  await chooseOption(page, "参保类型", "职工医保");
-  await dialog.getByLabel("参保单位").fill("西安示例科技有限公司");
-  await dialog.getByRole("button", { name: "登记" }).click();
-  await expect(dialog).toBeHidden();
-  await expect(
-    page.getByText(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`),
-  ).toBeVisible();
+    test("registers the member and files the enquiry", async ({ asCaseworker: page }) => {
+      await page.goto("/enquiries/new");
 
-  await chooseOption(page, "受理渠道", "窗口");
-  await chooseOption(page, "反映问题", "余额为负数");
-  await page.getByLabel("反映余额（元）").fill("-356.20");
-  await page.getByLabel("争议金额（元）").fill("356.20");
-  await page.getByLabel("问题描述").fill("离职后个账显示负数 -356.20 元，询问原因");
-  await page.getByRole("checkbox", { name: "离职减员" }).check();
-  await page.getByRole("checkbox", { name: "家庭共济" }).check();
-  await page.getByRole("button", { name: "提交" }).click();
-  await expect(page).toHaveURL(/\/enquiries\/\d+$/);
-  const enquiryId = Number(page.url().split("/").pop());
-  await expect(page.getByRole("heading", { name: `咨询工单 #${enquiryId}` })).toBeVisible();
+      await page.getByRole("button", { name: "登记新参保人" }).click();
+      const dialog = page.getByRole("dialog", { name: "登记新参保人" });
+      await dialog.getByLabel("姓名").fill("赵透支");
+      await dialog.getByLabel("身份证号").fill(idNumber.toLowerCase());
+      await dialog.getByLabel("手机号").fill("13912345678");
+      await chooseOption(page, "参保类型", "职工医保");
+      await dialog.getByLabel("参保单位").fill("西安示例科技有限公司");
+      await dialog.getByRole("button", { name: "登记" }).click();
+      await expect(dialog).toBeHidden();
+      await expect(
+        page.getByText(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`),
+      ).toBeVisible();
 
-  const steps = [
-    ["打印个人账户增减明细", "已打印2025年7月至今明细"],
-    ["核对离职与减员日期", "离职日期与减员日期一致"],
-    ["查询绑定亲属及支出", "未绑定亲属"],
-  ] as const;
-  for (const [kind, note] of steps) {
-    await chooseOption(page, "处理步骤", kind);
-    await page.getByLabel("说明").fill(note);
-    await page.getByRole("button", { name: "记录步骤" }).click();
-    await expect(page.getByText(note, { exact: true })).toBeVisible();
-  }
+      await chooseOption(page, "受理渠道", "窗口");
+      await chooseOption(page, "反映问题", "余额为负数");
+      await page.getByLabel("反映余额（元）").fill("-356.20");
+      await page.getByLabel("争议金额（元）").fill("356.20");
+      await page.getByLabel("问题描述").fill("离职后个账显示负数 -356.20 元，询问原因");
+      await page.getByRole("checkbox", { name: "离职减员" }).check();
+      await page.getByRole("checkbox", { name: "家庭共济" }).check();
+      await page.getByRole("button", { name: "提交" }).click();
+      await expect(page).toHaveURL(/\/enquiries\/\d+$/);
+      enquiryId = Number(page.url().split("/").pop());
+      await expect(page.getByRole("heading", { name: `咨询工单 #${enquiryId}` })).toBeVisible();
+    });
 
-  await page.getByRole("button", { name: "办结" }).click();
-  await page.getByLabel("处理结果说明").fill("单位已办理减员，负数部分由新单位划入资金抵扣");
-  await page.getByRole("button", { name: "确定" }).click();
-  await expect(page.locator(".ant-tag", { hasText: "已解决" })).toBeVisible();
+    test("records the resolution steps", async ({ asCaseworker: page }) => {
+      await page.goto(`/enquiries/${enquiryId}`);
+      const steps = [
+        ["打印个人账户增减明细", "已打印2025年7月至今明细"],
+        ["核对离职与减员日期", "离职日期与减员日期一致"],
+        ["查询绑定亲属及支出", "未绑定亲属"],
+      ] as const;
+      for (const [kind, note] of steps) {
+        await chooseOption(page, "处理步骤", kind);
+        await page.getByLabel("说明").fill(note);
+        await page.getByRole("button", { name: "记录步骤" }).click();
+        await expect(page.getByText(note, { exact: true })).toBeVisible();
+      }
+    });
 
-  await page.getByRole("button", { name: "回访" }).click();
-  await chooseOption(page, "回访方式", "电话回访");
-  await page.getByLabel("回访结果").fill("参保人表示理解");
-  await page.getByRole("radio", { name: "满意", exact: true }).check();
-  await page.getByRole("button", { name: "确定" }).click();
-  await expect(page.locator(".ant-tag", { hasText: "已回访" })).toBeVisible();
+    test("resolves and follows up, and the database holds what the pages showed", async ({
+      asCaseworker: page,
+      sql,
+    }) => {
+      await page.goto(`/enquiries/${enquiryId}`);
+      await page.getByRole("button", { name: "办结" }).click();
+      await page.getByLabel("处理结果说明").fill("单位已办理减员，负数部分由新单位划入资金抵扣");
+      await page.getByRole("button", { name: "确定" }).click();
+      await expect(page.locator(".ant-tag", { hasText: "已解决" })).toBeVisible();
 
-  const [enquiry] = await sql`
-    select e.status, e.reported_balance_fen, e.disputed_amount_fen, e.channel, e.symptom,
-           e.satisfaction, e.follow_up_method, e.resolution_summary, m.name, m.id_number_masked,
-           m.phone_masked, m.id_number_encrypted
-    from enquiries e join members m on m.id = e.member_id where e.id = ${enquiryId}`;
-  expect(enquiry).toMatchObject({
-    status: "followed_up",
-    reported_balance_fen: "-35620",
-    disputed_amount_fen: "35620",
-    channel: "counter",
-    symptom: "negative",
-    satisfaction: "satisfied",
-    follow_up_method: "phone",
-    resolution_summary: "单位已办理减员，负数部分由新单位划入资金抵扣",
-    name: "赵透支",
-    phone_masked: "139****5678",
+      await page.getByRole("button", { name: "回访" }).click();
+      await chooseOption(page, "回访方式", "电话回访");
+      await page.getByLabel("回访结果").fill("参保人表示理解");
+      await page.getByRole("radio", { name: "满意", exact: true }).check();
+      await page.getByRole("button", { name: "确定" }).click();
+      await expect(page.locator(".ant-tag", { hasText: "已回访" })).toBeVisible();
+
+      const [enquiry] = await sql`
+      select e.status, e.reported_balance_fen, e.disputed_amount_fen, e.channel, e.symptom,
+             e.satisfaction, e.follow_up_method, e.resolution_summary, m.name, m.id_number_masked,
+             m.phone_masked, m.id_number_encrypted
+      from enquiries e join members m on m.id = e.member_id where e.id = ${enquiryId}`;
+      expect(enquiry).toMatchObject({
+        status: "followed_up",
+        reported_balance_fen: "-35620",
+        disputed_amount_fen: "35620",
+        channel: "counter",
+        symptom: "negative",
+        satisfaction: "satisfied",
+        follow_up_method: "phone",
+        resolution_summary: "单位已办理减员，负数部分由新单位划入资金抵扣",
+        name: "赵透支",
+        phone_masked: "139****5678",
+      });
+      expect(enquiry?.id_number_encrypted).not.toContain(idNumber);
+      const causes = await sql`
+      select cause, is_primary from enquiry_causes where enquiry_id = ${enquiryId} order by is_primary desc`;
+      expect(causes).toEqual([
+        { cause: "resignation", is_primary: true },
+        { cause: "family_aid", is_primary: false },
+      ]);
+      const stepRows = await sql`
+      select kind, note from resolution_steps where enquiry_id = ${enquiryId} order by id`;
+      expect(stepRows.map((s) => s.kind)).toEqual([
+        "print_ledger",
+        "check_leave_dates",
+        "list_bound_relatives",
+      ]);
+      const audit = await sql`
+      select count(*)::int as n from audit_events where entity = 'enquiry' and entity_id = ${String(enquiryId)}`;
+      expect(audit[0]?.n).toBe(6);
+    });
   });
-  expect(enquiry?.id_number_encrypted).not.toContain(idNumber);
-  const causes = await sql`
-    select cause, is_primary from enquiry_causes where enquiry_id = ${enquiryId} order by cause`;
-  expect(causes).toEqual([
-    { cause: "resignation", is_primary: true },
-    { cause: "family_aid", is_primary: false },
-  ]);
-  const stepRows = await sql`
-    select kind, note from resolution_steps where enquiry_id = ${enquiryId} order by id`;
-  expect(stepRows.map((s) => s.kind)).toEqual([
-    "print_ledger",
-    "check_leave_dates",
-    "list_bound_relatives",
-  ]);
-  const audit = await sql`
-    select count(*)::int as n from audit_events where entity = 'enquiry' and entity_id = ${String(enquiryId)}`;
-  expect(audit[0]?.n).toBe(6);
-});
 
 test("a second editor of the same enquiry gets the conflict message", async ({ browser, sql }) => {
   // An enquiry of its own, so concurrent runs cannot touch it.

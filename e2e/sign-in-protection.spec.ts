@@ -71,8 +71,10 @@ test("failures lock a login from one address, while its owner elsewhere is only 
     await page.waitForTimeout(8_500);
     await signIn(page, login);
     await expect(page).toHaveURL(/\/$/);
-    // The messages after a redirect from Auth.js's endpoint.
-    const fresh = await owner.newPage();
+    // The messages after a redirect from Auth.js's endpoint, to a visitor not signed in (a
+    // signed-in one is sent from /login to the start page).
+    const visitor = await contextFrom(browser, freshAddress());
+    const fresh = await visitor.newPage();
     await fresh.goto("/login?error=CredentialsSignin&code=too_many_attempts");
     await expect(fresh.locator(".ant-alert-error")).toContainText(THROTTLED);
     await fresh.goto("/login?error=CredentialsSignin&code=slow_down");
@@ -92,6 +94,7 @@ test("failures lock a login from one address, while its owner elsewhere is only 
     expect(JSON.stringify(audit)).not.toContain(DEMO_PASSWORD);
     await attacker.close();
     await owner.close();
+    await visitor.close();
   } finally {
     // Its audit rows keep the account (audit_events.actor_id restricts deletes); disable it.
     await sql`update users set active = false where login = ${login}`;
