@@ -7,7 +7,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  timeout: 60_000,
+  // Each test (or step of a serial story) is short; the budget allows for a busy 2-core machine.
+  timeout: 90_000,
   // Generous: a busy 2-core machine runs two browsers, the server and the database at once.
   expect: { timeout: 20_000 },
   reporter: [["list"]],
