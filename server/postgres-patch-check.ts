@@ -31,3 +31,12 @@ export function postgresPatchProblem(
   }
   return null;
 }
+
+// At server start: a driver that differs is reported in one sentence and the server does not
+// start.
+export function refuseUnpatchedPostgres(): void {
+  const problem = postgresPatchProblem();
+  if (!problem) return;
+  console.error(problem);
+  process.exit(1);
+}
