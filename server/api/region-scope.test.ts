@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { Role } from "@/db/constants";
-import { enquiries, enquiryLinks, policyEvents } from "@/db/schema";
+import {
+  auditEvents,
+  enquiries,
+  enquiryLinks,
+  memberRegionReviews,
+  policyEvents,
+} from "@/db/schema";
 import { callerWith, errorCode, testPii } from "@/server/testing/callers";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { createMember, createSignedInUser, createUser } from "@/server/testing/factories";
@@ -10,7 +16,7 @@ import type { SessionRef } from "../auth/session-ref";
 import { appRouter } from "./root";
 
 // Region scope by construction: every input field that names a scoped row (a member, an
-// enquiry, a user, a policy event) is listed here per procedure, and each is tried by a user of
+// enquiry, a user, a policy event, a 参保地 review) is listed here per procedure, and each is tried by a user of
 // 西安 with a row of 乐山, which must not exist for them (NOT_FOUND). Fields are found in the
 // router's input schemas by name (…id, …Id, …Ids), so a new procedure or a new field without an
 // entry fails the first test. Fields that name no row say why.
@@ -18,7 +24,7 @@ import { appRouter } from "./root";
 const XIAN = "610100";
 const LESHAN = "511100";
 
-type Kind = "member" | "enquiry" | "user" | "policyEvent" | "region";
+type Kind = "member" | "enquiry" | "user" | "policyEvent" | "regionReview" | "region";
 type Entry =
   | { none: true }
   | {
@@ -52,6 +58,15 @@ async function insertEnquiry(memberId: number, regionCode: string, createdBy: nu
     .returning({ id: enquiries.id, version: enquiries.version });
   if (!row) throw new Error("insert failed");
   return row;
+}
+
+async function insertReview(memberId: number, requestedBy: number, requestedRegionCode: string) {
+  const [row] = await testDb.db
+    .insert(memberRegionReviews)
+    .values({ memberId, requestedBy, requestedRegionCode })
+    .returning({ id: memberRegionReviews.id });
+  if (!row) throw new Error("insert failed");
+  return row.id;
 }
 
 const freshEnquiry = () => insertEnquiry(a.memberId, XIAN, a.caseworkerId);
@@ -216,12 +231,9 @@ const TABLE: Record<string, Entry> = {
   },
   "auditLog.list": {
     as: "admin",
-    input: async () => ({}),
-    refs: {},
-    notRows: {
-      actorId: "审计日志是管理员查看的全部记录，不按地区划分；按操作人筛选不读取该用户",
-      entityId: "自由文本，与审计记录比对，不读取任何行",
-    },
+    input: async () => ({ actorId: a.caseworkerId }),
+    refs: { actorId: "user" },
+    notRows: { entityId: "自由文本，与审计记录比对，不读取任何行" },
   },
   "account.changePassword": NONE,
   // The term is a full number, not a row id; another region's number answers as not found
@@ -230,11 +242,12 @@ const TABLE: Record<string, Entry> = {
   "regionReviews.list": NONE,
   "regionReviews.resolve": {
     as: "admin",
-    input: async () => ({}),
-    refs: {},
-    notRows: {
-      id: "参保地核查事项本身跨两个地区，只有管理员处理（server/api/routers/region-reviews.test.ts）",
-    },
+    input: async () => ({
+      id: await insertReview(a.memberId, a.caseworkerId, LESHAN),
+      resolution: "declined",
+      note: "地区范围测试：参保地不变",
+    }),
+    refs: { id: "regionReview" },
   },
 };
 
@@ -274,6 +287,7 @@ beforeAll(async () => {
     .values({ effectiveOn: "2025-04-01", regionCode: LESHAN, label: "乐山节点", createdBy: b.user })
     .returning({ id: policyEvents.id });
   b.policyEvent = event?.id as number;
+  b.regionReview = await insertReview(b.member, leshanWorker.id, XIAN);
 });
 afterAll(() => testDb.drop());
 
@@ -318,5 +332,60 @@ describe("region scope of every input that names a row", () => {
     expect(listed.map((user) => user.id)).toContain(a.caseworkerId);
     expect(listed.map((user) => user.id)).not.toContain(b.user);
     expect(listed.every((user) => user.regionScope === XIAN)).toBe(true);
+  });
+
+  it("an administrator of a region lists, picks and reads the trail of their own staff only", async () => {
+    const province = await createUser(testDb.db, { role: "caseworker", regionScope: "610000" });
+    const everywhere = await createUser(testDb.db, { role: "admin", regionScope: null });
+    for (const actorId of [a.caseworkerId, b.user, province.id, everywhere.id]) {
+      await testDb.db.insert(auditEvents).values({
+        actorId,
+        action: "user.update",
+        entity: "user",
+        entityId: String(actorId),
+        after: { displayName: "地区范围测试" },
+      });
+    }
+    const admin = callerAs("admin");
+    const outside = [b.user, province.id, everywhere.id];
+
+    const listed = (await admin.users.list({ pageSize: 100 })).items.map((user) => user.id);
+    expect(listed).toContain(a.caseworkerId);
+    for (const id of outside) expect(listed).not.toContain(id);
+
+    const options = (await admin.users.options()).map((user) => user.id);
+    expect(options).toContain(a.caseworkerId);
+    for (const id of outside) expect(options).not.toContain(id);
+
+    const trail = (await admin.auditLog.list({ limit: 100 })).items.map((row) => row.actorId);
+    expect(trail).toContain(a.caseworkerId);
+    for (const id of outside) expect(trail).not.toContain(id);
+    expect(trail).not.toContain(null);
+  });
+
+  it("an administrator of a region neither manages broader staff nor grants a broader scope", async () => {
+    const admin = callerAs("admin");
+    const province = await createUser(testDb.db, { role: "caseworker", regionScope: "610000" });
+    expect(
+      await errorCode(admin.users.resetPassword({ id: province.id, password: "Wider-Reach-2026" })),
+    ).toBe("NOT_FOUND");
+    for (const regionScope of [null, "610000", LESHAN]) {
+      const failure = admin.users.create({
+        login: `scope_${randomUUID().slice(0, 8)}`,
+        displayName: "越权测试",
+        role: regionScope ? "caseworker" : "manager",
+        regionScope,
+        password: "Wider-Reach-2026",
+      });
+      await expect(failure).rejects.toThrow("只能授予本人管辖地区以内的地区");
+    }
+    const own = await createUser(testDb.db, { role: "caseworker", regionScope: XIAN });
+    const widen = admin.users.update({
+      id: own.id,
+      displayName: "越权测试",
+      role: "caseworker",
+      regionScope: "610000",
+    });
+    await expect(widen).rejects.toThrow("只能授予本人管辖地区以内的地区");
   });
 });

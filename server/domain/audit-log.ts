@@ -4,17 +4,24 @@ import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, type AuditAction } from "@/db
 import { auditEvents, users } from "@/db/schema";
 import { type ListAuditEventsInput, listAuditEventsInput } from "../schemas/audit";
 import { cursorTime, cursorValue, decodeCursor, encodeCursor } from "./keyset-cursor";
+import { loadUserInScope, staffManagedBy } from "./scoped-rows";
+import type { Actor } from "./users";
 
 // Reading the audit trail, newest first. The rows were written masked, so they are returned
 // as stored. Paging is by keyset on (at, id): the demo history is inserted with past times, so
-// ids alone do not follow time.
+// ids alone do not follow time. An administrator with a region scope reads what the staff they
+// manage did; events without an actor (failed sign-ins to unknown logins, commands) and events of
+// broader staff belong to the administrators of the whole jurisdiction.
 
-export async function listAuditEvents(db: Database, rawInput: ListAuditEventsInput) {
+export async function listAuditEvents(db: Database, actor: Actor, rawInput: ListAuditEventsInput) {
   const input = listAuditEventsInput.parse(rawInput);
-  const where: SQL[] = [];
+  const where: SQL[] = [staffManagedBy(actor.regionScope)];
   if (input.from) where.push(gte(auditEvents.at, input.from));
   if (input.to) where.push(lt(auditEvents.at, input.to));
-  if (input.actorId) where.push(eq(auditEvents.actorId, input.actorId));
+  if (input.actorId) {
+    const staff = await loadUserInScope(db, actor, input.actorId, { manage: true });
+    where.push(eq(auditEvents.actorId, staff.id));
+  }
   if (input.action) where.push(eq(auditEvents.action, input.action));
   if (input.entity) where.push(eq(auditEvents.entity, input.entity));
   if (input.entityId) where.push(eq(auditEvents.entityId, input.entityId));

@@ -49,16 +49,26 @@ export function staffInScope(scope: string | null): SQL {
   return or(inScope(users.regionScope, scope), inArray(users.regionScope, covering)) as SQL;
 }
 
+// Staff an administrator manages: those scoped inside the administrator's region. A city's
+// administrator does not manage the province's staff who may work there, nor staff of the whole
+// jurisdiction; otherwise resetting a broader account's password would widen their own reach.
+export function staffManagedBy(scope: string | null): SQL {
+  return inScope(users.regionScope, scope);
+}
+
+// `manage` for administration (user management, the audit trail), otherwise the staff who may
+// work in the actor's region (assignment, filters).
 export async function loadUserInScope(
   db: Executor,
   actor: Actor,
   id: number,
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean; manage?: boolean } = {},
 ): Promise<typeof users.$inferSelect> {
+  const reach = options.manage ? staffManagedBy : staffInScope;
   const query = db
     .select()
     .from(users)
-    .where(and(eq(users.id, id), staffInScope(actor.regionScope)));
+    .where(and(eq(users.id, id), reach(actor.regionScope)));
   const [row] = options.lock ? await query.for("update") : await query;
   if (!row) throw notFound("用户");
   return row;

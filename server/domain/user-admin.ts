@@ -13,8 +13,9 @@ import {
   type UpdateUserInput,
 } from "../schemas/users";
 import { type AuditContext, recordAudit } from "./audit";
+import { isWithinScope } from "./region-scope";
 import { findRegion } from "./regions";
-import { loadUserInScope } from "./scoped-rows";
+import { loadUserInScope, staffManagedBy } from "./scoped-rows";
 import { escapeLike } from "./sql";
 import type { Actor } from "./users";
 
@@ -38,9 +39,9 @@ const listed = {
   updatedAt: users.updatedAt,
 };
 
-export async function listUsers(db: Database, rawInput: ListUsersInput) {
+export async function listUsers(db: Database, actor: Actor, rawInput: ListUsersInput) {
   const input = listUsersInput.parse(rawInput);
-  const where: SQL[] = [];
+  const where: SQL[] = [staffManagedBy(actor.regionScope)];
   if (input.role) where.push(eq(users.role, input.role));
   if (input.status) where.push(eq(users.active, input.status === "active"));
   if (input.q) {
@@ -64,11 +65,12 @@ export async function listUsers(db: Database, rawInput: ListUsersInput) {
 
 export type UserRow = Awaited<ReturnType<typeof listUsers>>["items"][number];
 
-// Every account, for pickers such as the audit log's 操作人 filter.
-export function userOptions(db: Database) {
+// Every account the administrator manages, for pickers such as the audit log's 操作人 filter.
+export function userOptions(db: Database, actor: Actor) {
   return db
     .select({ id: users.id, login: users.login, displayName: users.displayName })
     .from(users)
+    .where(staffManagedBy(actor.regionScope))
     .orderBy(asc(users.login));
 }
 
@@ -77,8 +79,17 @@ async function scopeLabel(db: Executor, code: string | null): Promise<string> {
   return (await findRegion(db, code))?.name ?? code;
 }
 
-// A new scope is a province or a city; districts are too small for a caseworker's desk.
-async function checkedScopeLabel(db: Executor, code: string | null): Promise<string> {
+// A new scope is a province or a city; districts are too small for a caseworker's desk. It lies
+// within the administrator's own scope: nobody grants a reach they do not have.
+async function checkedScopeLabel(
+  db: Executor,
+  actor: Pick<Actor, "regionScope"> | null,
+  code: string | null,
+): Promise<string> {
+  const granted = actor?.regionScope ?? null;
+  if (granted && (!code || !isWithinScope(code, granted))) {
+    throw badRequest("只能授予本人管辖地区以内的地区", "regionScope");
+  }
   if (!code) return "全辖区";
   const region = await findRegion(db, code);
   if (!region || region.level === "district") {
@@ -88,20 +99,20 @@ async function checkedScopeLabel(db: Executor, code: string | null): Promise<str
 }
 
 const lockUser = (db: Executor, actor: Actor, id: number) =>
-  loadUserInScope(db, actor, id, { lock: true });
+  loadUserInScope(db, actor, id, { lock: true, manage: true });
 
 const bumpSession = { sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` };
 
 // `actor` is null for the first administrator, created with `npm run user:create`.
 export async function createUser(
   db: Database,
-  actor: Pick<Actor, "id"> | null,
+  actor: Pick<Actor, "id" | "regionScope"> | null,
   input: CreateUserData,
   audit: Audit = {},
 ): Promise<{ id: number; login: string }> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const region = await checkedScopeLabel(tx, input.regionScope);
+    const region = await checkedScopeLabel(tx, actor, input.regionScope);
     const [created] = await tx
       .insert(users)
       .values({
@@ -163,7 +174,7 @@ export async function updateUser(
     }
     if (scopeChanged) {
       before.regionScope = await scopeLabel(tx, row.regionScope);
-      after.regionScope = await checkedScopeLabel(tx, input.regionScope);
+      after.regionScope = await checkedScopeLabel(tx, actor, input.regionScope);
     }
     if (Object.keys(after).length === 0) return { changed: false };
 
@@ -235,7 +246,7 @@ export async function resetPassword(
   if (input.id === actor.id) {
     throw badRequest("请在「修改密码」页面修改自己的密码", "password");
   }
-  const target = await loadUserInScope(db, actor, input.id);
+  const target = await loadUserInScope(db, actor, input.id, { manage: true });
   const problem = passwordLoginProblem(input.password, target.login);
   if (problem) throw badRequest(problem, "password");
   const passwordHash = await hashPassword(input.password);

@@ -6,5 +6,5 @@ import { adminProcedure, createTRPCRouter } from "../trpc";
 export const auditLogRouter = createTRPCRouter({
   list: adminProcedure
     .input(listAuditEventsInput)
-    .query(({ ctx, input }) => listAuditEvents(ctx.db, input)),
+    .query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.actor, input)),
 });

@@ -19,8 +19,10 @@ const audit = (ctx: { requestId: string }) => ({ requestId: ctx.requestId });
 
 // 系统管理 → 用户管理: administrators only.
 export const usersRouter = createTRPCRouter({
-  list: adminProcedure.input(listUsersInput).query(({ ctx, input }) => listUsers(ctx.db, input)),
-  options: adminProcedure.query(({ ctx }) => userOptions(ctx.db)),
+  list: adminProcedure
+    .input(listUsersInput)
+    .query(({ ctx, input }) => listUsers(ctx.db, ctx.actor, input)),
+  options: adminProcedure.query(({ ctx }) => userOptions(ctx.db, ctx.actor)),
   create: adminProcedure
     .input(createUserInput)
     .mutation(({ ctx, input }) => createUser(ctx.db, ctx.actor, input, audit(ctx))),
