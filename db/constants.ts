@@ -233,6 +233,8 @@ export const AUDIT_ACTIONS = [
   { code: "analytics.export", label: "导出统计数据" },
   { code: "policy_event.create", label: "添加政策节点" },
   { code: "policy_event.delete", label: "删除政策节点" },
+  { code: "policy_setting.create", label: "新增地区政策参数" },
+  { code: "letter.issue", label: "出具告知书" },
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]["code"];
 export const AUDIT_ACTION_CODES = codesOf(AUDIT_ACTIONS);
@@ -247,6 +249,8 @@ export const AUDIT_ENTITIES = [
   { code: "analytics", label: "统计分析" },
   { code: "policy_event", label: "政策节点" },
   { code: "member_region_review", label: "参保地核查" },
+  { code: "policy_setting", label: "地区政策参数" },
+  { code: "letter", label: "告知书" },
 ] as const;
 export const AUDIT_ENTITY_LABELS: Record<string, string> = labelsOf(AUDIT_ENTITIES);
 
@@ -267,3 +271,34 @@ export const REGION_REVIEW_RESOLUTIONS = [
 export type RegionReviewResolution = (typeof REGION_REVIEW_RESOLUTIONS)[number]["code"];
 export const REGION_REVIEW_RESOLUTION_CODES = codesOf(REGION_REVIEW_RESOLUTIONS);
 export const REGION_REVIEW_RESOLUTION_LABELS = labelsOf(REGION_REVIEW_RESOLUTIONS);
+
+// 地区政策参数: what differs by region and changes over time. Each is stored as versioned rows
+// (region_policy_settings) holding a value whose shape server/rules/policy-settings.ts defines.
+export const POLICY_SETTINGS = [
+  { code: "reform_start", label: "门诊共济改革实施日期" },
+  { code: "insurance_year_start", label: "医保年度起始月" },
+  { code: "crediting_mode", label: "个人账户划入方式" },
+  { code: "contribution_base", label: "缴费基数与个人账户划入比例" },
+  { code: "retiree_allocation", label: "退休人员个人账户划入" },
+  { code: "employee_tiers", label: "职工医保档次" },
+  { code: "accountless_categories", label: "不设个人账户的人员类别" },
+  { code: "monthly_deductions", label: "个人账户按月扣缴" },
+  { code: "overdraft", label: "历年余额透支" },
+  { code: "family_aid", label: "家庭共济规则" },
+  { code: "member_hotline", label: "咨询电话" },
+  { code: "issuer", label: "出具机构" },
+  { code: "notice_footer", label: "告知书页脚" },
+] as const;
+export type PolicySetting = (typeof POLICY_SETTINGS)[number]["code"];
+export const POLICY_SETTING_CODES = codesOf(POLICY_SETTINGS);
+export const POLICY_SETTING_LABELS = labelsOf(POLICY_SETTINGS);
+
+// A letter (告知书) is issued while the enquiry is still being checked (a draft that says 正在核查)
+// or once it is closed (经核实).
+export const LETTER_STAGES = [
+  { code: "checking", label: "核查中" },
+  { code: "confirmed", label: "已核实" },
+] as const;
+export type LetterStage = (typeof LETTER_STAGES)[number]["code"];
+export const LETTER_STAGE_CODES = codesOf(LETTER_STAGES);
+export const LETTER_STAGE_LABELS = labelsOf(LETTER_STAGES);

@@ -14,6 +14,7 @@ import { buildIdNumber } from "@/server/rules/id-number";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { createMember, createSession, createUser } from "@/server/testing/factories";
 import type { SessionRef } from "../auth/session-ref";
+import { addDays } from "../rules/calendar-day";
 import { appRouter, createCaller } from "./root";
 import { createTRPCContext } from "./trpc";
 
@@ -242,6 +243,23 @@ const MATRIX: Record<string, Entry> = {
   "policyEvents.delete": {
     allowed: ["admin"],
     input: async () => ({ id: await freshPolicyEvent() }),
+  },
+  "policySettings.forRegion": {
+    allowed: SIGNED_IN,
+    input: () => ({ regionCode: XIAN }),
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
+  "policySettings.list": { allowed: ["admin"], input: () => ({ regionCode: XIAN }) },
+  "policySettings.add": {
+    allowed: ["admin"],
+    input: () => ({
+      regionCode: XIAN,
+      setting: "member_hotline",
+      value: { text: "029-12345 转医保" },
+      effectiveFrom: addDays("2030-01-01", ++sequence),
+      sourceNote: "授权矩阵测试",
+      verified: false,
+    }),
   },
   "users.list": { allowed: ["admin"], input: () => ({}) },
   "users.options": { allowed: ["admin"], input: () => undefined },

@@ -13,6 +13,7 @@ import { callerWith, errorCode, testPii } from "@/server/testing/callers";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { createMember, createSignedInUser, createUser } from "@/server/testing/factories";
 import type { SessionRef } from "../auth/session-ref";
+import { addDays } from "../rules/calendar-day";
 import { appRouter } from "./root";
 
 // Region scope by construction: every input field that names a scoped row (a member, an
@@ -73,6 +74,7 @@ const freshEnquiry = () => insertEnquiry(a.memberId, XIAN, a.caseworkerId);
 const byId = async () => ({ id: (await freshEnquiry()).id });
 const _filter = { from: "2025-01", to: "2026-12" };
 const NONE = { none: true } as const;
+let settingVersions = 0;
 
 const TABLE: Record<string, Entry> = {
   "viewer.me": NONE,
@@ -240,6 +242,28 @@ const TABLE: Record<string, Entry> = {
   // (server/api/routers/member-lookup.test.ts).
   "members.lookup": NONE,
   "regionReviews.list": NONE,
+  "policySettings.forRegion": {
+    as: "caseworker",
+    input: async () => ({ regionCode: XIAN }),
+    refs: { regionCode: "region" },
+  },
+  "policySettings.list": {
+    as: "admin",
+    input: async () => ({ regionCode: XIAN }),
+    refs: { regionCode: "region" },
+  },
+  "policySettings.add": {
+    as: "admin",
+    input: async () => ({
+      regionCode: XIAN,
+      setting: "member_hotline",
+      value: { text: "029-12345 转医保" },
+      effectiveFrom: addDays("2031-01-01", ++settingVersions),
+      sourceNote: "地区范围测试",
+      verified: false,
+    }),
+    refs: { regionCode: "region" },
+  },
   "regionReviews.resolve": {
     as: "admin",
     input: async () => ({

@@ -6,6 +6,7 @@ import { enquiriesRouter } from "./routers/enquiries";
 import { insightsRouter } from "./routers/insights";
 import { membersRouter } from "./routers/members";
 import { policyEventsRouter } from "./routers/policy-events";
+import { policySettingsRouter } from "./routers/policy-settings";
 import { regionReviewsRouter } from "./routers/region-reviews";
 import { regionsRouter } from "./routers/regions";
 import { usersRouter } from "./routers/users";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   regionReviews: regionReviewsRouter,
   analytics: analyticsRouter,
   policyEvents: policyEventsRouter,
+  policySettings: policySettingsRouter,
   account: accountRouter,
   users: usersRouter,
   auditLog: auditLogRouter,

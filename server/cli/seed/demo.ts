@@ -12,6 +12,7 @@ import { seedHistory } from "./history";
 import { attachDemoMembers } from "./members";
 import { protectPerson } from "./people";
 import { allocateEnquiries, BURST, type SEED_CITY_NAMES } from "./plan";
+import { seedPolicySettings } from "./policy-settings";
 import { createRandom } from "./random";
 import { loadSeedCities } from "./regions";
 import { demoTriageFacts } from "./triage";
@@ -79,6 +80,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   if (!burstMonth || !burstCity) throw new Error("demo period too short for the burst month");
 
   return db.transaction(async (tx) => {
+    await seedPolicySettings(tx);
     const userIds = await insertUsers(tx, passwordHashes, cities);
     for (const city of cities) city.caseworkerId = userIds.caseworkerByCity.get(city.code) ?? null;
     const context: DraftContext = { now: options.now, cities, fallbackCreatorId: userIds.admin };
