@@ -6,6 +6,7 @@ import {
   check,
   date,
   index,
+  jsonb,
   integer,
   pgTable,
   primaryKey,
@@ -138,7 +139,11 @@ export const resolutionSteps = pgTable(
       .notNull()
       .references(() => enquiries.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: STEP_KIND_CODES }).notNull(),
+    // Internal: the caseworker's working note. It never reaches a member.
     note: text("note"),
+    // What the step established, for its member-facing sentence in a letter (StepFacts in
+    // server/rules/step-sentences.ts), e.g. the figures of a 离职减员 calculation.
+    facts: jsonb("facts"),
     doneBy: bigint("done_by", { mode: "number" })
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),

@@ -1,0 +1,1 @@
+ALTER TABLE "resolution_steps" ADD COLUMN "facts" jsonb;
