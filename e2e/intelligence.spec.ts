@@ -101,21 +101,31 @@ test.describe
       expect(audit?.after).toMatchObject({ step: "计算实际划入资金" });
     });
 
-    test("the explanation sheet shows masked numbers, causes and steps, and prints alone", async ({
+    test("the letter is previewed with the region's issuer, issued as a numbered draft, and prints alone", async ({
       asCaseworker: page,
+      sql,
     }) => {
       await page.goto(`/enquiries/${enquiryId}`);
-      await page.getByRole("link", { name: "打印告知书" }).click();
-      await expect(page).toHaveURL(new RegExp(`/enquiries/${enquiryId}/notice$`));
+      await page.getByRole("link", { name: "出具告知书" }).click();
+      await expect(page).toHaveURL(new RegExp(`/enquiries/${enquiryId}/letters/new$`));
+      const preview = page.getByRole("article", { name: "告知书" });
+      await expect(preview).toContainText("西安市医疗保障经办中心");
+      await expect(preview).toContainText(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
+      await expect(preview).toContainText("离职减员");
+      await expect(preview).toContainText("正在核查");
+      await expect(preview).not.toContainText("经核实");
+      await expect(preview).toHaveAttribute("data-draft", "true");
+      const previewHtml = await page.content();
+      expect(previewHtml).not.toContain(idNumber);
+      expect(previewHtml).not.toContain(phone);
+
+      await page.getByRole("button", { name: "出具告知书" }).click();
+      await expect(page).toHaveURL(new RegExp(`/enquiries/${enquiryId}/letters/\\d+$`));
       const sheet = page.getByRole("article", { name: "告知书" });
-      await expect(sheet.getByRole("heading", { level: 1 })).toHaveText("西安市医疗保障局");
-      await expect(sheet).toContainText(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
-      await expect(sheet).toContainText(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
-      await expect(sheet).toContainText("离职减员");
-      await expect(sheet).toContainText("计算实际划入资金");
-      const text = (await page.content()).toString();
-      expect(text).not.toContain(idNumber);
-      expect(text).not.toContain(phone);
+      await expect(sheet).toContainText(/编号：\d{4}年第\d+号/);
+      const [letter] = await sql`
+        select version, stage from enquiry_letters where enquiry_id = ${enquiryId}`;
+      expect(letter).toMatchObject({ version: 1, stage: "checking" });
       await page.emulateMedia({ media: "print" });
       await expect(page.getByRole("navigation", { name: "主导航" })).toBeHidden();
       await expect(page.getByRole("button", { name: "打印" })).toBeHidden();
@@ -193,15 +203,15 @@ test("the triage panel, the enquiry's cards, the calculator and the sheet pass a
   await page.getByRole("button", { name: "离职减员计算" }).click();
   await expect(page.getByRole("dialog", { name: "离职减员计算" })).toBeVisible();
   problems.push(...(await axeProblems(page, "calculator")));
-  await page.goto(`/enquiries/${demo?.id}/notice`);
+  await page.goto(`/enquiries/${demo?.id}/letters/new`);
   await expect(page.getByRole("article", { name: "告知书" })).toBeVisible();
-  problems.push(...(await axeProblems(page, "notice")));
+  problems.push(...(await axeProblems(page, "letter")));
   expect(problems).toEqual([]);
 });
 
-test("another region's explanation sheet is not found", async ({ asCaseworker: page, sql }) => {
+test("another region's letter is not found", async ({ asCaseworker: page, sql }) => {
   const [other] = await sql`select id from enquiries where region_code = '511100' limit 1`;
-  await page.goto(`/enquiries/${other?.id}/notice`);
+  await page.goto(`/enquiries/${other?.id}/letters/new`);
   await expect(page.getByText("咨询工单不存在或无权查看")).toBeVisible();
   await expect(page.getByRole("article", { name: "告知书" })).toHaveCount(0);
 });

@@ -40,7 +40,7 @@ const CASEWORKER: Record<string, PathOf> = {
   recheck: at("/enquiries?recheck=due"),
   new: at("/enquiries/new"),
   enquiry: async (sql) => `/enquiries/${(await xianEnquiry(sql))?.id}`,
-  notice: async (sql) => `/enquiries/${(await xianEnquiry(sql))?.id}/notice`,
+  letter: async (sql) => `/enquiries/${(await xianEnquiry(sql))?.id}/letters/new`,
   members: at("/members"),
   member: async (sql) => `/members/${(await xianEnquiry(sql))?.member_id}`,
   password: at("/account/password"),

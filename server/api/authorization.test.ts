@@ -12,7 +12,7 @@ import {
 } from "@/db/schema";
 import { buildIdNumber } from "@/server/rules/id-number";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
-import { createMember, createSession, createUser } from "@/server/testing/factories";
+import { createLetter, createMember, createSession, createUser } from "@/server/testing/factories";
 import type { SessionRef } from "../auth/session-ref";
 import { addDays } from "../rules/calendar-day";
 import { appRouter, createCaller } from "./root";
@@ -147,9 +147,32 @@ const MATRIX: Record<string, Entry> = {
     input: async () => ({ id: (await freshEnquiry()).id }),
     overrides: { caseworkerB: "NOT_FOUND" },
   },
-  "insights.notice": {
+  "letters.preview": {
     allowed: SIGNED_IN,
     input: async () => ({ id: (await freshEnquiry()).id }),
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
+  "letters.issue": {
+    allowed: CASEWORKERS,
+    input: async () => ({ id: (await freshEnquiry()).id }),
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
+  "letters.forEnquiry": {
+    allowed: SIGNED_IN,
+    input: async () => ({ id: (await freshEnquiry()).id }),
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
+  "letters.byId": {
+    allowed: SIGNED_IN,
+    input: async () => ({
+      id: (
+        await createLetter(
+          testDb.db,
+          { id: (await freshEnquiry()).id, regionCode: XIAN },
+          ids.caseworkerA as number,
+        )
+      ).id,
+    }),
     overrides: { caseworkerB: "NOT_FOUND" },
   },
   "insights.saveLeaveCalculation": {

@@ -53,7 +53,7 @@ beforeAll(async () => {
       record(`enquiries.byId ${item.id}`, await manager.enquiries.byId({ id: item.id }));
       record(`members.byId ${item.memberId}`, await manager.members.byId({ id: item.memberId }));
       record(`insights.forEnquiry ${item.id}`, await manager.insights.forEnquiry({ id: item.id }));
-      record(`insights.notice ${item.id}`, await manager.insights.notice({ id: item.id }));
+      record(`letters.preview ${item.id}`, await manager.letters.preview({ id: item.id }));
     }
     cursor = result.nextCursor;
   }

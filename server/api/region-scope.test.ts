@@ -11,7 +11,12 @@ import {
 } from "@/db/schema";
 import { callerWith, errorCode, testPii } from "@/server/testing/callers";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
-import { createMember, createSignedInUser, createUser } from "@/server/testing/factories";
+import {
+  createLetter,
+  createMember,
+  createSignedInUser,
+  createUser,
+} from "@/server/testing/factories";
 import type { SessionRef } from "../auth/session-ref";
 import { addDays } from "../rules/calendar-day";
 import { appRouter } from "./root";
@@ -25,7 +30,7 @@ import { appRouter } from "./root";
 const XIAN = "610100";
 const LESHAN = "511100";
 
-type Kind = "member" | "enquiry" | "user" | "policyEvent" | "regionReview" | "region";
+type Kind = "member" | "enquiry" | "user" | "policyEvent" | "regionReview" | "letter" | "region";
 type Entry =
   | { none: true }
   | {
@@ -132,7 +137,22 @@ const TABLE: Record<string, Entry> = {
     refs: { id: "enquiry" },
   },
   "insights.forEnquiry": { as: "caseworker", input: byId, refs: { id: "enquiry" } },
-  "insights.notice": { as: "caseworker", input: byId, refs: { id: "enquiry" } },
+  "letters.preview": { as: "caseworker", input: byId, refs: { id: "enquiry" } },
+  "letters.issue": { as: "caseworker", input: byId, refs: { id: "enquiry" } },
+  "letters.forEnquiry": { as: "caseworker", input: byId, refs: { id: "enquiry" } },
+  "letters.byId": {
+    as: "caseworker",
+    input: async () => ({
+      id: (
+        await createLetter(
+          testDb.db,
+          await freshEnquiry().then((row) => ({ id: row.id, regionCode: XIAN })),
+          a.caseworkerId,
+        )
+      ).id,
+    }),
+    refs: { id: "letter" },
+  },
   "insights.saveLeaveCalculation": {
     as: "caseworker",
     input: async () => ({
@@ -312,6 +332,9 @@ beforeAll(async () => {
     .returning({ id: policyEvents.id });
   b.policyEvent = event?.id as number;
   b.regionReview = await insertReview(b.member, leshanWorker.id, XIAN);
+  b.letter = (
+    await createLetter(testDb.db, { id: b.enquiry, regionCode: LESHAN }, leshanWorker.id)
+  ).id;
 });
 afterAll(() => testDb.drop());
 

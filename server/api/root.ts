@@ -4,6 +4,7 @@ import { analyticsRouter } from "./routers/analytics";
 import { auditLogRouter } from "./routers/audit-log";
 import { enquiriesRouter } from "./routers/enquiries";
 import { insightsRouter } from "./routers/insights";
+import { lettersRouter } from "./routers/letters";
 import { membersRouter } from "./routers/members";
 import { policyEventsRouter } from "./routers/policy-events";
 import { policySettingsRouter } from "./routers/policy-settings";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   regions: regionsRouter,
   enquiries: enquiriesRouter,
   insights: insightsRouter,
+  letters: lettersRouter,
   members: membersRouter,
   regionReviews: regionReviewsRouter,
   analytics: analyticsRouter,

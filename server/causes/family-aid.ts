@@ -3,6 +3,8 @@
 // a holder who did not know.
 import { HOLDER, type Scenario } from "../cli/seed/scenarios";
 import { APP_OR_CARD, maybeQuery, RELATIVE_COUNTS } from "../cli/seed/triage-facts";
+import { formatFen } from "../rules/money";
+import type { Policy } from "../rules/policy-settings";
 import type { TriageRule } from "../rules/triage";
 import { type CauseModule, hit, ownStepKinds } from "./cause-module";
 import { afterReform } from "./policy-reform";
@@ -53,14 +55,33 @@ const SCENARIOS: readonly Scenario[] = [
   },
 ];
 
+// The region's limits, in one sentence, or nothing where it sets none.
+function familyAidRules(policy: Policy): string {
+  const rules = policy.family_aid.value;
+  const parts = [
+    rules.minimumBalanceFen !== null
+      ? `账户余额高于 ${formatFen(rules.minimumBalanceFen)} 的部分才能用于共济`
+      : null,
+    rules.carriedOverOnly ? "只有历年结转的余额可以共济" : null,
+    rules.counterOnly ? "共济绑定须到经办窗口办理" : null,
+    rules.note,
+  ].filter(Boolean);
+  return parts.length === 0 ? "" : `按本地规定，${parts.join("；")}。`;
+}
+
 export const familyAid: CauseModule = {
-  explain: () => ({
+  explain: (_subReason, { policy }) => ({
     title: "家庭共济",
-    why: "您的个人账户绑定了家庭共济的亲属（配偶、父母或子女）。他们看病买药或缴纳居民医保费时，可以从您的账户支付，所以余额会在您不知情时减少。",
-    next: "可以在经办窗口或医保App查询绑定的亲属和每一笔支出。如不再需要共济，可以申请解除绑定。",
+    why: `您的个人账户绑定了家庭共济的亲属（配偶、父母或子女）。他们看病买药或缴纳居民医保费时，可以从您的账户支付，所以余额会在您不知情时减少。${familyAidRules(policy)}`,
+    next: `可以${policy.family_aid.value.counterOnly ? "在经办窗口" : "在经办窗口或医保App"}查询绑定的亲属和每一笔支出。如不再需要共济，可以申请解除绑定。`,
+    uses: ["family_aid"],
   }),
   triageRules: [triageRule],
   suggestedSteps: () => ownStepKinds("family_aid"),
+  stepSentences: {
+    list_bound_relatives: () => "为您查询了家庭共济绑定的亲属及其使用记录。",
+    unbind_relatives: () => "为您办理了家庭共济解除绑定。",
+  },
   demo: {
     share: 0.14,
     // Unknown before the reform, then growing as more holders bind their relatives.

@@ -13,13 +13,19 @@ import type { Weighted } from "../cli/seed/random";
 import { ANY_WITH_ACCOUNT, EMPLOYEE, HOLDER, type Scenario, WORKING } from "../cli/seed/scenarios";
 import { APP_OR_CARD, AT_THE_PHARMACY, lastJuneEnd, maybeQuery } from "../cli/seed/triage-facts";
 import type { Explanation } from "../rules/member-explanations";
+import { formatFen } from "../rules/money";
+import type { Policy } from "../rules/policy-settings";
 import type { TriageRule } from "../rules/triage";
 import { type CauseModule, hit } from "./cause-module";
 
-const EXPLANATIONS: Record<OtherSubReason, Omit<Explanation, "title">> = {
+// Each sub-reason's paragraphs; 透支 is written from the region's rule (overdraftExplanation).
+const EXPLANATIONS: Record<
+  Exclude<OtherSubReason, "overdraft_rule">,
+  Omit<Explanation, "title">
+> = {
   medical_spending: {
-    why: "余额减少是您本人就医购药的正常支出。",
-    next: "可以打印个人账户增减明细逐笔核对；符合规定的费用可以申请报销。",
+    why: "余额减少是您本人就医购药从个人账户支付的费用。",
+    next: "可以打印个人账户增减明细，逐笔核对每一笔支出。",
   },
   employer_arrears: {
     why: "单位没有按时缴费，欠缴期间个人账户暂停划入。",
@@ -40,10 +46,6 @@ const EXPLANATIONS: Record<OtherSubReason, Omit<Explanation, "title">> = {
   identity_mismatch: {
     why: "您更改过姓名或证件号码后，参保信息与卡片信息不一致，账户暂时无法正常显示或使用。",
     next: "请携带身份证和变更证明到经办窗口办理信息变更。",
-  },
-  overdraft_rule: {
-    why: "您所在地区允许个人账户在一定额度内透支，透支部分显示为负数。",
-    next: "透支部分会由以后划入的资金抵扣，也可以通过补缴提前还清。",
   },
   contribution_gap: {
     why: "您本人中断缴费时间较长，个人账户已暂停划入。",
@@ -249,17 +251,40 @@ const SUB_REASON_WEIGHTS: Weighted<OtherSubReason> = [
   ["commercial_insurance", 3],
 ];
 
+// 历年余额不能透支 as a rule: only a region whose settings allow an overdraft hears that it may.
+function overdraftExplanation(policy: Policy): Omit<Explanation, "title"> {
+  const overdraft = policy.overdraft.value;
+  if (!overdraft.allowed) {
+    return {
+      why: "按规定，个人账户历年结转的余额不能透支。账户显示为负数需要进一步核对明细，我们会把核对结果告诉您。",
+      next: "请保留近期的就医和购药票据，以便核对。",
+      uses: ["overdraft"],
+    };
+  }
+  return {
+    why: `按本地规定，个人账户可以在${overdraft.limitFen === null ? "规定额度" : ` ${formatFen(overdraft.limitFen)} `}以内透支，透支部分显示为负数。`,
+    next: "透支部分由以后划入的资金抵扣，也可以到经办窗口结清。",
+    uses: ["overdraft"],
+  };
+}
+
 export const other: CauseModule = {
-  explain: (subReason) =>
-    subReason
-      ? { title: OTHER_SUB_REASON_LABELS[subReason], ...EXPLANATIONS[subReason] }
-      : {
-          title: "其他原因",
-          why: "经核查，余额变化另有原因，详见下方处理情况。",
-          next: "如有疑问，请联系经办机构。",
-        },
+  explain: (subReason, { policy }) => {
+    if (!subReason) {
+      return {
+        title: "其他原因",
+        why: "余额变化另有原因，详见下方处理情况。",
+        next: "如有疑问，请联系经办机构。",
+      };
+    }
+    const text =
+      subReason === "overdraft_rule" ? overdraftExplanation(policy) : EXPLANATIONS[subReason];
+    return { title: OTHER_SUB_REASON_LABELS[subReason], ...text };
+  },
   triageRules: [accountType, queryMethod],
   suggestedSteps: (subReason) => (subReason ? STEPS[subReason] : ["free_text", "follow_up"]),
+  // 其他 has no step kinds of its own.
+  stepSentences: {},
   demo: {
     share: 0.25,
     subReason: (random) => random.weighted(SUB_REASON_WEIGHTS),

@@ -5,6 +5,7 @@ import type { SeedMonth } from "../cli/seed/calendar";
 import { EMPLOYEE, type Scenario } from "../cli/seed/scenarios";
 import { APP_OR_CARD, maybeQuery } from "../cli/seed/triage-facts";
 import { formatFen } from "../rules/money";
+import { deductionsInWords, reformSince, retireeAllocationInWords } from "../rules/policy-phrases";
 import type { TriageHit, TriageRule } from "../rules/triage";
 import { type CauseModule, hit, ownStepKinds } from "./cause-module";
 
@@ -114,13 +115,40 @@ const SCENARIOS: readonly Scenario[] = [
 ];
 
 export const policyReform: CauseModule = {
-  explain: () => ({
-    title: "政策调整",
-    why: "您的余额按现行规定计算是正确的。常见的情况有：2022年7月起单位缴纳的部分不再划入个人账户，只划入您本人缴纳的部分；退休人员每月划入标准由所在城市调整；缴费基数下调后划入金额相应减少；每月扣缴大额医疗补助等费用。具体适用哪一项见下方处理情况。",
-    next: "门诊看病可以按规定使用门诊统筹待遇报销，不再只依靠个人账户。如对缴费基数有疑问，可携带身份证到经办窗口查询缴费记录。",
-  }),
+  // Without a sub-reason the paragraph names the mechanisms that apply to this member in their
+  // region: the retiree allocation for a retiree; for others the reform, the base and the
+  // region's own monthly deductions, each by what it is rather than all called a reform.
+  explain: (_subReason, { policy, retired }) => {
+    if (retired) {
+      return {
+        title: "退休人员个人账户划入调整",
+        why: `${reformSince(policy)}，退休人员的个人账户${retireeAllocationInWords(policy)}，不再按原来的办法计入，所以每月划入的金额可能比以前少。`,
+        next: "门诊看病可以按规定使用门诊统筹待遇报销，不再只依靠个人账户。",
+        uses: ["reform_start", "retiree_allocation"],
+      };
+    }
+    const deductions = deductionsInWords(policy);
+    return {
+      title: "政策调整",
+      why: [
+        `${reformSince(policy)}，单位缴纳的医保费不再划入个人账户，个人账户只计入您本人缴纳的部分，所以余额比以前增长得慢。`,
+        "缴费基数下调时，每月划入的金额也会相应减少。",
+        deductions
+          ? `此外，本地每月从个人账户扣缴${deductions}，账户余额不足时会暂时显示为负数，单位缴费划入后冲抵。`
+          : null,
+      ]
+        .filter(Boolean)
+        .join(""),
+      next: "门诊看病可以按规定使用门诊统筹待遇报销，不再只依靠个人账户。如对缴费基数有疑问，可携带身份证到经办窗口查询缴费记录。",
+      uses: ["reform_start", "monthly_deductions"],
+    };
+  },
   triageRules: [triageRule],
   suggestedSteps: () => ownStepKinds("policy_reform"),
+  stepSentences: {
+    explain_policy: () => "向您说明了适用的政策规定。",
+    explain_pooled_benefits: () => "向您介绍了门诊统筹待遇和报销方式。",
+  },
   demo: {
     share: 0.22,
     // The insurance year turns over in July: new allocation rules, new contribution bases.

@@ -4,6 +4,7 @@ import {
   type Cause,
   type InsuranceType,
   OTHER_SUB_REASON_CODES,
+  OTHER_SUB_REASON_LABELS,
   STEP_KINDS,
 } from "@/db/constants";
 import { seedMonths } from "../cli/seed/calendar";
@@ -12,7 +13,9 @@ import { allocateEnquiries } from "../cli/seed/plan";
 import { createRandom } from "../cli/seed/random";
 import { demoTriageFacts } from "../cli/seed/triage";
 import { memberExplanation } from "../rules/member-explanations";
+import { stepSentence } from "../rules/step-sentences";
 import { stepsFor, triage } from "../rules/triage";
+import { testPolicy } from "../testing/policy";
 import { type CauseModule, type CauseRegistry, hit } from "./cause-module";
 import { CAUSE_MODULES } from "./index";
 
@@ -33,6 +36,7 @@ const duplicateEnrolment: CauseModule = {
         : [],
   ],
   suggestedSteps: () => ["check_contributions", "free_text", "follow_up"],
+  stepSentences: {},
   demo: {
     share: 0.3,
     scenarios: () => [
@@ -83,9 +87,29 @@ describe("the cause registry", () => {
   });
 
   it("explains every cause, and every sub-reason of 其他 by its own label", () => {
-    for (const cause of CAUSE_CODES) expect(memberExplanation(cause, null).why).not.toBe("");
-    expect(memberExplanation("other", "relocation").title).toBe("参保地变更");
-    expect(memberExplanation("other", null).title).toBe("其他原因");
+    const context = { policy: testPolicy(), retired: false };
+    for (const cause of CAUSE_CODES) {
+      expect(memberExplanation(cause, null, context).why).not.toBe("");
+    }
+    for (const subReason of OTHER_SUB_REASON_CODES) {
+      expect(memberExplanation("other", subReason, context).title).toBe(
+        OTHER_SUB_REASON_LABELS[subReason],
+      );
+      expect(memberExplanation("other", subReason, context).why).not.toBe("");
+    }
+    expect(memberExplanation("other", null, context).title).toBe("其他原因");
+  });
+
+  it("has a sentence for the member for every step kind, none of them the internal note", () => {
+    for (const kind of STEP_KINDS) {
+      const sentence = stepSentence({
+        kind: kind.code,
+        doneOn: "2026-03-16",
+        dueOn: null,
+        facts: null,
+      });
+      expect(sentence, kind.code).toMatch(/。$/);
+    }
   });
 });
 
@@ -111,7 +135,8 @@ describe("a cause added to the registry", () => {
   });
 
   it("is explained and lists its steps", () => {
-    expect(memberExplanation(DUPLICATE, null, withDuplicate).title).toBe("重复参保");
+    const context = { policy: testPolicy(), retired: false };
+    expect(memberExplanation(DUPLICATE, null, context, withDuplicate).title).toBe("重复参保");
     expect(stepsFor(DUPLICATE, null, withDuplicate)).toEqual([
       "check_contributions",
       "free_text",

@@ -4,6 +4,8 @@
 import { EMPLOYEE, type Scenario } from "../cli/seed/scenarios";
 import { APP_OR_CARD, dayInMonthBefore, maybeQuery } from "../cli/seed/triage-facts";
 import { daysBetween } from "../rules/calendar-day";
+import { formatFen } from "../rules/money";
+import { insuranceYearSpan } from "../rules/policy-phrases";
 import type { TriageHit, TriageRule } from "../rules/triage";
 import { type CauseModule, hit, ownStepKinds } from "./cause-module";
 
@@ -95,13 +97,36 @@ const SCENARIOS: readonly Scenario[] = [
 ];
 
 export const resignation: CauseModule = {
-  explain: () => ({
-    title: "离职减员",
-    why: "您所在地区按参保年度提前把一年的资金划入个人账户（预划资金，划到次年6月底）。您离职后，单位办理减员，系统按“实际划入资金 = 预划资金 − 离职后至6月底的预划资金”重新核算。离职前刷卡用掉的钱如果多于实际划入资金，账户就会显示为负数。",
-    next: "负数部分可以通过补缴抵扣，或在您到新单位参保后由新划入的资金自动抵扣。个人账户余额不能提取现金，仍可用于您本人的医疗费用。如单位尚未办理减员，请联系原单位及时办理。",
-  }),
+  explain: (_subReason, { policy }) =>
+    policy.crediting_mode.value.mode === "pre_allocation"
+      ? {
+          title: "离职减员",
+          why: `您所在地区按医保年度（${insuranceYearSpan(policy)}）提前把全年的资金划入个人账户（预划资金）。您离职后，单位办理减员，系统扣回减员后至医保年度末的预划资金，按“实际划入资金 = 预划资金 − 减员后至医保年度末的预划资金”重新核算。离职前已经支出的钱如果多于实际划入资金，账户就会显示为负数。`,
+          next: "负数部分是个人账户欠款，可以到经办窗口结清；如您在本统筹区内重新参保，也可以按规定由以后划入的资金抵扣。个人账户余额不能提取现金，仍可用于您本人的医疗费用。如原单位尚未办理减员，请联系原单位及时办理。",
+          uses: ["crediting_mode", "insurance_year_start"],
+        }
+      : {
+          title: "离职减员",
+          why: "您所在地区按月把资金划入个人账户，没有提前划入全年的资金。您离职后，单位办理减员，从减员的次月起停止划入，已经划入的资金不会扣回，所以余额不再增加。",
+          next: "账户余额仍归您本人，可以继续用于您本人的医疗费用，但不能提取现金。重新就业参保后，会按新的参保关系按月划入。如原单位尚未办理减员，请联系原单位及时办理。",
+          uses: ["crediting_mode"],
+        },
   triageRules: [triageRule],
   suggestedSteps: () => ownStepKinds("resignation"),
+  stepSentences: {
+    print_ledger: () => "为您调取并打印了个人账户增减明细。",
+    check_leave_dates: () => "核对了您的离职日期和原单位办理减员的时间。",
+    compute_real_credit: (_step, facts) => {
+      if (facts?.kind !== "leave_calculation") {
+        return "按您实际参保的月份核算了个人账户应划入的资金。";
+      }
+      if (facts.creditingMode === "monthly") {
+        return `核算了您个人账户的划入情况：本地按月划入，减员后停止划入，已划入的资金不扣回，按核算账户应余 ${formatFen(facts.expectedBalanceFen)}。`;
+      }
+      return `按您实际参保的月份核算：扣回减员后的预划资金 ${formatFen(facts.removedFen)}，实际划入资金 ${formatFen(facts.realCreditFen)}，按核算账户应余 ${formatFen(facts.expectedBalanceFen)}。`;
+    },
+    explain_offset: () => "向您说明了个人账户欠款的结清和抵扣方式。",
+  },
   demo: {
     share: 0.24,
     // Leavers cluster at the year end and at the end of the insurance year (June).

@@ -3,7 +3,7 @@
 // operator error belongs here too, but the agency has to correct it.
 import { type Scenario, WORKING } from "../cli/seed/scenarios";
 import { AT_THE_PHARMACY, dayBefore, maybeQuery } from "../cli/seed/triage-facts";
-import { daysBetween } from "../rules/calendar-day";
+import { chineseDay, daysBetween } from "../rules/calendar-day";
 import type { TriageHit, TriageRule } from "../rules/triage";
 import { type CauseModule, hit, ownStepKinds } from "./cause-module";
 
@@ -114,11 +114,20 @@ const SCENARIOS: readonly Scenario[] = [
 export const systemDelay: CauseModule = {
   explain: () => ({
     title: "系统延迟",
-    why: "单位已经缴费，但资金或数据还没有同步到您的个人账户（例如系统升级、新参保首次划入或新激活社保卡）。这种情况通常会自动恢复。",
-    next: "请在1至2个工作日后再次查询。如仍未到账，我们会将您的账户明细提交后台核查，并把结果告诉您。",
+    why: "单位已经缴费，但资金或数据还没有同步到您的个人账户（例如系统升级、新参保首次划入或新激活社保卡），所以余额暂时显示不对。属于数据同步延迟的，一般会自动更新；如属结转或操作差错，由经办机构负责更正，您不需要另行办理。",
+    next: "请在1至2个工作日后再次查询。如仍未更新，我们会将您的账户明细提交后台核查更正，并把结果告诉您。",
   }),
   triageRules: [triageRule],
   suggestedSteps: () => ownStepKinds("system_delay"),
+  stepSentences: {
+    record_expected_credit: () => "记录了您应到账的金额，以便后续核对。",
+    schedule_recheck: (step) =>
+      step.dueOn
+        ? `安排在${chineseDay(step.dueOn)}前复查您账户的到账情况。`
+        : "安排了对您账户到账情况的复查。",
+    recheck: () => "复查了您账户的到账情况。",
+    escalate_back_office: () => "将您的账户情况提交后台核查处理。",
+  },
   demo: {
     share: 0.15,
     scenarios: () => SCENARIOS,

@@ -151,3 +151,8 @@ export function checkTransition(
   if (missing) return { ok: false, message: missing };
   return { ok: true, to: transition.to };
 }
+
+// 已办结 and 已回访: what the caseworker found is final, so a letter may say 经核实.
+export function isClosed(status: EnquiryStatus): boolean {
+  return status === "resolved" || status === "followed_up";
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POLICY_SETTING_CODES, type PolicySetting } from "@/db/constants";
+import { NATIONAL_DEFAULTS } from "../testing/policy";
 import {
   describePolicyValue,
   issuerFor,
@@ -8,22 +9,6 @@ import {
   resolvePolicy,
   unverifiedSettings,
 } from "./policy-settings";
-
-const DEFAULTS: Record<PolicySetting, unknown> = {
-  reform_start: { date: null },
-  insurance_year_start: { month: 1 },
-  crediting_mode: { mode: "monthly" },
-  contribution_base: { floorFen: 400_000, ceilingFen: 2_000_000, accountPercent: 2 },
-  retiree_allocation: { kind: "local" },
-  employee_tiers: { tiers: [] },
-  accountless_categories: { categories: [] },
-  monthly_deductions: { items: [] },
-  overdraft: { allowed: false, limitFen: null },
-  family_aid: { minimumBalanceFen: null, carriedOverOnly: false, counterOnly: false, note: null },
-  member_hotline: { text: "12393医保服务热线" },
-  issuer: { name: "{地市}医疗保障服务中心", sealLine: "{地市}医疗保障服务中心（盖章）" },
-  notice_footer: { text: "以系统记录为准。" },
-};
 
 let nextId = 1;
 const row = (
@@ -42,7 +27,8 @@ const row = (
   verified,
 });
 
-const defaults = () => POLICY_SETTING_CODES.map((setting) => row(null, setting, DEFAULTS[setting]));
+const defaults = () =>
+  POLICY_SETTING_CODES.map((setting) => row(null, setting, NATIONAL_DEFAULTS[setting]));
 
 // 四川省 510000, 乐山市 511100 and its 市中区 511102.
 describe("resolvePolicy", () => {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { InsuranceType, Role } from "@/db/constants";
 import type { Executor } from "@/db/index";
 import { maskIdNumber, maskPhone, type PiiCodec } from "@/db/pii";
-import { members, userSessions, users } from "@/db/schema";
+import { enquiryLetters, members, userSessions, users } from "@/db/schema";
 import { buildIdNumber } from "../rules/id-number";
 
 // Test data builders: each call makes a new row with unique values; tests state only what
@@ -97,4 +97,31 @@ export async function createMember(
     .returning();
   if (!member) throw new Error("member insert returned nothing");
   return { ...member, idNumber, phone };
+}
+
+// An issued letter row for an enquiry, without rendering one (for access tests).
+export async function createLetter(
+  db: Executor,
+  enquiry: { id: number; regionCode: string },
+  issuedBy: number,
+) {
+  const n = next();
+  const [letter] = await db
+    .insert(enquiryLetters)
+    .values({
+      enquiryId: enquiry.id,
+      version: 1,
+      numberingRegion: `${enquiry.regionCode.slice(0, 4)}00`,
+      numberYear: 2026,
+      serial: 100_000 + n,
+      stage: "checking",
+      content: { title: "测试告知书" },
+      contentHash: `test-${n}`,
+      settingIds: [],
+      issuedBy,
+      issuedAt: new Date(),
+    })
+    .returning();
+  if (!letter) throw new Error("letter insert returned nothing");
+  return letter;
 }

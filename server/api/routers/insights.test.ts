@@ -146,7 +146,6 @@ describe("triage suggestions stored at filing", () => {
     expect(await errorOf(callerFor(leshanWorker).insights.forEnquiry({ id }))).toMatch(
       /^NOT_FOUND/,
     );
-    expect(await errorOf(callerFor(leshanWorker).insights.notice({ id }))).toMatch(/^NOT_FOUND/);
   });
 });
 
@@ -271,35 +270,5 @@ describe("repeat enquiries", () => {
     expect(await errorOf(caller.enquiries.create(filing({ relatedEnquiryIds: [other] })))).toBe(
       "BAD_REQUEST 只能关联同一参保人的咨询",
     );
-  });
-});
-
-describe("the member explanation sheet", () => {
-  it("explains the causes and steps with masked data and the city's bureau", async () => {
-    const caller = callerFor(xianWorker);
-    const { id } = await caller.enquiries.create(filing({ triage: { leftEmployer: true } }));
-    await caller.enquiries.addStep({
-      id,
-      version: 1,
-      kind: "check_leave_dates",
-      note: "离职日期与减员日期一致",
-    });
-    const notice = await callerFor(manager).insights.notice({ id });
-    expect(notice.agencyName).toBe("西安市医疗保障局");
-    // Printed by the manager, signed by the caseworker the enquiry is assigned to.
-    expect(notice.caseworkerName).toBe(xianWorker.displayName);
-    expect(notice.issuedOn).toBe(today);
-    expect(notice.enquiry.openedOn).toBe(today);
-    expect(notice.member.idNumberMasked).toContain("********");
-    expect(notice.member.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
-    const body = JSON.stringify(notice);
-    expect(body).not.toContain(member.idNumber);
-    expect(body).not.toContain(member.phone as string);
-    expect(notice.causes[0]).toMatchObject({ cause: "resignation", title: "离职减员" });
-    expect(notice.causes[0]?.why).toContain("预划资金");
-    expect(notice.causes[0]?.specific).toContain("离开了原单位");
-    expect(notice.steps).toMatchObject([
-      { label: "核对离职与减员日期", note: "离职日期与减员日期一致", doneOn: today },
-    ]);
   });
 });

@@ -2,7 +2,6 @@ import type { Clock } from "../../clock";
 import { getEnquiryInsights } from "../../domain/insights/enquiry";
 import { saveLeaveCalculation } from "../../domain/insights/leave-step";
 import { linkFromDetail, unlinkFromDetail } from "../../domain/insights/links";
-import { getEnquiryNotice } from "../../domain/insights/notice";
 import { enquiryRef } from "../../schemas/enquiries";
 import { linkEnquiryInput, saveLeaveCalculationInput } from "../../schemas/insights";
 import { caseworkerProcedure, createTRPCRouter, protectedProcedure } from "../trpc";
@@ -13,16 +12,13 @@ const audit = (ctx: { requestId: string; clock: Clock }) => ({
   at: ctx.clock.now(),
 });
 
-// Triage suggestions, the 离职减员 calculation, the member explanation sheet and repeat-enquiry
+// Triage suggestions, the 离职减员 calculation and repeat-enquiry
 // links. Reads follow the enquiry page's access (region scope, NOT_FOUND outside it); writes
 // are the caseworker's.
 export const insightsRouter = createTRPCRouter({
   forEnquiry: protectedProcedure
     .input(enquiryRef)
     .query(({ ctx, input }) => getEnquiryInsights(ctx.db, ctx.actor, input.id)),
-  notice: protectedProcedure
-    .input(enquiryRef)
-    .query(({ ctx, input }) => getEnquiryNotice(ctx.db, ctx.actor, input.id, ctx.clock.now())),
   saveLeaveCalculation: caseworkerProcedure
     .input(saveLeaveCalculationInput)
     .mutation(({ ctx, input }) =>

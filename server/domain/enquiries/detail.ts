@@ -1,5 +1,5 @@
 import { aliasedTable, and, asc, desc, eq } from "drizzle-orm";
-import type { Database } from "@/db";
+import type { Executor } from "@/db";
 import { AUDIT_ACTION_LABELS, type AuditAction } from "@/db/constants";
 import { auditEvents, enquiries, members, regions, resolutionSteps, users } from "@/db/schema";
 import { notFound } from "../../errors";
@@ -11,7 +11,7 @@ import { stepKindsFor } from "./update";
 
 const assignee = aliasedTable(users, "assignee");
 
-export async function getEnquiryDetail(db: Database, actor: Actor, id: number) {
+export async function getEnquiryDetail(db: Executor, actor: Actor, id: number) {
   const [row] = await db
     .select({
       enquiry: enquiries,
@@ -37,6 +37,7 @@ export async function getEnquiryDetail(db: Database, actor: Actor, id: number) {
         id: resolutionSteps.id,
         kind: resolutionSteps.kind,
         note: resolutionSteps.note,
+        facts: resolutionSteps.facts,
         doneAt: resolutionSteps.doneAt,
         dueAt: resolutionSteps.dueAt,
         doneByName: users.displayName,

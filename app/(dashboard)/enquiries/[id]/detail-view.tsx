@@ -13,7 +13,8 @@ import { RecheckDate } from "../_components/recheck-date";
 import { AssigneeField } from "./assignee-field";
 import { CausesCard } from "./causes-card";
 import { HistoryCard } from "./history-card";
-import { InsightActions } from "./insight-actions";
+import { LeaveCalculator } from "./leave-calculator";
+import { LettersCard } from "./letters-card";
 import { LinkedEnquiriesCard } from "./linked-enquiries-card";
 import { StepsCard } from "./steps-card";
 import { TransitionActions } from "./transition-actions";
@@ -52,7 +53,7 @@ export function EnquiryDetailView({
             <PriorityTag priority={enquiry.priority} />
           </Space>
           <Space wrap>
-            <InsightActions detail={data} canEdit={canEdit} />
+            <LeaveCalculator detail={data} canEdit={canEdit} />
             {canEdit && <TransitionActions detail={data} />}
           </Space>
         </Space>
@@ -123,6 +124,7 @@ export function EnquiryDetailView({
             <StepsCard detail={data} canEdit={canEdit} />
             <TriageCard detail={data} canEdit={canEdit} />
             <LinkedEnquiriesCard detail={data} canEdit={canEdit} />
+            <LettersCard detail={data} />
           </Space>
         </Col>
         <Col xs={24} lg={10}>

@@ -1,0 +1,49 @@
+"use client";
+
+import { FileTextOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
+import { Card, Empty, List, Tag } from "antd";
+import Link from "next/link";
+import { formatDateTime } from "@/app/_components/format";
+import { useTRPC } from "@/app/_trpc/client";
+import { LinkButton } from "../_components/link-button";
+import type { EnquiryDetail } from "./types";
+
+// The letters issued for this enquiry, newest first; each opens its stored text for printing.
+export function LettersCard({ detail }: { detail: EnquiryDetail }) {
+  const trpc = useTRPC();
+  const id = detail.enquiry.id;
+  const letters = useQuery(trpc.letters.forEnquiry.queryOptions({ id }));
+  return (
+    <Card
+      title="告知书"
+      extra={
+        <LinkButton href={`/enquiries/${id}/letters/new`} icon={<FileTextOutlined />}>
+          出具告知书
+        </LinkButton>
+      }
+    >
+      {letters.data && letters.data.length === 0 ? (
+        <Empty description="尚未出具告知书" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
+        <List
+          loading={letters.isPending}
+          dataSource={letters.data ?? []}
+          renderItem={(letter) => (
+            <List.Item>
+              <Link href={`/enquiries/${id}/letters/${letter.id}`}>
+                {letter.number} · 第{letter.version}版
+              </Link>
+              <span>
+                <Tag color={letter.stage === "confirmed" ? "green" : "gold"}>
+                  {letter.stageLabel}
+                </Tag>
+                {letter.issuedByName} {formatDateTime(letter.issuedAt)}
+              </span>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
