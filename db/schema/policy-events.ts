@@ -3,8 +3,9 @@ import { regions } from "./regions";
 import { users } from "./users";
 
 // Policy changes an administrator marks on the monthly charts (a local base adjustment, a cut in
-// the retiree allocation), so a manager reading a jump sees its likely reason. The nationwide
-// ones every chart shows (门诊共济改革, the July insurance-year change) are built in, not stored.
+// the retiree allocation), so a manager reading a jump sees its likely reason. Free notes: the
+// markers that follow from the regional settings (each region's reform date, the month its
+// insurance year starts) are drawn from region_policy_settings, not stored here.
 export const policyEvents = pgTable(
   "policy_events",
   {

@@ -2,10 +2,12 @@ import { between, desc, eq } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
 import { policyEvents, regions, users } from "@/db/schema";
 import { badRequest, notFound } from "../errors";
+import { resolvePolicy } from "../rules/policy-settings";
 import type { AnalyticsFilter } from "../schemas/analytics";
 import type { CreatePolicyEventInput, PolicyMarker } from "../schemas/policy-events";
 import { assertRollupRegion, monthsOf } from "./analytics/filter";
 import { type AuditContext, recordAudit } from "./audit";
+import { loadPolicyHistory, reformStarts } from "./policy-settings";
 import { isWithinScope } from "./region-scope";
 import type { Actor } from "./users";
 
@@ -13,38 +15,68 @@ type Audit = Omit<AuditContext, "actorId">;
 
 const NATIONWIDE = "全国";
 
-// The nationwide changes every chart marks without anyone entering them: the outpatient
-// mutual-aid reform, and the turn of the insurance year each July, when allocations, bases and
-// retiree credits are set anew and 政策改革 enquiries peak.
-const REFORM: Omit<PolicyMarker, "month"> = {
-  id: null,
-  builtIn: true,
-  effectiveOn: "2022-07-01",
-  regionCode: null,
-  regionName: NATIONWIDE,
-  label: "门诊共济改革",
-  description: "单位缴费不再划入个人账户，个人账户只计入本人缴费；门诊费用纳入统筹基金支付。",
-};
+const REFORM_DESCRIPTION =
+  "单位缴费不再划入个人账户，个人账户只计入本人缴费；门诊费用纳入统筹基金支付。";
+const YEAR_TURN_DESCRIPTION =
+  "新医保年度开始：个人账户按新年度核定划入，缴费基数与退休人员划入标准随之调整。";
 
-function builtInMarkers(from: string, to: string): PolicyMarker[] {
+// The markers every chart shows without anyone entering them, from the regional settings: the
+// start of the outpatient mutual-aid reform where a region has its date (each province set its
+// own), and the turn of the insurance year in the month the viewed region's year starts. A city
+// is marked with its own dates; a province or the whole country with those of every region
+// inside it.
+async function builtInMarkers(
+  db: Executor,
+  view: string | null,
+  from: string,
+  to: string,
+): Promise<PolicyMarker[]> {
+  const months = monthsOf(from, to);
+  const inRange = (day: string) => day.slice(0, 7) >= from && day.slice(0, 7) <= to;
   const markers: PolicyMarker[] = [];
-  for (const month of monthsOf(from, to)) {
-    if (month === REFORM.effectiveOn.slice(0, 7)) markers.push({ ...REFORM, month });
-    if (month.endsWith("-07")) {
-      markers.push({
-        id: null,
-        builtIn: true,
-        effectiveOn: `${month}-01`,
-        month,
-        regionCode: null,
-        regionName: NATIONWIDE,
-        label: "医保年度切换",
-        description:
-          "新医保年度开始：个人账户按新年度核定划入，缴费基数与退休人员划入标准随之调整。",
-      });
-    }
+  const cityView = view !== null && !view.endsWith("0000");
+  const history = await loadPolicyHistory(db, view ?? "000000");
+  const starts = await reformStarts(db);
+  const names = new Map(starts.map((row) => [row.regionCode, row.regionName ?? NATIONWIDE]));
+  const reformRows = cityView
+    ? [resolvePolicy(history, view, lastDayOf(to)).reform_start].flatMap((setting) =>
+        setting.value.date ? [{ regionCode: setting.regionCode, date: setting.value.date }] : [],
+      )
+    : starts.filter((row) => concerns(row.regionCode, view));
+  for (const row of reformRows) {
+    if (!inRange(row.date)) continue;
+    markers.push({
+      id: null,
+      builtIn: true,
+      effectiveOn: row.date,
+      month: row.date.slice(0, 7),
+      regionCode: row.regionCode,
+      regionName: names.get(row.regionCode) ?? NATIONWIDE,
+      label: "门诊共济改革",
+      description: REFORM_DESCRIPTION,
+    });
+  }
+  for (const month of months) {
+    const setting = resolvePolicy(history, view ?? "000000", `${month}-01`).insurance_year_start;
+    if (Number(month.slice(5)) !== setting.value.month) continue;
+    markers.push({
+      id: null,
+      builtIn: true,
+      effectiveOn: `${month}-01`,
+      month,
+      regionCode: setting.regionCode,
+      regionName: (await regionLabel(db, setting.regionCode)) ?? NATIONWIDE,
+      label: "医保年度切换",
+      description: YEAR_TURN_DESCRIPTION,
+    });
   }
   return markers;
+}
+
+async function regionLabel(db: Executor, code: string | null) {
+  if (!code) return null;
+  const [row] = await db.select({ name: regions.name }).from(regions).where(eq(regions.code, code));
+  return row?.name ?? null;
 }
 
 const lastDayOf = (month: string) => {
@@ -94,9 +126,8 @@ export async function policyMarkers(
       month: row.effectiveOn.slice(0, 7),
       regionName: row.regionName ?? NATIONWIDE,
     }));
-  return [...builtInMarkers(filter.from, filter.to), ...stored].sort((a, b) =>
-    a.effectiveOn.localeCompare(b.effectiveOn),
-  );
+  const builtIn = await builtInMarkers(db, view, filter.from, filter.to);
+  return [...builtIn, ...stored].sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn));
 }
 
 // The admin's list of stored events, newest first, with who added them.

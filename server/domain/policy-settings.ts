@@ -40,6 +40,15 @@ function levelCondition(regionCode: string) {
   );
 }
 
+// Every version that may apply to a region, on any day: for resolving many days at once.
+export async function loadPolicyHistory(db: Executor, regionCode: string) {
+  const rows = await db
+    .select(rowColumns)
+    .from(regionPolicySettings)
+    .where(levelCondition(regionCode));
+  return rows as PolicySettingRow[];
+}
+
 // Every setting for a region (a city, a district or a province) on a Beijing calendar day.
 export async function loadPolicy(db: Executor, regionCode: string, day: string): Promise<Policy> {
   const rows = await db
@@ -214,7 +223,7 @@ export async function reformStarts(db: Executor) {
     .where(eq(regionPolicySettings.setting, "reform_start" satisfies PolicySetting))
     .orderBy(
       asc(regionPolicySettings.effectiveFrom),
-      asc(sql`${regionPolicySettings.regionCode} nulls first`),
+      sql`${regionPolicySettings.regionCode} asc nulls first`,
     );
   return rows.flatMap((row) => {
     const parsed = parsePolicyValue("reform_start", row.value);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, policyEvents } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { createSignedInUser, type SignedInTestUser } from "@/server/testing/factories";
+import { seedPolicySettings } from "../../cli/seed/policy-settings";
 import { callerWith, errorCode } from "../../testing/callers";
 
 // 政策节点: admins add and delete them (audited), managers see them as chart markers.
@@ -25,6 +26,7 @@ beforeAll(async () => {
   admin = await createSignedInUser(testDb.db, { role: "admin" });
   manager = await createSignedInUser(testDb.db, { role: "manager" });
   caseworker = await createSignedInUser(testDb.db, { role: "caseworker", regionScope: "610100" });
+  await seedPolicySettings(testDb.db);
 });
 afterAll(() => testDb.drop());
 
@@ -101,16 +103,39 @@ describe("policy events", () => {
 });
 
 describe("policy markers on the monthly chart", () => {
-  it("include the built-in reform and every July's insurance-year change", async () => {
-    const markers = await callerFor(manager).analytics.policyMarkers({
-      from: "2022-01",
-      to: "2023-12",
-    });
-    expect(markers.filter((m) => m.builtIn).map((m) => [m.month, m.label])).toEqual([
-      ["2022-07", "门诊共济改革"],
-      ["2022-07", "医保年度切换"],
-      ["2023-07", "医保年度切换"],
+  it("mark each region's own reform date and the month its insurance year starts", async () => {
+    const builtIn = async (regionCode?: string) =>
+      (
+        await callerFor(manager).analytics.policyMarkers({
+          from: "2021-06",
+          to: "2023-06",
+          regionCode,
+        })
+      )
+        .filter((m) => m.builtIn)
+        .map((m) => [m.month, m.label, m.regionName]);
+    // 上海's year runs from April; 乐山 (四川省) from July; 苏州 (江苏省) by calendar year.
+    expect(await builtIn("310100")).toEqual([
+      ["2021-12", "门诊共济改革", "上海市"],
+      ["2022-04", "医保年度切换", "上海市"],
+      ["2023-04", "医保年度切换", "上海市"],
     ]);
+    expect(await builtIn("511100")).toEqual([
+      ["2021-07", "医保年度切换", "乐山市"],
+      ["2022-07", "门诊共济改革", "四川省"],
+      ["2022-07", "医保年度切换", "乐山市"],
+    ]);
+    expect((await builtIn("320500")).map(([month, label]) => `${month} ${label}`)).toEqual([
+      "2022-01 门诊共济改革",
+      "2022-01 医保年度切换",
+      "2023-01 医保年度切换",
+    ]);
+    // The whole country: every province's reform date, and the national default's year turn.
+    const national = await builtIn();
+    expect(national.filter(([, label]) => label === "门诊共济改革").length).toBeGreaterThan(5);
+    expect(
+      national.filter(([, label]) => label === "医保年度切换").map(([month]) => month),
+    ).toEqual(["2022-01", "2023-01"]);
   });
 
   it("show a city's event on its province and itself, not elsewhere", async () => {

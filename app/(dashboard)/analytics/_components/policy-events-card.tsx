@@ -38,7 +38,7 @@ export function PolicyEventsCard() {
     <SectionCard
       testId="policy-events"
       title="政策节点"
-      hint="在原因分类月度趋势图上以虚线标出的政策变化。门诊共济改革（2022 年 7 月）和每年 7 月的医保年度切换为内置节点；地方政策可在此添加。"
+      hint="在原因分类月度趋势图上以虚线标出的政策变化。各地门诊共济改革的实施日期和医保年度切换取自「地区政策参数」，自动标出；其他地方政策可在此添加。"
       extra={
         <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
           添加政策节点
