@@ -91,5 +91,8 @@ export type SpikeResult = {
     // Median of the six months before.
     baseline: number;
     threshold: number;
+    // The policy markers of that region and month (e.g. 医保年度切换): a known policy effect
+    // rather than an anomaly. Null when there is none.
+    policyMarker: string | null;
   }[];
 };

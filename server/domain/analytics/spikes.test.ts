@@ -31,6 +31,8 @@ describe("spike alerts on the demo data", () => {
     ]);
     const [burst] = result.rows;
     expect(burst?.regionCode).toBe(summary.burst.regionCode);
+    // No policy marker that month in 无锡: an anomaly, not a known policy effect.
+    expect(burst?.policyMarker).toBeNull();
     expect(burst?.count).toBeGreaterThanOrEqual(5);
     expect(burst?.count).toBeGreaterThan(5 * Math.max(1, burst?.baseline ?? 0));
     expect(burst?.count).toBeGreaterThan(burst?.threshold ?? Number.POSITIVE_INFINITY);

@@ -5,6 +5,7 @@ import { enquiryCauseMonthly, regions } from "@/db/schema";
 import { shiftMonth } from "../../rules/calendar-day";
 import { findSpikes, SPIKE_RULE } from "../../rules/spikes";
 import type { AnalyticsFilter, SpikeResult } from "../../schemas/analytics";
+import { policyMarkers } from "../policy-events";
 import type { Actor } from "../users";
 import { causeConditions, dimensionConditions, monthsOf, periodCondition, total } from "./filter";
 
@@ -64,7 +65,7 @@ export async function spikes(
     series.set(key, entry);
   }
 
-  const found: Omit<SpikeResult["rows"][number], "regionName">[] = [];
+  const found: Omit<SpikeResult["rows"][number], "regionName" | "policyMarker">[] = [];
   for (const entry of series.values()) {
     const values = months.map((month) =>
       dataFrom === null || month < dataFrom ? null : (entry.counts.get(month) ?? 0),
@@ -83,20 +84,45 @@ export async function spikes(
     }
   }
 
-  const names = await regionNames(
-    db,
-    found.map((row) => row.regionCode),
-  );
+  const regionCodes = [...new Set(found.map((row) => row.regionCode))];
+  const [names, markers] = await Promise.all([
+    regionNames(db, regionCodes),
+    markersByRegion(db, actor, filter, regionCodes),
+  ]);
   return {
     rule: { ...SPIKE_RULE },
     rows: found
-      .map((row) => ({ ...row, regionName: names.get(row.regionCode) ?? row.regionCode }))
+      .map((row) => ({
+        ...row,
+        regionName: names.get(row.regionCode) ?? row.regionCode,
+        policyMarker:
+          (markers.get(row.regionCode) ?? [])
+            .filter((marker) => marker.month === row.month)
+            .map((marker) => marker.label)
+            .join("、") || null,
+      }))
       .sort(
         (a, b) =>
           b.month.localeCompare(a.month) ||
           b.count / Math.max(1, b.baseline) - a.count / Math.max(1, a.baseline),
       ),
   };
+}
+
+// The chart markers that concern each region with an alert (its own and its province's).
+async function markersByRegion(
+  db: Executor,
+  actor: Actor,
+  filter: AnalyticsFilter,
+  regionCodes: string[],
+) {
+  const entries = await Promise.all(
+    regionCodes.map(
+      async (regionCode) =>
+        [regionCode, await policyMarkers(db, actor, { ...filter, regionCode })] as const,
+    ),
+  );
+  return new Map(entries);
 }
 
 async function regionNames(db: Executor, codes: string[]) {

@@ -33,7 +33,7 @@ export function SpikesCard({ filter }: { filter: AnalyticsFilter }) {
     <SectionCard
       testId="spikes"
       title="异常波动"
-      hint="各地市每月各原因的咨询量，与此前 6 个月相比明显偏高时列出：超过中位数加 3 倍离散度（按中位数绝对偏差计），且不少于 8 件、不低于中位数的 2 倍。点击数量可查看对应工单。"
+      hint="各地市每月各原因的咨询量，与此前 6 个月相比明显偏高时列出：超过中位数加 3 倍离散度（按中位数绝对偏差计），且不少于 8 件、不低于中位数的 2 倍。当月该地区有政策节点（如医保年度切换）的，标为“政策节点”，属已知的政策影响。点击数量可查看对应工单。"
     >
       {spikes.isError ? (
         <Alert
@@ -58,6 +58,16 @@ export function SpikesCard({ filter }: { filter: AnalyticsFilter }) {
           columns={[
             { title: "月份", dataIndex: "month" },
             { title: "地区", dataIndex: "regionName" },
+            {
+              title: "性质",
+              dataIndex: "policyMarker",
+              render: (_, row) =>
+                row.policyMarker ? (
+                  <Tag color="gold">政策节点：{row.policyMarker}</Tag>
+                ) : (
+                  <Tag color="red">异常</Tag>
+                ),
+            },
             {
               title: "原因",
               dataIndex: "cause",
