@@ -5,6 +5,7 @@ import { emptyDemoTables } from "@/db/reset";
 import { auditEvents, regionPolicySettings } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { createSignedInUser, type SignedInTestUser } from "@/server/testing/factories";
+import { NATIONAL_DEFAULTS } from "@/server/testing/policy";
 import { DEMO_POLICY_SETTINGS, seedPolicySettings } from "../cli/seed/policy-settings";
 import { callerWith, failureOf } from "../testing/callers";
 import { loadPolicy } from "./policy-settings";
@@ -29,6 +30,10 @@ describe("regional policy settings in the database", () => {
     const rows = await testDb.db.select().from(regionPolicySettings);
     const national = rows.filter((row) => row.regionCode === null).map((row) => row.setting);
     expect(national.sort()).toEqual([...POLICY_SETTING_CODES].sort());
+    // The policy the tests build without a database is the one the migration writes.
+    for (const row of rows.filter((r) => r.regionCode === null)) {
+      expect(row.value, row.setting).toEqual(NATIONAL_DEFAULTS[row.setting]);
+    }
     // Resolving checks every value against its schema.
     await loadPolicy(testDb.db, "650100", "2026-01-01");
   });
