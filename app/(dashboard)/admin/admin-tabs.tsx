@@ -7,6 +7,7 @@ import { usePathname } from "next/navigation";
 const SECTIONS = [
   { href: "/admin/users", label: "用户管理" },
   { href: "/admin/region-reviews", label: "参保地核查" },
+  { href: "/admin/policy-settings", label: "地区政策参数" },
   { href: "/admin/audit", label: "审计日志" },
 ];
 

@@ -13,7 +13,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <Result
         status="403"
         title="无权访问系统管理"
-        subTitle="系统管理供系统管理员维护用户账号和查看审计日志。如需开通或调整账号，请联系系统管理员。"
+        subTitle="系统管理供系统管理员维护用户账号和地区政策参数、查看审计日志。如需开通或调整账号，请联系系统管理员。"
       />
     );
   }
