@@ -57,6 +57,8 @@ const ADMIN: Record<string, PathOf> = {
   users: at("/admin/users"),
   reviews: at("/admin/region-reviews"),
   audit: at("/admin/audit"),
+  "policy settings": at("/admin/policy-settings"),
+  "policy settings of a city": at("/admin/policy-settings?region=520100"),
   analytics: at("/analytics"),
   password: at("/account/password"),
 };
