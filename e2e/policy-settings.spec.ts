@@ -62,7 +62,7 @@ test.describe
       await page.goto(PAGE);
       const drawer = await openAddVersion(page);
       // The form starts from the value in force.
-      await expect(drawer.getByLabel("第1项扣缴项目")).toHaveValue("大额医疗补助");
+      await expect(drawer.getByLabel("第1项扣缴项目", { exact: true })).toHaveValue("大额医疗补助");
       await expect(drawer.getByLabel("第1项每月扣缴金额")).toHaveValue("10.00");
 
       // Errors are shown in Chinese next to the field they concern.

@@ -15,6 +15,7 @@ import {
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
+import { confirmDateOnly } from "@/app/_components/date-field-keys";
 import { FormError } from "@/app/_components/form-error";
 import { schemaRule } from "@/app/_components/schema-rule";
 import { errorData, errorMessage } from "@/app/_components/trpc-error";
@@ -167,7 +168,7 @@ function VersionForm({
           extra="自这一天起适用；此前出具的告知书不受影响"
           rules={[{ required: true, message: "请选择生效日期" }]}
         >
-          <DatePicker placeholder="选择日期" />
+          <DatePicker placeholder="选择日期" onKeyDown={confirmDateOnly} />
         </Form.Item>
         <Form.Item
           name="sourceNote"

@@ -1,6 +1,7 @@
 "use client";
 
 import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Switch, Typography } from "antd";
+import { confirmDateOnly } from "@/app/_components/date-field-keys";
 import { yuanRule } from "@/app/_components/schema-rule";
 import type { PolicySetting } from "@/db/constants";
 import { at, YuanInput } from "./field-parts";
@@ -60,7 +61,7 @@ function ReformStartFields() {
           label="实施日期"
           rules={[{ required: true, message: "请选择实施日期" }]}
         >
-          <DatePicker placeholder="选择日期" />
+          <DatePicker placeholder="选择日期" onKeyDown={confirmDateOnly} />
         </Form.Item>
       )}
     </>
