@@ -10,6 +10,7 @@ import {
 } from "@/server/testing/factories";
 import { addDays, shanghaiDay } from "../../rules/calendar-day";
 import { insuranceYearOf, leaveCalculationFacts } from "../../rules/leave-calculator";
+import { stepSentence } from "../../rules/step-sentences";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
 import { callerWith, errorOf, testPii as pii } from "../../testing/callers";
 import { testClock } from "../../testing/clock";
@@ -301,6 +302,10 @@ describe("the 离职减员 calculation", () => {
       ],
       unverifiedSettings: ["contribution_base", "monthly_deductions"],
     });
+    // A letter reads the same facts for its sentence to the member.
+    expect(
+      stepSentence({ kind: "compute_real_credit", doneOn: today, dueOn: null, facts }),
+    ).toContain("扣回减员后的预划资金 1,200.00 元，实际划入资金 1,200.00 元");
     const audit = await testDb.client`
       select after from audit_events where entity = 'enquiry' and entity_id = ${String(id)} and action = 'enquiry.step'`;
     expect(audit[0]?.after).toMatchObject({ step: "计算实际划入资金" });
