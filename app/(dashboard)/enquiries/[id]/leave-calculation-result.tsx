@@ -8,6 +8,10 @@ import { formatFen } from "@/server/rules/money";
 
 type LeaveCalculationAnswer = RouterOutputs["insights"]["leaveCalculation"];
 
+// The warning colour of the 地区政策参数 page's mark, dark enough for AA contrast on its tint
+// (antd's preset orange is not).
+const UNVERIFIED_COLOR = "#ad4e00";
+
 // The regional settings the server calculated with, each marked when it is only an example.
 export function LeavePolicySettings({
   answer,
@@ -31,7 +35,7 @@ export function LeavePolicySettings({
             <>
               {setting.text}
               {setting.mark && (
-                <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                <Tag color={UNVERIFIED_COLOR} style={{ marginInlineStart: 8 }}>
                   {setting.mark}
                 </Tag>
               )}
