@@ -10,8 +10,9 @@ function uniqueIdNumber(): string {
   return buildIdNumber("610113", `1960${month}${day}`, Math.floor(Math.random() * 1000));
 }
 
-// The insurance year (July to June) of today in Beijing, so the dates stay valid whenever the
-// suite runs: a leave in its September keeps July to September and takes nine months back.
+// A leave on 15 September, of this year from July on and of the last year before: recent
+// enough for the triage panel whenever the suite runs. 西安 keeps the national defaults (a
+// calendar insurance year credited monthly), so the calculator counts January to September.
 function insuranceYear() {
   const [year, month] = shanghaiMonth(new Date()).split("-").map(Number) as [number, number];
   const start = month >= 7 ? year : year - 1;
@@ -79,22 +80,40 @@ test.describe
       await page.goto(`/enquiries/${enquiryId}`);
       await page.getByRole("button", { name: "离职减员计算" }).click();
       const drawer = page.getByRole("dialog", { name: "离职减员计算" });
+      // The region's settings come first, the examples among them marked as such.
+      await expect(drawer).toContainText("按月划入");
+      await expect(drawer).toContainText("示例（未核实）");
       await drawer.getByLabel("离职日期").fill(leaveDate);
       await page.keyboard.press("Enter");
-      await drawer.getByLabel("本年度预划资金（元）").fill("2400");
-      await drawer.getByLabel("离职前刷卡支出（元）").fill("956.20");
+      // The 减员 month follows the leave date until it is picked.
+      await expect(drawer.getByLabel("减员生效月份")).toHaveValue(leaveDate.slice(0, 7));
+      await drawer.getByLabel("每月划入金额（元）").fill("200");
+      await drawer.getByLabel("刷卡支出（元）").fill("2000");
+      await drawer.getByLabel("家庭共济支出（元）").fill("39.20");
+      // 西安's 大额医疗补助 of 13 元 a month over January to September.
+      await drawer.getByRole("button", { name: /^按本地区标准填入/ }).click();
+      await expect(drawer.getByLabel("扣缴金额（元）")).toHaveValue("117.00");
       const result = drawer.getByRole("region", { name: "计算结果" });
-      await expect(result).toContainText("600.00 元");
+      await expect(result).toContainText("1,800.00 元");
+      await expect(result).toContainText("减员后不扣回已划入的资金");
       await expect(result).toContainText("与计算结果一致");
       await drawer.getByRole("button", { name: "保存为处理步骤" }).click();
       await expect(drawer).toBeHidden();
       await expect(page.getByText("计算结果已保存为处理步骤")).toBeVisible();
       const steps = await sql`
-      select kind, note from resolution_steps where enquiry_id = ${enquiryId} order by id`;
+      select kind, note, facts from resolution_steps where enquiry_id = ${enquiryId} order by id`;
       expect(steps).toHaveLength(1);
       expect(steps[0]?.kind).toBe("compute_real_credit");
-      expect(steps[0]?.note).toContain("= 600.00 元");
-      expect(steps[0]?.note).toContain("共9个月的预划资金 1,800.00 元 应扣回");
+      expect(steps[0]?.note).toContain("= -356.20 元");
+      expect(steps[0]?.note).toContain("减员后不扣回已划入的资金");
+      expect(steps[0]?.facts).toMatchObject({
+        kind: "leave_calculation",
+        creditingMode: "monthly",
+        removedFen: 0,
+        realCreditFen: 180_000,
+        deductionsFen: 11_700,
+        expectedBalanceFen: -35_620,
+      });
       const [audit] = await sql`
       select after from audit_events
       where entity = 'enquiry' and entity_id = ${String(enquiryId)} and action = 'enquiry.step'`;

@@ -175,6 +175,14 @@ const MATRIX: Record<string, Entry> = {
     }),
     overrides: { caseworkerB: "NOT_FOUND" },
   },
+  "insights.leaveCalculation": {
+    allowed: SIGNED_IN,
+    input: async () => ({
+      id: (await freshEnquiry()).id,
+      calculation: { leaveDate: "2025-12-15", reductionMonth: "2025-12", monthlyCreditFen: 20_000 },
+    }),
+    overrides: { caseworkerB: "NOT_FOUND" },
+  },
   "insights.saveLeaveCalculation": {
     allowed: CASEWORKERS,
     input: async () => {
@@ -185,10 +193,10 @@ const MATRIX: Record<string, Entry> = {
       return {
         ...row,
         calculation: {
-          periodStart: "2025-07",
           leaveDate: "2025-12-15",
-          preAllocatedFen: 240_000,
-          spentBeforeLeaveFen: 155_620,
+          reductionMonth: "2025-12",
+          monthlyCreditFen: 20_000,
+          cardSpendingFen: 155_620,
         },
       };
     },

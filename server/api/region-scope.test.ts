@@ -79,6 +79,12 @@ const freshEnquiry = () => insertEnquiry(a.memberId, XIAN, a.caseworkerId);
 const byId = async () => ({ id: (await freshEnquiry()).id });
 const _filter = { from: "2025-01", to: "2026-12" };
 const NONE = { none: true } as const;
+const leaveFigures = {
+  leaveDate: "2025-12-15",
+  reductionMonth: "2025-12",
+  monthlyCreditFen: 20_000,
+  cardSpendingFen: 155_620,
+};
 let settingVersions = 0;
 
 const TABLE: Record<string, Entry> = {
@@ -153,17 +159,14 @@ const TABLE: Record<string, Entry> = {
     }),
     refs: { id: "letter" },
   },
+  "insights.leaveCalculation": {
+    as: "caseworker",
+    input: async () => ({ id: (await freshEnquiry()).id, calculation: leaveFigures }),
+    refs: { id: "enquiry" },
+  },
   "insights.saveLeaveCalculation": {
     as: "caseworker",
-    input: async () => ({
-      ...(await freshEnquiry()),
-      calculation: {
-        periodStart: "2025-07",
-        leaveDate: "2025-12-15",
-        preAllocatedFen: 240_000,
-        spentBeforeLeaveFen: 155_620,
-      },
-    }),
+    input: async () => ({ ...(await freshEnquiry()), calculation: leaveFigures }),
     refs: { id: "enquiry" },
   },
   "insights.link": {

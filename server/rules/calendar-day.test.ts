@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  chineseMonth,
   isCalendarDay,
+  monthsBetween,
   shanghaiDay,
   shanghaiDayStart,
   shanghaiMonth,
@@ -26,6 +28,13 @@ describe("Beijing calendar days", () => {
     expect(shiftMonth("2025-01", -1)).toBe("2024-12");
     expect(shiftMonth("2024-12", 1)).toBe("2025-01");
     expect(shiftMonth("2025-03", -15)).toBe("2023-12");
+  });
+
+  it("counts months across year ends and writes them in Chinese", () => {
+    expect(monthsBetween("2025-07", "2026-06")).toBe(11);
+    expect(monthsBetween("2026-02", "2025-12")).toBe(-2);
+    expect(monthsBetween("2026-04", "2026-04")).toBe(0);
+    expect(chineseMonth("2026-03")).toBe("2026年3月");
   });
 
   it("accepts only days that exist", () => {

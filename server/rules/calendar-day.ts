@@ -55,6 +55,19 @@ export function shiftMonth(month: string, delta: number): string {
   return `${Math.floor(serial / 12)}-${String((serial % 12) + 1).padStart(2, "0")}`;
 }
 
+// Whole months from `from` to `to` ("YYYY-MM"; negative when `to` is earlier).
+export function monthsBetween(from: string, to: string): number {
+  const [fromYear, fromMonth] = from.split("-").map(Number) as [number, number];
+  const [toYear, toMonth] = to.split("-").map(Number) as [number, number];
+  return (toYear - fromYear) * 12 + (toMonth - fromMonth);
+}
+
+// "2025-12" → "2025年12月".
+export function chineseMonth(month: string): string {
+  const [year, monthNumber] = month.split("-").map(Number);
+  return `${year}年${monthNumber}月`;
+}
+
 // "2025-12-15" → "2025年12月15日", the form used in letters to members.
 export function chineseDay(day: string): string {
   const [year, month, date] = day.split("-").map(Number);

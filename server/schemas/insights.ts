@@ -35,14 +35,27 @@ export type TriageFactsInput = z.infer<typeof triageFacts>;
 
 export const relatedEnquiryIds = z.array(id).max(10, "最多关联10个咨询").optional();
 
+// The 离职减员 calculator's figures; which ones a region needs (a yearly total only where it
+// pre-allocates) and how they fit together is the rule's to say, next to the field.
 export const leaveCalculationInput = z.strictObject({
-  periodStart: calendarMonth("预划起始月份应为 YYYY-MM"),
   leaveDate: day("离职日期"),
-  preAllocatedFen: fen("预划资金").nullish(),
+  reductionMonth: calendarMonth("减员生效月份应为 YYYY-MM"),
+  creditStartMonth: calendarMonth("起划月份应为 YYYY-MM").nullish(),
   monthlyCreditFen: fen("每月划入金额").nullish(),
-  spentBeforeLeaveFen: fen("离职前支出"),
+  yearlyTotalFen: fen("全年预划总额").nullish(),
+  openingBalanceFen: fen("上年结转余额").nullish(),
+  cardSpendingFen: fen("刷卡支出").nullish(),
+  familyAidFen: fen("家庭共济支出").nullish(),
+  deductionsFen: fen("扣缴金额").nullish(),
   reportedBalanceFen: fen("反映余额").nullish(),
 });
+
+// Without figures the answer is the region's settings alone, for the form to show first.
+export const leaveCalculationQuery = z.strictObject({
+  id,
+  calculation: leaveCalculationInput.nullish(),
+});
+export type LeaveCalculationQuery = z.infer<typeof leaveCalculationQuery>;
 
 export const saveLeaveCalculationInput = z.strictObject({
   id,

@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PolicySetting } from "@/db/constants";
+import { regionPolicySettings } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import {
   createMember,
   createSignedInUser,
   type SignedInTestUser,
 } from "@/server/testing/factories";
-import { shanghaiDay } from "../../rules/calendar-day";
+import { addDays, shanghaiDay } from "../../rules/calendar-day";
+import { insuranceYearOf, leaveCalculationFacts } from "../../rules/leave-calculator";
+import { stepSentence } from "../../rules/step-sentences";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
 import { callerWith, errorOf, testPii as pii } from "../../testing/callers";
 import { testClock } from "../../testing/clock";
@@ -149,18 +153,111 @@ describe("triage suggestions stored at filing", () => {
   });
 });
 
-describe("the 离职减员 calculation saved as a step", () => {
+describe("the 离职减员 calculation", () => {
+  // 乐山 pre-allocates a July–June year; 西安 keeps the national defaults (monthly, calendar
+  // year). The enquiries are filed on the test clock's day.
   const calculation = {
-    periodStart: "2025-07",
     leaveDate: "2025-12-15",
-    preAllocatedFen: 240_000,
-    spentBeforeLeaveFen: 155_620,
+    reductionMonth: "2025-12",
+    monthlyCreditFen: 20_000,
+    cardSpendingFen: 140_000,
+    familyAidFen: 10_000,
+    deductionsFen: 5_620,
     reportedBalanceFen: -35_620,
   };
+  let leshanMember: Awaited<ReturnType<typeof createMember>>;
+  let leshanRows: Record<string, number>;
 
-  it("records 计算实际划入资金 with the explanation, audited", async () => {
-    const caller = callerFor(xianWorker);
-    const { id } = await caller.enquiries.create(filing());
+  beforeAll(async () => {
+    leshanMember = await createMember(testDb.db, pii, { regionCode: LESHAN, name: "钱预划" });
+    const setting = (
+      setting: PolicySetting,
+      value: unknown,
+      verified: boolean,
+      effectiveFrom = "2000-01-01",
+    ) => ({ regionCode: LESHAN, setting, value, effectiveFrom, sourceNote: "测试", verified });
+    const rows = await testDb.db
+      .insert(regionPolicySettings)
+      .values([
+        setting("insurance_year_start", { month: 7 }, true),
+        setting("crediting_mode", { mode: "pre_allocation" }, true),
+        setting("monthly_deductions", { items: [{ name: "大病保险", monthlyFen: 800 }] }, false),
+        // A version from the day after filing does not apply to these enquiries.
+        setting(
+          "monthly_deductions",
+          { items: [{ name: "大病保险", monthlyFen: 1_000 }] },
+          true,
+          addDays(today, 1),
+        ),
+      ])
+      .returning({ id: regionPolicySettings.id, setting: regionPolicySettings.setting });
+    leshanRows = Object.fromEntries(rows.slice(0, 3).map((row) => [row.setting, row.id]));
+  });
+
+  const leshanFiling = () =>
+    callerFor(leshanWorker).enquiries.create(filing({ memberId: leshanMember.id }));
+
+  it("previews with the region's settings of the filing day, marking unverified ones", async () => {
+    const { id } = await leshanFiling();
+    const settingsOnly = await callerFor(leshanWorker).insights.leaveCalculation({ id });
+    expect(settingsOnly.result).toBeNull();
+    expect(settingsOnly.policyDay).toBe(today);
+    expect(settingsOnly.creditingMode).toBe("pre_allocation");
+    expect(settingsOnly.settings.map((s) => [s.setting, s.id, s.mark])).toEqual([
+      ["insurance_year_start", leshanRows.insurance_year_start, null],
+      ["crediting_mode", leshanRows.crediting_mode, null],
+      ["contribution_base", expect.any(Number), "示例（未核实）"],
+      ["monthly_deductions", leshanRows.monthly_deductions, "示例（未核实）"],
+    ]);
+    expect(settingsOnly.settings[3]?.text).toBe("大病保险 每月 8.00 元");
+
+    // Managers read it too, like the enquiry itself.
+    const preview = await callerFor(manager).insights.leaveCalculation({ id, calculation });
+    if (!preview.result?.ok) throw new Error("expected a result");
+    expect(preview.result.value).toMatchObject({
+      creditingMode: "pre_allocation",
+      insuranceYear: { start: "2025-07-01", firstMonth: "2025-07", lastMonth: "2026-06" },
+      removedFen: 120_000,
+      realCreditFen: 120_000,
+      spentBeforeLeaveFen: 155_620,
+      expectedBalanceFen: -35_620,
+      unexplainedFen: 0,
+      deductionSuggestion: { fen: 4_800, text: "大病保险 8.00 元/月 × 6个月 = 48.00 元" },
+    });
+    expect(preview.result.value.months).toHaveLength(12);
+
+    // A figure the rule refuses is an answer for the form, not an error.
+    const refused = await callerFor(leshanWorker).insights.leaveCalculation({
+      id,
+      calculation: { ...calculation, yearlyTotalFen: 100_000 },
+    });
+    expect(refused.result).toMatchObject({ ok: false, field: "yearlyTotalFen" });
+    expect(
+      await errorOf(callerFor(xianWorker).insights.leaveCalculation({ id, calculation })),
+    ).toMatch(/^NOT_FOUND/);
+  });
+
+  it("takes nothing back where the region credits monthly", async () => {
+    const { id } = await callerFor(xianWorker).enquiries.create(filing());
+    const { creditingMode, result } = await callerFor(xianWorker).insights.leaveCalculation({
+      id,
+      calculation,
+    });
+    expect(creditingMode).toBe("monthly");
+    if (!result?.ok) throw new Error("expected a result");
+    expect(result.value).toMatchObject({
+      insuranceYear: { start: "2025-01-01", end: "2025-12-31" },
+      preAllocatedFen: null,
+      removedFen: 0,
+      realCreditFen: 12 * 20_000,
+      expectedBalanceFen: 240_000 - 155_620,
+    });
+    expect(result.value.lines[1]).toContain("减员后不扣回已划入的资金");
+  });
+
+  it("records 计算实际划入资金 with the explanation and the figures as facts, audited", async () => {
+    const { id } = await leshanFiling();
+    const caller = callerFor(leshanWorker);
     const { step, enquiry } = await caller.insights.saveLeaveCalculation({
       id,
       version: 1,
@@ -168,39 +265,89 @@ describe("the 离职减员 calculation saved as a step", () => {
     });
     expect(step?.kind).toBe("compute_real_credit");
     expect(step?.note).toContain(
-      "实际划入资金 = 预划资金 2,400.00 元 − 离职后至6月底预划资金 1,200.00 元 = 1,200.00 元",
+      "实际划入资金 = 预划资金 2,400.00 元 − 减员后至医保年度末（2026年6月30日）的预划资金 1,200.00 元 = 1,200.00 元",
     );
     expect(step?.note).toContain("与计算结果一致");
+    expect(step?.note).toContain("大病保险 每月 8.00 元（示例（未核实））");
     expect(enquiry.status).toBe("in_progress");
+
+    const [stored] =
+      await testDb.client`select facts from resolution_steps where id = ${step?.id as number}`;
+    const facts = leaveCalculationFacts.parse(stored?.facts);
+    expect(facts).toEqual({
+      kind: "leave_calculation",
+      creditingMode: "pre_allocation",
+      insuranceYear: { start: "2025-07-01", end: insuranceYearOf("2025-07-01", 7).end },
+      leaveDate: "2025-12-15",
+      reductionMonth: "2025-12",
+      creditStartMonth: "2025-07",
+      creditedMonths: ["2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12"],
+      removedMonths: ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"],
+      monthlyCreditFen: 20_000,
+      preAllocatedFen: 240_000,
+      removedFen: 120_000,
+      realCreditFen: 120_000,
+      openingBalanceFen: 0,
+      cardSpendingFen: 140_000,
+      familyAidFen: 10_000,
+      deductionsFen: 5_620,
+      expectedBalanceFen: -35_620,
+      shortfallFen: 35_620,
+      reportedBalanceFen: -35_620,
+      policySettingIds: [
+        leshanRows.insurance_year_start,
+        leshanRows.crediting_mode,
+        expect.any(Number),
+        leshanRows.monthly_deductions,
+      ],
+      unverifiedSettings: ["contribution_base", "monthly_deductions"],
+    });
+    // A letter reads the same facts for its sentence to the member.
+    expect(
+      stepSentence({ kind: "compute_real_credit", doneOn: today, dueOn: null, facts }),
+    ).toContain("扣回减员后的预划资金 1,200.00 元，实际划入资金 1,200.00 元");
     const audit = await testDb.client`
       select after from audit_events where entity = 'enquiry' and entity_id = ${String(id)} and action = 'enquiry.step'`;
     expect(audit[0]?.after).toMatchObject({ step: "计算实际划入资金" });
+
+    // Steps written by hand carry no facts.
+    const { step: manual } = await caller.enquiries.addStep({
+      id,
+      version: enquiry.version,
+      kind: "check_leave_dates",
+      note: "离职日期与减员日期一致",
+    });
+    const [plain] =
+      await testDb.client`select facts from resolution_steps where id = ${manual?.id as number}`;
+    expect(plain?.facts).toBeNull();
   });
 
   it("refuses without 离职减员, with bad figures, stale versions and across regions", async () => {
-    const caller = callerFor(xianWorker);
-    const { id: untagged } = await caller.enquiries.create(filing({ causes: [] }));
+    const caller = callerFor(leshanWorker);
+    const { id: untagged } = await caller.enquiries.create(
+      filing({ memberId: leshanMember.id, causes: [] }),
+    );
     expect(
       await errorOf(
         caller.insights.saveLeaveCalculation({ id: untagged, version: 1, calculation }),
       ),
     ).toBe("BAD_REQUEST 请先将原因分类设为「离职减员」，再保存计算结果");
-    const { id } = await caller.enquiries.create(filing());
+    const { id } = await leshanFiling();
     expect(
       await errorOf(
         caller.insights.saveLeaveCalculation({
           id,
           version: 1,
-          calculation: { ...calculation, leaveDate: "2025-05-01" },
+          calculation: { ...calculation, reductionMonth: "2025-05" },
         }),
       ),
-    ).toBe("BAD_REQUEST 离职日期早于预划起始月份，请核对");
+    ).toBe("BAD_REQUEST 减员生效月份不能早于2025年6月（本医保年度起划月份的上一个月）");
     expect(
       await errorOf(caller.insights.saveLeaveCalculation({ id, version: 7, calculation })),
     ).toMatch(/^CONFLICT/);
     expect(
       await errorOf(
-        callerFor(leshanWorker).insights.saveLeaveCalculation({ id, version: 1, calculation }),
+        callerFor(xianWorker).insights.saveLeaveCalculation({ id, version: 1, calculation }),
       ),
     ).toMatch(/^NOT_FOUND/);
     const [steps] =

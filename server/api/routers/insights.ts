@@ -1,9 +1,13 @@
 import type { Clock } from "../../clock";
 import { getEnquiryInsights } from "../../domain/insights/enquiry";
-import { saveLeaveCalculation } from "../../domain/insights/leave-step";
+import { leaveCalculationFor, saveLeaveCalculation } from "../../domain/insights/leave-step";
 import { linkFromDetail, unlinkFromDetail } from "../../domain/insights/links";
 import { enquiryRef } from "../../schemas/enquiries";
-import { linkEnquiryInput, saveLeaveCalculationInput } from "../../schemas/insights";
+import {
+  leaveCalculationQuery,
+  linkEnquiryInput,
+  saveLeaveCalculationInput,
+} from "../../schemas/insights";
 import { caseworkerProcedure, createTRPCRouter, protectedProcedure } from "../trpc";
 
 // Link and unlink audit rows carry the request's clock, like the enquiry's own changes.
@@ -19,6 +23,9 @@ export const insightsRouter = createTRPCRouter({
   forEnquiry: protectedProcedure
     .input(enquiryRef)
     .query(({ ctx, input }) => getEnquiryInsights(ctx.db, ctx.actor, input.id)),
+  leaveCalculation: protectedProcedure
+    .input(leaveCalculationQuery)
+    .query(({ ctx, input }) => leaveCalculationFor(ctx.db, ctx.actor, input)),
   saveLeaveCalculation: caseworkerProcedure
     .input(saveLeaveCalculationInput)
     .mutation(({ ctx, input }) =>

@@ -193,7 +193,14 @@ export function stepKindsFor(causes: readonly { cause: string }[]): StepKind[] {
 export async function addResolutionStep(
   db: Database,
   actor: Actor,
-  input: Versioned & { kind: StepKind; note?: string | null; dueAt?: Date | null },
+  // `facts`: what the step established, for a letter's sentence (a 离职减员 calculation's
+  // figures); steps written by hand carry none.
+  input: Versioned & {
+    kind: StepKind;
+    note?: string | null;
+    dueAt?: Date | null;
+    facts?: Record<string, unknown> | null;
+  },
   audit: Audit,
   now: Date,
 ) {
@@ -214,6 +221,7 @@ export async function addResolutionStep(
         kind: input.kind,
         note: input.note ?? null,
         dueAt: input.dueAt ?? null,
+        facts: input.facts ?? null,
         doneBy: actor.id,
         doneAt: now,
       })

@@ -1,87 +1,124 @@
 "use client";
 
 import { CalculatorOutlined } from "@ant-design/icons";
-import { useMutation } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import {
   Alert,
   Button,
+  Col,
   DatePicker,
-  Descriptions,
   Drawer,
   Form,
   type FormItemProps,
   Input,
-  Radio,
-  Space,
+  Row,
+  Skeleton,
   Typography,
 } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
-import { useState } from "react";
+import type { Dayjs } from "dayjs";
+import { type ReactNode, useEffect, useState } from "react";
 import { yuanRule } from "@/app/_components/schema-rule";
 import { useTRPC } from "@/app/_trpc/client";
-import { calculateLeave, type LeaveCalculationInput } from "@/server/rules/leave-calculator";
-import { fenToYuanString, formatFen, parseYuanToFen } from "@/server/rules/money";
+import type { LeaveCalculationInput } from "@/server/rules/leave-calculator";
+import { fenToYuanString, parseYuanToFen } from "@/server/rules/money";
+import { LeaveCalculationResult, LeavePolicySettings } from "./leave-calculation-result";
 import type { EnquiryDetail } from "./types";
 import { useEnquiryFeedback } from "./use-enquiry-mutation";
 
 type CalculatorForm = {
-  periodStart?: Dayjs | null;
   leaveDate?: Dayjs | null;
-  amountKind: "year" | "month";
-  amount?: string;
-  spentBeforeLeave?: string;
+  reductionMonth?: Dayjs | null;
+  creditStartMonth?: Dayjs | null;
+  monthlyCredit?: string;
+  yearlyTotal?: string;
+  openingBalance?: string;
+  cardSpending?: string;
+  familyAid?: string;
+  deductions?: string;
   reportedBalance?: string;
 };
 
+// Where the rule's message for one of its inputs is shown.
+const FORM_FIELD: Record<keyof LeaveCalculationInput, keyof CalculatorForm> = {
+  leaveDate: "leaveDate",
+  reductionMonth: "reductionMonth",
+  creditStartMonth: "creditStartMonth",
+  monthlyCreditFen: "monthlyCredit",
+  yearlyTotalFen: "yearlyTotal",
+  openingBalanceFen: "openingBalance",
+  cardSpendingFen: "cardSpending",
+  familyAidFen: "familyAid",
+  deductionsFen: "deductions",
+  reportedBalanceFen: "reportedBalance",
+};
+
+// Blank → null; mistyped → undefined (the field shows its own message).
 const fenOf = (raw?: string) => {
   if (!raw?.trim()) return null;
   const parsed = parseYuanToFen(raw);
   return parsed.ok ? parsed.fen : undefined;
 };
 
-// A sum in 元, typed as text so the money rules parse it exactly.
-function YuanField({
-  label,
-  name,
-  rules,
-  placeholder,
-}: {
+// The pickers give back what was picked; only its calendar text travels, so no date arithmetic
+// happens in the browser's time zone: the server works out the insurance year. A yearly total
+// is sent only where the region pre-allocates.
+function toInput(
+  values: CalculatorForm | undefined,
+  preAllocating: boolean,
+): LeaveCalculationInput | null {
+  if (!values?.leaveDate || !values.reductionMonth) return null;
+  const amounts = {
+    monthlyCreditFen: fenOf(values.monthlyCredit),
+    yearlyTotalFen: preAllocating ? fenOf(values.yearlyTotal) : null,
+    openingBalanceFen: fenOf(values.openingBalance),
+    cardSpendingFen: fenOf(values.cardSpending),
+    familyAidFen: fenOf(values.familyAid),
+    deductionsFen: fenOf(values.deductions),
+    reportedBalanceFen: fenOf(values.reportedBalance),
+  };
+  if (Object.values(amounts).includes(undefined)) return null;
+  if (amounts.monthlyCreditFen === null && amounts.yearlyTotalFen === null) return null;
+  return {
+    leaveDate: values.leaveDate.format("YYYY-MM-DD"),
+    reductionMonth: values.reductionMonth.format("YYYY-MM"),
+    creditStartMonth: values.creditStartMonth?.format("YYYY-MM") ?? null,
+    ...(amounts as { [K in keyof typeof amounts]: number | null }),
+  };
+}
+
+// The figures as they were after typing paused, so the server is asked once per pause.
+function useSettled<T>(value: T, delayMs: number): T {
+  const key = JSON.stringify(value);
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(JSON.parse(key) as T), delayMs);
+    return () => clearTimeout(timer);
+  }, [key, delayMs]);
+  return settled;
+}
+
+function YuanField(props: {
   label: string;
   name: keyof CalculatorForm;
   rules: FormItemProps["rules"];
   placeholder: string;
+  dependencies?: FormItemProps["dependencies"];
+  extra?: ReactNode;
+  fieldError: (name: keyof CalculatorForm) => FormItemProps;
 }) {
   return (
-    <Form.Item label={label} name={name} rules={rules}>
-      <Input inputMode="decimal" placeholder={placeholder} />
+    <Form.Item
+      label={props.label}
+      name={props.name}
+      rules={props.rules}
+      dependencies={props.dependencies}
+      extra={props.extra}
+      {...props.fieldError(props.name)}
+    >
+      <Input inputMode="decimal" placeholder={props.placeholder} />
     </Form.Item>
   );
 }
-
-// The calculator's input from the form, or null while something needed is missing or mistyped.
-function toInput(values: CalculatorForm | undefined): LeaveCalculationInput | null {
-  if (!values?.periodStart || !values.leaveDate) return null;
-  const amount = fenOf(values.amount);
-  const spent = fenOf(values.spentBeforeLeave);
-  const reported = fenOf(values.reportedBalance);
-  if (amount == null || spent === undefined || reported === undefined) return null;
-  return {
-    periodStart: values.periodStart.format("YYYY-MM"),
-    leaveDate: values.leaveDate.format("YYYY-MM-DD"),
-    preAllocatedFen: values.amountKind === "year" ? amount : null,
-    monthlyCreditFen: values.amountKind === "month" ? amount : null,
-    spentBeforeLeaveFen: spent ?? 0,
-    reportedBalanceFen: reported,
-  };
-}
-
-// The insurance year (July to June) the enquiry was filed in.
-const insuranceYearStart = (at: Date) => {
-  const opened = dayjs(at);
-  return opened.month() >= 6
-    ? opened.month(6).startOf("month")
-    : opened.subtract(1, "year").month(6).startOf("month");
-};
 
 export function LeaveCalculator({ detail, canEdit }: { detail: EnquiryDetail; canEdit: boolean }) {
   const trpc = useTRPC();
@@ -89,8 +126,28 @@ export function LeaveCalculator({ detail, canEdit }: { detail: EnquiryDetail; ca
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<CalculatorForm>();
   const values = Form.useWatch([], form) as CalculatorForm | undefined;
-  const input = toInput(values);
-  const result = input ? calculateLeave(input) : null;
+  // The region's settings first (what the form offers depends on them), then the result of
+  // the figures as typed, from the same procedure.
+  const settings = useQuery({
+    ...trpc.insights.leaveCalculation.queryOptions({ id: enquiry.id }),
+    enabled: open,
+  });
+  const preAllocating = settings.data?.creditingMode === "pre_allocation";
+  const input = toInput(values, preAllocating);
+  const settled = useSettled(input, 400);
+  const answer = useQuery({
+    ...trpc.insights.leaveCalculation.queryOptions({ id: enquiry.id, calculation: settled }),
+    enabled: open && settled !== null,
+    placeholderData: keepPreviousData,
+  });
+  // The last answer stays on screen, dimmed, while the next is on its way; only an answer to
+  // the figures as they stand now can be saved or put messages next to fields.
+  const shown = input === null ? null : (answer.data?.result ?? null);
+  const current =
+    shown !== null &&
+    !answer.isPlaceholderData &&
+    JSON.stringify(input) === JSON.stringify(settled);
+  const result = current ? shown : null;
   const tagged = detail.causes.some((tag) => tag.cause === "resignation");
   const feedback = useEnquiryFeedback(enquiry.id);
   const save = useMutation(
@@ -103,6 +160,11 @@ export function LeaveCalculator({ detail, canEdit }: { detail: EnquiryDetail; ca
     }),
   );
   const canSave = canEdit && tagged && enquiry.status !== "followed_up" && result?.ok === true;
+  const fieldError = (name: keyof CalculatorForm): FormItemProps =>
+    result && !result.ok && FORM_FIELD[result.field] === name
+      ? { validateStatus: "error", help: result.message }
+      : {};
+  const suggestion = result?.ok ? result.value.deductionSuggestion : null;
 
   return (
     <>
@@ -113,7 +175,7 @@ export function LeaveCalculator({ detail, canEdit }: { detail: EnquiryDetail; ca
         title="离职减员计算"
         open={open}
         onClose={() => setOpen(false)}
-        size={560}
+        size={640}
         destroyOnHidden
         extra={
           canEdit && (
@@ -147,110 +209,154 @@ export function LeaveCalculator({ detail, canEdit }: { detail: EnquiryDetail; ca
             title="保存前请先将原因分类设为「离职减员」"
           />
         )}
+        {settings.data ? (
+          <LeavePolicySettings answer={settings.data} value={shown?.ok ? shown.value : null} />
+        ) : (
+          <Skeleton active paragraph={{ rows: 3 }} />
+        )}
         <Form<CalculatorForm>
           form={form}
           layout="vertical"
           initialValues={{
-            amountKind: "year",
-            periodStart: insuranceYearStart(enquiry.openedAt),
             reportedBalance:
               enquiry.reportedBalanceFen === null
                 ? undefined
                 : fenToYuanString(enquiry.reportedBalanceFen),
           }}
+          onValuesChange={(changed: CalculatorForm) => {
+            // The 减员 month follows the leave date until the caseworker picks one.
+            if ("leaveDate" in changed && !form.isFieldTouched("reductionMonth")) {
+              form.setFieldValue("reductionMonth", changed.leaveDate ?? null);
+            }
+          }}
         >
-          <Space wrap align="start">
-            <Form.Item
-              label="预划起始月份"
-              name="periodStart"
-              tooltip="参保当月，或参保年度开始的7月"
-              rules={[{ required: true, message: "请选择预划起始月份" }]}
-            >
-              <DatePicker picker="month" placeholder="选择月份" />
-            </Form.Item>
-            <Form.Item
-              label="离职日期"
-              name="leaveDate"
-              rules={[{ required: true, message: "请选择离职日期" }]}
-            >
-              <DatePicker placeholder="选择日期" />
-            </Form.Item>
-          </Space>
-          <Form.Item label="预划金额填写方式" name="amountKind">
-            <Radio.Group
-              options={[
-                { value: "year", label: "本年度预划资金" },
-                { value: "month", label: "每月划入金额" },
-              ]}
-            />
-          </Form.Item>
+          <Row gutter={16}>
+            <Col xs={24} sm={8}>
+              <Form.Item
+                label="离职日期"
+                name="leaveDate"
+                rules={[{ required: true, message: "请选择离职日期" }]}
+                {...fieldError("leaveDate")}
+              >
+                <DatePicker style={{ width: "100%" }} placeholder="选择日期" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={8}>
+              <Form.Item
+                label="减员生效月份"
+                name="reductionMonth"
+                tooltip="单位办理减员后最后一个缴费月份：该月仍划入，次月起至医保年度末不再划入；默认为离职当月"
+                rules={[{ required: true, message: "请选择减员生效月份" }]}
+                {...fieldError("reductionMonth")}
+              >
+                <DatePicker picker="month" style={{ width: "100%" }} placeholder="选择月份" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={8}>
+              <Form.Item
+                label="本年度起划月份"
+                name="creditStartMonth"
+                tooltip="年度中途参保的填参保月份；不填按医保年度首月"
+                {...fieldError("creditStartMonth")}
+              >
+                <DatePicker picker="month" style={{ width: "100%" }} placeholder="默认年度首月" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            <Col xs={24} sm={12}>
+              <YuanField
+                label="每月划入金额（元）"
+                name="monthlyCredit"
+                dependencies={["yearlyTotal"]}
+                rules={[
+                  ({ getFieldValue }) => ({
+                    required: !getFieldValue("yearlyTotal")?.trim(),
+                    message: preAllocating
+                      ? "请填写每月划入金额或全年预划总额"
+                      : "请填写每月划入金额",
+                  }),
+                  yuanRule("每月划入金额", { allowNegative: false }),
+                ]}
+                placeholder="如 200.00"
+                fieldError={fieldError}
+              />
+            </Col>
+            {preAllocating && (
+              <Col xs={24} sm={12}>
+                <YuanField
+                  label="全年预划总额（元）"
+                  name="yearlyTotal"
+                  rules={[yuanRule("全年预划总额", { allowNegative: false })]}
+                  placeholder="选填，与每月金额核对"
+                  fieldError={fieldError}
+                />
+              </Col>
+            )}
+          </Row>
           <YuanField
-            label={values?.amountKind === "month" ? "每月划入金额（元）" : "本年度预划资金（元）"}
-            name="amount"
-            rules={[{ required: true, message: "请填写预划金额" }, yuanRule("预划金额")]}
-            placeholder="如 2400.00"
-          />
-          <YuanField
-            label="离职前刷卡支出（元）"
-            name="spentBeforeLeave"
-            rules={[yuanRule("离职前支出")]}
+            label="上年结转余额（元）"
+            name="openingBalance"
+            rules={[yuanRule("上年结转余额")]}
             placeholder="不填按 0 计算"
+            fieldError={fieldError}
           />
+          <Typography.Text strong>离职前支出（选填，不填按 0 计算）</Typography.Text>
+          <Row gutter={16} style={{ marginTop: 8 }}>
+            <Col xs={24} sm={8}>
+              <YuanField
+                label="刷卡支出（元）"
+                name="cardSpending"
+                rules={[yuanRule("刷卡支出", { allowNegative: false })]}
+                placeholder="门诊、购药等"
+                fieldError={fieldError}
+              />
+            </Col>
+            <Col xs={24} sm={8}>
+              <YuanField
+                label="家庭共济支出（元）"
+                name="familyAid"
+                rules={[yuanRule("家庭共济支出", { allowNegative: false })]}
+                placeholder="绑定亲属使用"
+                fieldError={fieldError}
+              />
+            </Col>
+            <Col xs={24} sm={8}>
+              <YuanField
+                label="扣缴金额（元）"
+                name="deductions"
+                rules={[yuanRule("扣缴金额", { allowNegative: false })]}
+                placeholder="大额医疗补助等"
+                fieldError={fieldError}
+                extra={
+                  suggestion && (
+                    <Button
+                      type="link"
+                      size="small"
+                      style={{ padding: 0, height: "auto", whiteSpace: "normal" }}
+                      onClick={() =>
+                        form.setFieldValue("deductions", fenToYuanString(suggestion.fen))
+                      }
+                    >
+                      按本地区标准填入：{suggestion.text}
+                    </Button>
+                  )
+                }
+              />
+            </Col>
+          </Row>
           <YuanField
             label="参保人反映余额（元）"
             name="reportedBalance"
             rules={[yuanRule("反映余额")]}
             placeholder="可为负数，如 -356.20"
+            fieldError={fieldError}
           />
         </Form>
-        {result && !result.ok && <Alert type="error" showIcon title={result.message} />}
-        {result?.ok && (
-          <section aria-label="计算结果">
-            <Descriptions
-              bordered
-              size="small"
-              column={1}
-              items={[
-                {
-                  key: "pre",
-                  label: "预划资金",
-                  children: formatFen(result.value.preAllocatedFen),
-                },
-                {
-                  key: "removed",
-                  label: `离职后至6月底预划资金（${result.value.removedMonths}个月）`,
-                  children: formatFen(result.value.removedFen),
-                },
-                {
-                  key: "real",
-                  label: "实际划入资金",
-                  children: formatFen(result.value.realCreditFen),
-                },
-                {
-                  key: "spent",
-                  label: "离职前支出",
-                  children: formatFen(result.value.spentBeforeLeaveFen),
-                },
-                {
-                  key: "expected",
-                  label: "减员后应有余额",
-                  children: formatFen(result.value.expectedBalanceFen),
-                },
-                {
-                  key: "shortfall",
-                  label: "可解释的负数金额",
-                  children: formatFen(result.value.shortfallFen),
-                },
-              ]}
-            />
-            <ol style={{ paddingLeft: 20, marginTop: 12 }}>
-              {result.value.lines.map((line) => (
-                <li key={line}>
-                  <Typography.Text>{line}</Typography.Text>
-                </li>
-              ))}
-            </ol>
-          </section>
+        {shown?.ok && (
+          <div aria-busy={!current} style={{ opacity: current ? 1 : 0.6 }}>
+            <LeaveCalculationResult value={shown.value} />
+          </div>
         )}
       </Drawer>
     </>
