@@ -2,22 +2,15 @@ import { z } from "zod";
 import { STEP_KINDS, type StepKind } from "@/db/constants";
 import { CAUSE_MODULES } from "../causes";
 import type { CauseRegistry } from "../causes/cause-module";
+import { leaveCalculationFacts } from "./leave-calculator";
 
 // What a letter tells the member about each step taken: one sentence per step kind, written for
 // the member and filled from what the step established (its `facts`), never from the
 // caseworker's note, which is an internal working record. The caseworker sees these sentences
 // in the letter preview and may reword them before issuing.
 
-// A step's facts, as stored in resolution_steps.facts. Each kind of fact has its own shape.
-export const stepFactsSchema = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("leave_calculation"),
-    creditingMode: z.enum(["monthly", "pre_allocation"]),
-    removedFen: z.number().int(),
-    realCreditFen: z.number().int(),
-    expectedBalanceFen: z.number().int(),
-  }),
-]);
+// A step's facts, as stored in resolution_steps.facts: one schema per kind of fact.
+export const stepFactsSchema = z.discriminatedUnion("kind", [leaveCalculationFacts]);
 export type StepFacts = z.infer<typeof stepFactsSchema>;
 
 export type LetterStep = {
