@@ -54,6 +54,10 @@ beforeAll(async () => {
       record(`members.byId ${item.memberId}`, await manager.members.byId({ id: item.memberId }));
       record(`insights.forEnquiry ${item.id}`, await manager.insights.forEnquiry({ id: item.id }));
       record(`letters.preview ${item.id}`, await manager.letters.preview({ id: item.id }));
+      record(
+        `insights.leaveCalculation ${item.id}`,
+        await manager.insights.leaveCalculation({ id: item.id }),
+      );
     }
     cursor = result.nextCursor;
   }
