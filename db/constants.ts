@@ -44,15 +44,50 @@ export const REGION_LEVELS = [
 export type RegionLevel = (typeof REGION_LEVELS)[number]["code"];
 export const REGION_LEVEL_CODES = codesOf(REGION_LEVELS);
 
-export const INSURANCE_TYPES = [
+// A member's insurance as caseworkers name it: the 险种 (scheme), and for 职工医保 the 人员类别
+// (person category). 城乡居民医保 has no categories. A 职工医保 member may also have a 档次
+// (tier), free text for now, since the tiers differ by region.
+export const INSURANCE_SCHEMES = [
   { code: "employee", label: "职工医保" },
   { code: "resident", label: "城乡居民医保" },
-  { code: "flexible", label: "灵活就业" },
-  { code: "retired", label: "退休" },
 ] as const;
-export type InsuranceType = (typeof INSURANCE_TYPES)[number]["code"];
-export const INSURANCE_TYPE_CODES = codesOf(INSURANCE_TYPES);
-export const INSURANCE_TYPE_LABELS = labelsOf(INSURANCE_TYPES);
+export type InsuranceScheme = (typeof INSURANCE_SCHEMES)[number]["code"];
+export const INSURANCE_SCHEME_CODES = codesOf(INSURANCE_SCHEMES);
+export const INSURANCE_SCHEME_LABELS = labelsOf(INSURANCE_SCHEMES);
+
+export const PERSON_CATEGORIES = [
+  { code: "active", label: "在职" },
+  { code: "retired", label: "退休" },
+  { code: "flexible", label: "灵活就业" },
+] as const;
+export type PersonCategory = (typeof PERSON_CATEGORIES)[number]["code"];
+export const PERSON_CATEGORY_CODES = codesOf(PERSON_CATEGORIES);
+export const PERSON_CATEGORY_LABELS = labelsOf(PERSON_CATEGORIES);
+
+// A 档次 is a short name such as 一档; the tier names of the regional settings share the limit.
+export const TIER_MAX_LENGTH = 16;
+
+// 人员类别 is required for 职工医保 and absent for 城乡居民医保 (a check constraint in the schema).
+export type MemberInsurance = { scheme: InsuranceScheme; category: PersonCategory | null };
+
+// Every pairing the schema allows, in the order of the two lists: the choices of a picker and
+// the cases a test walks through.
+export const MEMBER_INSURANCES: readonly MemberInsurance[] = [
+  ...PERSON_CATEGORY_CODES.map((category) => ({ scheme: "employee" as const, category })),
+  { scheme: "resident", category: null },
+];
+
+// A member's insurance as people read it, everywhere it is shown: "职工医保·退休",
+// "职工医保·在职·二档", "城乡居民医保".
+export function insuranceLabel(insurance: MemberInsurance & { tier?: string | null }): string {
+  return [
+    INSURANCE_SCHEME_LABELS[insurance.scheme],
+    insurance.category && PERSON_CATEGORY_LABELS[insurance.category],
+    insurance.tier,
+  ]
+    .filter(Boolean)
+    .join("·");
+}
 
 export const CHANNELS = [
   { code: "counter", label: "窗口" },

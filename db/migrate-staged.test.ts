@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INSURANCE_SCHEME_CODES, PERSON_CATEGORY_CODES } from "@/db/constants";
 import { actualRollups, expectedRollups } from "@/server/testing/analytics";
 import { createEmptyDatabase, type TestDatabase } from "@/server/testing/database";
 import { applyMigrations, copyMigrations } from "@/server/testing/migrations";
@@ -9,6 +10,20 @@ import { migrateDatabase } from "./migrate";
 // every enum column with every value its type had then, and applies everything after it in one
 // run, the way an upgrade does.
 const FIRST_WITHOUT_ENUMS = "0016_code_lists_as_text";
+
+// The one code list a later migration split in two: insurance_type became 险种 (insurance_scheme)
+// and 人员类别 (person_category). Each old code and the pair it must become.
+const SPLIT_COLUMN = "insurance_type";
+const SPLIT_INTO: Record<string, { scheme: string; category: string | null }> = {
+  employee: { scheme: "employee", category: "active" },
+  retired: { scheme: "employee", category: "retired" },
+  flexible: { scheme: "employee", category: "flexible" },
+  resident: { scheme: "resident", category: null },
+};
+const SPLIT_TABLES = [
+  { table: "members", key: "id" },
+  { table: "enquiry_triage_facts", key: "enquiry_id" },
+] as const;
 
 type Sql = TestDatabase["client"];
 type CodeColumn = { table: string; column: string; type: string };
@@ -179,14 +194,34 @@ async function writeEveryCode(sql: Sql) {
   )}`;
 }
 
-// Every row of every table with a code-list column, as the tuple of those columns (as text).
-async function readCodeColumns(sql: Sql) {
+// Every row of every table with one of these code-list columns, as the tuple of those columns
+// (as text).
+async function readCodeColumns(sql: Sql, codeColumns: readonly CodeColumn[]) {
   const result: Record<string, (string | null)[][]> = {};
-  for (const table of new Set(enumColumns.map((c) => c.table))) {
-    const columns = enumColumns.filter((c) => c.table === table);
+  for (const table of new Set(codeColumns.map((c) => c.table))) {
+    const columns = codeColumns.filter((c) => c.table === table);
     const list = columns.map((c) => `"${c.column}"::text`).join(", ");
     const order = columns.map((_, i) => i + 1).join(", ");
     result[table] = await sql.unsafe(`select ${list} from "${table}" order by ${order}`).values();
+  }
+  return result;
+}
+
+// The split column by row: the old code before the upgrade, the pair it became after.
+async function readSplitColumn(sql: Sql, upgraded: boolean) {
+  const result: Record<string, Record<string, unknown>> = {};
+  for (const { table, key } of SPLIT_TABLES) {
+    const rows = upgraded
+      ? await sql.unsafe(`select "${key}"::text as key, insurance_scheme as scheme,
+          person_category as category from "${table}"`)
+      : await sql.unsafe(`select "${key}"::text as key, ${SPLIT_COLUMN}::text as code
+          from "${table}"`);
+    result[table] = Object.fromEntries(
+      rows.map((row) => [
+        row.key,
+        upgraded ? { scheme: row.scheme, category: row.category } : (row.code ?? null),
+      ]),
+    );
   }
   return result;
 }
@@ -204,7 +239,7 @@ describe("migrations applied to a database in use", () => {
   it("keep every row and every code written before code lists became text", async () => {
     expect([...codes.keys()].sort()).toEqual([...new Set(enumColumns.map((c) => c.type))].sort());
     await writeEveryCode(testDb.client);
-    const before = await readCodeColumns(testDb.client);
+    const before = await readCodeColumns(testDb.client, enumColumns);
     // The rows above really use every value of every enum in every column that has one.
     for (const { table, column, type } of enumColumns) {
       const index = enumColumns
@@ -214,16 +249,43 @@ describe("migrations applied to a database in use", () => {
       expect([...used].sort(), `${table}.${column}`).toEqual([...codesOf(type)].sort());
     }
 
+    const kept = enumColumns.filter((c) => c.column !== SPLIT_COLUMN);
+    const keptBefore = await readCodeColumns(testDb.client, kept);
+    const splitBefore = await readSplitColumn(testDb.client, false);
+
     await migrateDatabase(testDb.url);
 
-    expect(await readCodeColumns(testDb.client)).toEqual(before);
+    expect(await readCodeColumns(testDb.client, kept)).toEqual(keptBefore);
+    const splitAfter = await readSplitColumn(testDb.client, true);
+    for (const { table } of SPLIT_TABLES) {
+      const expected = Object.fromEntries(
+        Object.entries(splitBefore[table] ?? {}).map(([key, code]) => [
+          key,
+          code === null ? { scheme: null, category: null } : SPLIT_INTO[code as string],
+        ]),
+      );
+      expect(splitAfter[table], table).toEqual(expected);
+    }
+    // The converted members use every code of the two lists the old one became.
+    const members = Object.values(splitAfter.members ?? {}) as {
+      scheme: string;
+      category: string | null;
+    }[];
+    expect(new Set(members.map((m) => m.scheme))).toEqual(new Set(INSURANCE_SCHEME_CODES));
+    expect(new Set(members.flatMap((m) => m.category ?? []))).toEqual(
+      new Set(PERSON_CATEGORY_CODES),
+    );
     const remaining = await testDb.client`
       select typname from pg_type where typtype = 'e' and typnamespace = 'public'::regnamespace`;
     expect(remaining).toEqual([]);
     const columns = await testDb.client<{ table: string; column: string; type: string }[]>`
       select table_name as table, column_name as column, data_type as type
       from information_schema.columns where table_schema = 'public'`;
-    for (const { table, column } of enumColumns) {
+    const split = SPLIT_TABLES.flatMap(({ table }) => [
+      { table, column: "insurance_scheme" },
+      { table, column: "person_category" },
+    ]);
+    for (const { table, column } of [...kept, ...split]) {
       const now = columns.find((c) => c.table === table && c.column === column);
       expect(now?.type, `${table}.${column}`).toBe("text");
     }

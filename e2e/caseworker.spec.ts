@@ -23,9 +23,11 @@ test.describe
       await dialog.getByLabel("姓名").fill("赵透支");
       await dialog.getByLabel("身份证号").fill(idNumber.toLowerCase());
       await dialog.getByLabel("手机号").fill("13912345678");
-      await chooseOption(page, "参保类型", "职工医保");
+      await dialog.getByRole("radio", { name: "职工医保", exact: true }).check();
+      await dialog.getByRole("radio", { name: "在职", exact: true }).check();
+      await dialog.getByLabel("档次（如有）").fill("一档");
       await dialog.getByLabel("参保单位").fill("西安示例科技有限公司");
-      await dialog.getByRole("button", { name: "登记" }).click();
+      await dialog.getByRole("button", { name: "登记", exact: true }).click();
       await expect(dialog).toBeHidden();
       await expect(
         page.getByText(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`),
@@ -42,6 +44,7 @@ test.describe
       await expect(page).toHaveURL(/\/enquiries\/\d+$/);
       enquiryId = Number(page.url().split("/").pop());
       await expect(page.getByRole("heading", { name: `咨询工单 #${enquiryId}` })).toBeVisible();
+      await expect(page.getByText("职工医保·在职·一档", { exact: true })).toBeVisible();
     });
 
     test("records the resolution steps", async ({ asCaseworker: page }) => {
@@ -79,7 +82,7 @@ test.describe
       const [enquiry] = await sql`
       select e.status, e.reported_balance_fen, e.disputed_amount_fen, e.channel, e.symptom,
              e.satisfaction, e.follow_up_method, e.resolution_summary, m.name, m.id_number_masked,
-             m.phone_masked, m.id_number_encrypted
+             m.phone_masked, m.id_number_encrypted, m.insurance_scheme, m.person_category, m.tier
       from enquiries e join members m on m.id = e.member_id where e.id = ${enquiryId}`;
       expect(enquiry).toMatchObject({
         status: "followed_up",
@@ -92,6 +95,9 @@ test.describe
         resolution_summary: "单位已办理减员，负数部分由新单位划入资金抵扣",
         name: "赵透支",
         phone_masked: "139****5678",
+        insurance_scheme: "employee",
+        person_category: "active",
+        tier: "一档",
       });
       expect(enquiry?.id_number_encrypted).not.toContain(idNumber);
       const causes = await sql`

@@ -39,9 +39,10 @@ test.describe
       await dialog.getByLabel("姓名").fill("钱分诊");
       await dialog.getByLabel("身份证号").fill(idNumber);
       await dialog.getByLabel("手机号").fill(phone);
-      await chooseOption(page, "参保类型", "职工医保");
+      await dialog.getByRole("radio", { name: "职工医保", exact: true }).check();
+      await dialog.getByRole("radio", { name: "在职", exact: true }).check();
       await dialog.getByLabel("参保单位").fill("西安示例物流有限公司");
-      await dialog.getByRole("button", { name: "登记" }).click();
+      await dialog.getByRole("button", { name: "登记", exact: true }).click();
       await expect(dialog).toBeHidden();
 
       await chooseOption(page, "受理渠道", "12393 医保热线");
@@ -207,7 +208,7 @@ test("the triage panel, the enquiry's cards, the calculator and the sheet pass a
   const problems: string[] = [];
   await page.goto("/enquiries/new");
   await chooseOption(page, "反映问题", "余额为零");
-  await chooseOption(page, "核实参保类型", "城乡居民医保");
+  await chooseOption(page, "核实险种与人员类别", "城乡居民医保");
   await expect(page.getByRole("listitem", { name: /^建议1：/ })).toHaveAccessibleName(
     "建议1：其他·无个人账户参保类型",
   );

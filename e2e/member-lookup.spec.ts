@@ -1,6 +1,5 @@
 import { buildIdNumber } from "@/server/rules/id-number";
 import { expect, test } from "./fixtures";
-import { chooseOption } from "./ui";
 
 // A full ID number is looked up in a POST body: it appears in no URL the browser requests or
 // keeps in its history, and the lookup is audited with the masked number.
@@ -20,8 +19,9 @@ test("a caseworker looks up a member by full ID number without it entering a URL
   const dialog = page.getByRole("dialog", { name: "登记参保人" });
   await dialog.getByLabel("姓名").fill("周查询");
   await dialog.getByLabel("身份证号").fill(idNumber);
-  await chooseOption(page, "参保类型", "职工医保");
-  await dialog.getByRole("button", { name: "登记" }).click();
+  await dialog.getByRole("radio", { name: "职工医保", exact: true }).check();
+  await dialog.getByRole("radio", { name: "退休", exact: true }).check();
+  await dialog.getByRole("button", { name: "登记", exact: true }).click();
   await expect(page).toHaveURL(/\/members\/\d+$/);
 
   await page.goto("/members");

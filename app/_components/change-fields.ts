@@ -11,6 +11,8 @@ export const CHANGE_FIELD_LABELS: Record<string, string> = {
   name: "姓名",
   idNumber: "证件号",
   phone: "手机号",
+  insurance: "险种",
+  // Audit rows written before 险种 and 人员类别 were recorded apart.
   insuranceType: "参保类型",
   region: "地区",
   employerName: "单位",

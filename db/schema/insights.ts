@@ -12,7 +12,12 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { CAUSE_CODES, INSURANCE_TYPE_CODES, OTHER_SUB_REASON_CODES } from "../constants";
+import {
+  CAUSE_CODES,
+  INSURANCE_SCHEME_CODES,
+  OTHER_SUB_REASON_CODES,
+  PERSON_CATEGORY_CODES,
+} from "../constants";
 import { inList } from "./code-lists";
 import { enquiries } from "./enquiries";
 import { users } from "./users";
@@ -57,10 +62,19 @@ export const enquiryTriageFacts = pgTable(
       .primaryKey()
       .references(() => enquiries.id, { onDelete: "cascade" }),
     facts: jsonb("facts").notNull(),
-    insuranceType: text("insurance_type", { enum: INSURANCE_TYPE_CODES }),
+    // The member's insurance the rules ran on: as recorded, or as the caseworker verified it.
+    insuranceScheme: text("insurance_scheme", { enum: INSURANCE_SCHEME_CODES }),
+    personCategory: text("person_category", { enum: PERSON_CATEGORY_CODES }),
     triageDay: date("triage_day", { mode: "string" }).notNull(),
   },
-  (t) => [inList(t.insuranceType, INSURANCE_TYPE_CODES)],
+  (t) => [
+    inList(t.insuranceScheme, INSURANCE_SCHEME_CODES),
+    inList(t.personCategory, PERSON_CATEGORY_CODES),
+    check(
+      "enquiry_triage_facts_person_category_for_employee",
+      sql`coalesce(${t.insuranceScheme} = 'employee', false) = (${t.personCategory} is not null)`,
+    ),
+  ],
 );
 
 // A repeat enquiry points to the earlier one it follows up; shown from both ends.

@@ -1,6 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigint, char, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { INSURANCE_TYPE_CODES } from "../constants";
+import {
+  bigint,
+  char,
+  check,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { INSURANCE_SCHEME_CODES, PERSON_CATEGORY_CODES, TIER_MAX_LENGTH } from "../constants";
 import { inList } from "./code-lists";
 import { regions } from "./regions";
 import { users } from "./users";
@@ -20,7 +29,9 @@ export const members = pgTable(
     phoneEncrypted: text("phone_encrypted"),
     phoneMasked: text("phone_masked"),
     phoneLast4: char("phone_last4", { length: 4 }),
-    insuranceType: text("insurance_type", { enum: INSURANCE_TYPE_CODES }).notNull(),
+    insuranceScheme: text("insurance_scheme", { enum: INSURANCE_SCHEME_CODES }).notNull(),
+    personCategory: text("person_category", { enum: PERSON_CATEGORY_CODES }),
+    tier: text("tier"),
     regionCode: char("region_code", { length: 6 })
       .notNull()
       .references(() => regions.code, { onDelete: "restrict" }),
@@ -38,6 +49,15 @@ export const members = pgTable(
     index("members_name_idx").on(t.name),
     index("members_search_tokens_idx").using("gin", t.searchTokens),
     index("members_region_code_idx").on(t.regionCode),
-    inList(t.insuranceType, INSURANCE_TYPE_CODES),
+    inList(t.insuranceScheme, INSURANCE_SCHEME_CODES),
+    inList(t.personCategory, PERSON_CATEGORY_CODES),
+    check(
+      "members_person_category_for_employee",
+      sql`(${t.insuranceScheme} = 'employee') = (${t.personCategory} is not null)`,
+    ),
+    check(
+      "members_tier_for_employee",
+      sql`${t.tier} is null or (${t.insuranceScheme} = 'employee' and char_length(${t.tier}) between 1 and ${sql.raw(String(TIER_MAX_LENGTH))})`,
+    ),
   ],
 );

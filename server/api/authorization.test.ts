@@ -234,7 +234,8 @@ const MATRIX: Record<string, Entry> = {
     input: () => ({
       name: "矩阵测试",
       idNumber: buildIdNumber("610113", "19800101", ++sequence),
-      insuranceType: "employee",
+      insuranceScheme: "employee",
+      personCategory: "active",
       regionCode: XIAN,
     }),
     overrides: { caseworkerB: "BAD_REQUEST" },

@@ -91,7 +91,8 @@ beforeAll(async () => {
     .create({
       name: "核查测试",
       idNumber: outsider,
-      insuranceType: "employee",
+      insuranceScheme: "employee",
+      personCategory: "active",
       regionCode: "610100",
     })
     .then(

@@ -103,8 +103,8 @@ export const familyAid: CauseModule = {
       ...maybeQuery(random, APP_OR_CARD),
     }),
     // Only an account holder can have relatives bound to the account.
-    misleadingFact: (random, _draft, insuranceType, facts) =>
-      (insuranceType === "employee" || insuranceType === "retired") &&
+    misleadingFact: (random, _draft, insurance, facts) =>
+      (insurance.category === "active" || insurance.category === "retired") &&
       facts.boundRelatives === undefined
         ? { boundRelatives: random.weighted(RELATIVE_COUNTS) }
         : null,

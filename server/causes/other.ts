@@ -3,14 +3,23 @@
 // insurance type without a personal account, and the rarer ones. Everything here is per
 // sub-reason; an 其他 tag without one is refused by the schemas.
 import {
-  type InsuranceType,
+  type MemberInsurance,
   OTHER_SUB_REASON_LABELS,
   type OtherSubReason,
   type StepKind,
   type Symptom,
 } from "@/db/constants";
 import type { Weighted } from "../cli/seed/random";
-import { ANY_WITH_ACCOUNT, EMPLOYEE, HOLDER, type Scenario, WORKING } from "../cli/seed/scenarios";
+import {
+  ACTIVE,
+  ANY_WITH_ACCOUNT,
+  EMPLOYEE,
+  FLEXIBLE,
+  HOLDER,
+  RESIDENT,
+  type Scenario,
+  WORKING,
+} from "../cli/seed/scenarios";
 import { APP_OR_CARD, AT_THE_PHARMACY, lastJuneEnd, maybeQuery } from "../cli/seed/triage-facts";
 import type { Explanation } from "../rules/member-explanations";
 import { formatFen } from "../rules/money";
@@ -40,7 +49,7 @@ const EXPLANATIONS: Record<
     next: "请通过医保App、国家医保服务平台或经办窗口查询个人账户余额和明细。",
   },
   no_personal_account: {
-    why: "您的参保类型（如城乡居民医保、部分灵活就业或较低档次的职工医保）不设个人账户，余额为零是正常的。",
+    why: "您参加的险种或人员类别（如城乡居民医保、部分地区的灵活就业人员或较低档次的职工医保）不设个人账户，余额为零是正常的。",
     next: "看病就医可以按规定享受统筹基金报销，不受个人账户余额影响。",
   },
   identity_mismatch: {
@@ -69,8 +78,8 @@ const EXPLANATIONS: Record<
   },
 };
 
-const accountType: TriageRule = ({ symptom, insuranceType }) => {
-  if (insuranceType === "resident") {
+const accountType: TriageRule = ({ symptom, insurance }) => {
+  if (insurance?.scheme === "resident") {
     return [
       hit(
         "other:no_personal_account",
@@ -79,7 +88,7 @@ const accountType: TriageRule = ({ symptom, insuranceType }) => {
       ),
     ];
   }
-  if (insuranceType === "flexible" && (symptom === "zero" || symptom === "mismatch")) {
+  if (insurance?.category === "flexible" && (symptom === "zero" || symptom === "mismatch")) {
     return [
       hit(
         "other:no_personal_account",
@@ -138,7 +147,7 @@ const NOTES: Record<OtherSubReason, string> = {
   employer_arrears: "单位欠缴 3 个月，已电话催缴",
   card_not_activated: "指导到银行网点激活社保卡医保功能",
   wrong_query_channel: "告知通过医保 APP 或 12393 查询个人账户",
-  no_personal_account: "核实参保类型不设个人账户",
+  no_personal_account: "核实险种与人员类别，不设个人账户",
   identity_mismatch: "核对证件并更正身份信息",
   overdraft_rule: "说明当地个人账户透支规定",
   contribution_gap: "个人断缴 4 个月，账户暂停使用",
@@ -150,7 +159,7 @@ const NOTES: Record<OtherSubReason, string> = {
 
 const scenario = (
   symptom: Symptom,
-  memberTypes: Weighted<InsuranceType>,
+  memberTypes: Weighted<MemberInsurance>,
   descriptions: readonly string[],
   summary: string,
 ): Scenario[] => [{ weight: 1, symptom, memberTypes, descriptions, summaries: [summary] }];
@@ -183,11 +192,11 @@ const SCENARIOS: Record<OtherSubReason, readonly Scenario[]> = {
   no_personal_account: scenario(
     "zero",
     [
-      ["resident", 75],
-      ["flexible", 25],
+      [RESIDENT, 75],
+      [FLEXIBLE, 25],
     ],
     ["参保人称参保后个账一直是 0，从来没有钱划入", "参保人问为什么交了医保却没有个人账户余额"],
-    "参保人参加的参保类型不设个人账户，余额为 0 属正常。已说明门诊统筹待遇。",
+    "参保人的险种或人员类别不设个人账户，余额为 0 属正常。已说明门诊统筹待遇。",
   ),
   identity_mismatch: scenario(
     "unusable",
@@ -204,8 +213,8 @@ const SCENARIOS: Record<OtherSubReason, readonly Scenario[]> = {
   contribution_gap: scenario(
     "unusable",
     [
-      ["flexible", 60],
-      ["employee", 40],
+      [FLEXIBLE, 60],
+      [ACTIVE, 40],
     ],
     ["参保人称中间断交了几个月，现在个账用不了"],
     "参保人断缴超过规定期限，个人账户暂停使用。已告知补缴后恢复。",
@@ -309,16 +318,16 @@ export const other: CauseModule = {
           : []),
       ];
     },
-    triageFacts: (random, draft, insuranceType, subReason) => {
+    triageFacts: (random, draft, insurance, subReason) => {
       switch (subReason) {
         case "medical_spending":
           // Those who left on 30 June suspect the reduction; the others have nothing to add.
-          return insuranceType === "employee" && random.chance(0.4)
+          return insurance.category === "active" && random.chance(0.4)
             ? { leftEmployer: true, leaveDate: lastJuneEnd(draft.openedAt), reductionFiled: true }
             : { boundRelatives: 0, ...maybeQuery(random, APP_OR_CARD) };
         case "employer_arrears":
         case "contribution_gap":
-          return insuranceType === "employee" ? { employerPaid: false } : {};
+          return insurance.category === "active" ? { employerPaid: false } : {};
         case "wrong_query_channel":
           return { queryMethod: "bank" };
         case "no_personal_account":
@@ -333,7 +342,7 @@ export const other: CauseModule = {
           return maybeQuery(random, AT_THE_PHARMACY);
       }
     },
-    misleadingFact: (random, _draft, _insuranceType, facts) =>
+    misleadingFact: (random, _draft, _insurance, facts) =>
       facts.queryMethod === undefined
         ? { queryMethod: random.pick(["bank", "hotline_12333"] as const) }
         : null,

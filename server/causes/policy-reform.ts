@@ -2,7 +2,7 @@
 // employer part no longer reaches the account), retiree allocation cuts, a lower contribution
 // base, monthly deductions. The explanation names the actual mechanism.
 import type { SeedMonth } from "../cli/seed/calendar";
-import { EMPLOYEE, type Scenario } from "../cli/seed/scenarios";
+import { EMPLOYEE, RETIRED, type Scenario } from "../cli/seed/scenarios";
 import { APP_OR_CARD, maybeQuery } from "../cli/seed/triage-facts";
 import { formatFen } from "../rules/money";
 import { deductionsInWords, reformSince, retireeAllocationInWords } from "../rules/policy-phrases";
@@ -17,9 +17,9 @@ export const afterReform = (month: SeedMonth) => month.key >= REFORM_START.slice
 // A small negative figure is typically one monthly deduction (e.g. 13 元 大额医疗补助).
 const SMALL_DEDUCTION_FEN = 5_000;
 
-const triageRule: TriageRule = ({ symptom, insuranceType, balanceFen, facts, today }) => {
+const triageRule: TriageRule = ({ symptom, insurance, balanceFen, facts, today }) => {
   const hits: TriageHit[] = [];
-  if (insuranceType === "employee" && today >= REFORM_START) {
+  if (insurance?.category === "active" && today >= REFORM_START) {
     if (symptom === "mismatch") {
       hits.push(
         hit(
@@ -42,13 +42,13 @@ const triageRule: TriageRule = ({ symptom, insuranceType, balanceFen, facts, tod
       );
     }
   }
-  if (insuranceType === "retired" && (symptom === "mismatch" || symptom === "sudden_drop")) {
+  if (insurance?.category === "retired" && (symptom === "mismatch" || symptom === "sudden_drop")) {
     hits.push(
       hit("policy_reform", 45, "退休人员每月划入多少由所在城市规定，近年不少城市调低了划入标准。"),
     );
   }
   if (symptom === "negative" && balanceFen != null && balanceFen < 0) {
-    if (-balanceFen <= SMALL_DEDUCTION_FEN && insuranceType !== "resident") {
+    if (-balanceFen <= SMALL_DEDUCTION_FEN && insurance?.scheme !== "resident") {
       hits.push(
         hit(
           "policy_reform",
@@ -78,7 +78,7 @@ const SCENARIOS: readonly Scenario[] = [
   {
     weight: 20,
     symptom: "sudden_drop",
-    memberTypes: [["retired", 1]],
+    memberTypes: [[RETIRED, 1]],
     descriptions: [
       "退休参保人称今年起每月划入个账的钱变少了，以前一百多元，现在只有几十元",
       "退休参保人询问个账划入标准为什么调整，余额比去年同期少了 {amount} 元",
@@ -169,9 +169,9 @@ export const policyReform: CauseModule = {
       step("explain_policy", policyNote ?? "说明适用的政策调整"),
       step("explain_pooled_benefits", "告知门诊统筹报销比例和年度限额"),
     ],
-    triageFacts: (random, draft, insuranceType) => {
+    triageFacts: (random, draft, insurance) => {
       if (draft.symptom === "negative") return { leftEmployer: false, boundRelatives: 0 };
-      if (insuranceType === "retired") {
+      if (insurance.category === "retired") {
         return { boundRelatives: 0, ...maybeQuery(random, APP_OR_CARD) };
       }
       return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   CAUSE_CODES,
   type Cause,
-  type InsuranceType,
+  type MemberInsurance,
   OTHER_SUB_REASON_CODES,
   OTHER_SUB_REASON_LABELS,
   STEP_KINDS,
@@ -11,6 +11,7 @@ import { seedMonths } from "../cli/seed/calendar";
 import { type DraftContext, draftMonth } from "../cli/seed/enquiries";
 import { allocateEnquiries } from "../cli/seed/plan";
 import { createRandom } from "../cli/seed/random";
+import { ACTIVE } from "../cli/seed/scenarios";
 import { demoTriageFacts } from "../cli/seed/triage";
 import { memberExplanation } from "../rules/member-explanations";
 import { stepSentence } from "../rules/step-sentences";
@@ -43,7 +44,7 @@ const duplicateEnrolment: CauseModule = {
       {
         weight: 1,
         symptom: "mismatch",
-        memberTypes: [["employee", 1]],
+        memberTypes: [[ACTIVE, 1]],
         descriptions: ["参保人称个账只有一半的钱，另一半还在原参保地，目前在{city}参保"],
         summaries: ["参保人在两地重复参保，已办理原参保地停保，余额合并。"],
       },
@@ -54,7 +55,7 @@ const duplicateEnrolment: CauseModule = {
       step("free_text", "已申请合并两处个人账户"),
     ],
     triageFacts: () => ({ recentlyEnrolled: true }),
-    misleadingFact: (_random, _draft, _insuranceType, facts) =>
+    misleadingFact: (_random, _draft, _insurance, facts) =>
       facts.recentlyEnrolled === undefined ? { recentlyEnrolled: true } : null,
   },
 };
@@ -116,7 +117,7 @@ describe("the cause registry", () => {
 describe("a cause added to the registry", () => {
   const input = {
     symptom: "mismatch",
-    insuranceType: "employee",
+    insurance: ACTIVE,
     balanceFen: 40_000,
     facts: { recentlyEnrolled: true },
     today: "2026-03-16",
@@ -178,7 +179,7 @@ describe("a cause added to the registry", () => {
     }
     expect(mine.some((draft) => draft.steps[0]?.note.match(/核对[甲乙]市与原参保地/))).toBe(true);
 
-    const types = drafts.map((draft) => draft.memberTypes[0]?.[0] as InsuranceType);
+    const types = drafts.map((draft) => draft.memberTypes[0]?.[0] as MemberInsurance);
     const given = demoTriageFacts(
       createRandom(7),
       now,
@@ -197,7 +198,7 @@ describe("a cause added to the registry", () => {
       const suggested = triage(
         {
           symptom: draft.symptom,
-          insuranceType: "employee",
+          insurance: ACTIVE,
           balanceFen: 0,
           facts: facts ?? {},
           today: "2026-03-16",

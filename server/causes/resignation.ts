@@ -1,7 +1,7 @@
 // 离职减员: the account is credited a whole insurance year in advance (预划资金); when a member
 // leaves mid-year and the employer files the reduction, the credit after the leave is taken
 // back, and what was already spent can leave the account negative.
-import { EMPLOYEE, type Scenario } from "../cli/seed/scenarios";
+import { ACTIVE, EMPLOYEE, type Scenario } from "../cli/seed/scenarios";
 import { APP_OR_CARD, dayInMonthBefore, maybeQuery } from "../cli/seed/triage-facts";
 import { daysBetween } from "../rules/calendar-day";
 import { formatFen } from "../rules/money";
@@ -141,7 +141,7 @@ export const resignation: CauseModule = {
       [["policy_reform", null], 2],
       [["other", "medical_spending"], 2],
     ],
-    memberTypes: ["employee"],
+    memberTypes: [ACTIVE],
     steps: (random, _subReason, step) => [
       step("print_ledger", "已打印近 12 个月个人账户增减明细"),
       step("check_leave_dates", "{leaveMonth}离职，原单位已办理减员"),
@@ -155,8 +155,8 @@ export const resignation: CauseModule = {
       reductionFiled: !random.chance(0.12),
       ...maybeQuery(random, APP_OR_CARD),
     }),
-    misleadingFact: (random, draft, insuranceType, facts) =>
-      insuranceType === "employee" && facts.leftEmployer === undefined
+    misleadingFact: (random, draft, insurance, facts) =>
+      insurance.category === "active" && facts.leftEmployer === undefined
         ? {
             leftEmployer: true,
             leaveDate: dayInMonthBefore(random, draft.openedAt, random.int(1, 4)),

@@ -146,9 +146,9 @@ export const systemDelay: CauseModule = {
         ...(escalate ? [step("escalate_back_office", "已附增减明细上报后台核查数据同步")] : []),
       ];
     },
-    triageFacts: (random, { symptom, openedAt }, insuranceType) => {
+    triageFacts: (random, { symptom, openedAt }, insurance) => {
       // Only an employee has an employer whose payment the caseworker can ask about.
-      const employer = insuranceType === "employee";
+      const employer = insurance.category === "active";
       if (symptom === "zero") {
         return { recentlyEnrolled: true, ...(employer ? { employerPaid: true } : {}) };
       }
@@ -166,8 +166,8 @@ export const systemDelay: CauseModule = {
         ...(symptom === "unusable" ? maybeQuery(random, AT_THE_PHARMACY) : {}),
       };
     },
-    misleadingFact: (random, draft, insuranceType, facts) =>
-      insuranceType === "employee" && facts.employerPaid === undefined
+    misleadingFact: (random, draft, insurance, facts) =>
+      insurance.category === "active" && facts.employerPaid === undefined
         ? { employerPaid: true, employerPaidOn: dayBefore(draft.openedAt, random.int(1, 3)) }
         : null,
   },

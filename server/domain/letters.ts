@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, max, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
-import { INSURANCE_TYPE_LABELS, LETTER_STAGE_LABELS, type LetterStage } from "@/db/constants";
+import { insuranceLabel, LETTER_STAGE_LABELS, type LetterStage } from "@/db/constants";
 import { enquiries, enquiryLetters, regions, users } from "@/db/schema";
 import { notFound } from "../errors";
 import { shanghaiDay } from "../rules/calendar-day";
@@ -56,8 +56,8 @@ async function renderFor(
     member: {
       name: detail.member.name,
       idNumberMasked: detail.member.idNumberMasked,
-      insuranceLabel: INSURANCE_TYPE_LABELS[detail.member.insuranceType],
-      retired: detail.member.insuranceType === "retired",
+      insuranceLabel: insuranceLabel(detail.member.insurance),
+      retired: detail.member.insurance.category === "retired",
     },
     causes: detail.causes,
     steps: detail.steps.map((step) => ({

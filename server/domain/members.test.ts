@@ -81,7 +81,9 @@ function registration(overrides: Partial<CreateMemberInput> = {}): CreateMemberI
     name: "陈建国",
     idNumber: buildIdNumber(LESHAN_SHIZHONG, "19780512", 31),
     phone: "13812345678",
-    insuranceType: "employee",
+    insuranceScheme: "employee",
+    personCategory: "active",
+    tier: "一档",
     regionCode: LESHAN,
     employerName: "乐山市第一中学",
     ...overrides,
@@ -131,6 +133,11 @@ describe("members.create", () => {
     expect(row?.phone_masked).toBe("138****5678");
     expect(row?.phone_last4).toBe("5678");
     expect(row?.region_code).toBe(LESHAN);
+    expect([row?.insurance_scheme, row?.person_category, row?.tier]).toEqual([
+      "employee",
+      "active",
+      "一档",
+    ]);
     expect(Number(row?.created_by)).toBe(leshanCaseworker.id);
     expect(row?.search_tokens).toEqual(expect.arrayContaining(["陈建", "建国"]));
 
@@ -146,6 +153,7 @@ describe("members.create", () => {
       actor_id: String(leshanCaseworker.id),
       request_id: expect.stringMatching(/^req-members-/),
     });
+    expect(audit[0]?.after).toMatchObject({ insurance: "职工医保·在职·一档" });
     const recorded = JSON.stringify(audit[0]);
     expect(recorded).toContain(created.idNumberMasked);
     expect(recorded).toContain("138****5678");
@@ -174,7 +182,8 @@ describe("members.create", () => {
         idNumber: buildIdNumber(LESHAN_SHIZHONG, "19920303", 44),
         phone: "",
         employerName: "  ",
-        insuranceType: "flexible",
+        personCategory: "flexible",
+        tier: " ",
       }),
     );
     const member = await callerAs(leshanCaseworker).members.byId({ id: created.id });
@@ -182,8 +191,50 @@ describe("members.create", () => {
       name: "阿依古丽·买买提",
       phoneMasked: null,
       employerName: null,
-      insuranceType: "flexible",
+      insurance: { scheme: "employee", category: "flexible", tier: null },
     });
+  });
+
+  it("records 城乡居民医保 without a 人员类别 or 档次", async () => {
+    const created = await callerAs(leshanCaseworker).members.create(
+      registration({
+        name: "杨桂兰",
+        idNumber: buildIdNumber(LESHAN_SHIZHONG, "19580404", 45),
+        insuranceScheme: "resident",
+        personCategory: null,
+        tier: null,
+        employerName: null,
+      }),
+    );
+    const member = await callerAs(leshanCaseworker).members.byId({ id: created.id });
+    expect(member.insurance).toEqual({ scheme: "resident", category: null, tier: null });
+  });
+
+  it.each([
+    ["职工医保 without a 人员类别", { personCategory: null }, "personCategory", "请选择人员类别"],
+    [
+      "城乡居民医保 with a 人员类别",
+      { insuranceScheme: "resident", personCategory: "retired", tier: null },
+      "personCategory",
+      "城乡居民医保不分人员类别",
+    ],
+    [
+      "城乡居民医保 with a 档次",
+      { insuranceScheme: "resident", personCategory: null },
+      "tier",
+      "档次只适用于职工医保",
+    ],
+    ["a 档次 over 16 characters", { tier: "一".repeat(17) }, "tier", "档次不能超过16个字"],
+  ] as const)("rejects %s on its field", async (_case, overrides, field, message) => {
+    const before = await countRows("members");
+    const failure = await failureOf(
+      callerAs(leshanCaseworker).members.create(
+        registration({ idNumber: buildIdNumber(LESHAN_SHIZHONG, "19900101", 46), ...overrides }),
+      ),
+    );
+    expect(failure).toMatchObject({ code: "BAD_REQUEST", fieldErrors: [field] });
+    expect(failure.message).toContain(message);
+    expect(await countRows("members")).toBe(before);
   });
 
   it.each([
@@ -331,7 +382,7 @@ describe("members.search", () => {
         name: "王秀英",
         idNumberMasked: wangXiuying.idNumberMasked,
         phoneMasked: "139****5678",
-        insuranceType: "employee",
+        insurance: { scheme: "employee", category: "active", tier: null },
         regionCode: LESHAN,
         regionName: "乐山市",
         employerName: "测试单位",
@@ -417,7 +468,8 @@ describe("members.byId", () => {
         name: "周志强",
         idNumber: buildIdNumber(LESHAN_SHIZHONG, "19610606", 61),
         phone: "15912345678",
-        insuranceType: "retired",
+        personCategory: "retired",
+        tier: null,
         regionCode: LESHAN_SHIZHONG,
       }),
     );
@@ -427,7 +479,7 @@ describe("members.byId", () => {
       name: "周志强",
       idNumberMasked: created.idNumberMasked,
       phoneMasked: "159****5678",
-      insuranceType: "retired",
+      insurance: { scheme: "employee", category: "retired", tier: null },
       regionCode: LESHAN_SHIZHONG,
       regionName: "市中区",
       parentRegionName: "乐山市",

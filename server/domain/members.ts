@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
-import { INSURANCE_TYPE_LABELS } from "@/db/constants";
+import { insuranceLabel } from "@/db/constants";
 import { maskIdNumber, maskPhone, type PiiCodec } from "@/db/pii";
 import { members, regions, users } from "@/db/schema";
 import { badRequest, DomainError, notFound } from "../errors";
@@ -33,7 +33,11 @@ export const listedColumns = {
   name: members.name,
   idNumberMasked: members.idNumberMasked,
   phoneMasked: members.phoneMasked,
-  insuranceType: members.insuranceType,
+  insurance: {
+    scheme: members.insuranceScheme,
+    category: members.personCategory,
+    tier: members.tier,
+  },
   regionCode: members.regionCode,
   regionName: regions.name,
   employerName: members.employerName,
@@ -175,7 +179,9 @@ export async function createMember(
         phoneEncrypted: phone ? pii.encrypt(phone) : null,
         phoneMasked,
         phoneLast4: phone ? phone.slice(-4) : null,
-        insuranceType: input.insuranceType,
+        insuranceScheme: input.insuranceScheme,
+        personCategory: input.personCategory ?? null,
+        tier: input.tier ?? null,
         regionCode: input.regionCode,
         employerName: input.employerName ?? null,
         createdBy: actor.id,
@@ -196,7 +202,11 @@ export async function createMember(
           name: input.name,
           idNumber: idNumberMasked,
           phone: phoneMasked,
-          insuranceType: INSURANCE_TYPE_LABELS[input.insuranceType],
+          insurance: insuranceLabel({
+            scheme: input.insuranceScheme,
+            category: input.personCategory ?? null,
+            tier: input.tier,
+          }),
           region: region.region.name,
           employerName: input.employerName ?? null,
         },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { causeTagLabel, STEP_KINDS } from "@/db/constants";
+import { causeTagLabel, MEMBER_INSURANCES, STEP_KINDS } from "@/db/constants";
 import {
   MAX_SUGGESTIONS,
   MIN_SCORE,
@@ -14,7 +14,7 @@ const TODAY = "2026-11-23";
 function run(overrides: Partial<TriageInput> & { facts?: TriageInput["facts"] }) {
   return triage({
     symptom: "negative",
-    insuranceType: "employee",
+    insurance: { scheme: "employee", category: "active" },
     balanceFen: null,
     today: TODAY,
     ...overrides,
@@ -44,9 +44,25 @@ describe("triage: the documented cases", () => {
   });
 
   it("a zero balance under 城乡居民医保 points to an insurance type without a personal account", () => {
-    const result = run({ symptom: "zero", insuranceType: "resident", balanceFen: 0 });
+    const result = run({
+      symptom: "zero",
+      insurance: { scheme: "resident", category: null },
+      balanceFen: 0,
+    });
     expect(label(result[0])).toBe("其他·无个人账户参保类型");
     expect(result[0]?.reasons[0]).toContain("城乡居民医保不设个人账户");
+  });
+
+  it("a zero balance of a 灵活就业 member under 职工医保 may have no personal account", () => {
+    const result = run({
+      symptom: "zero",
+      insurance: { scheme: "employee", category: "flexible" },
+      balanceFen: 0,
+    });
+    expect(result.map(label)).toContain("其他·无个人账户参保类型");
+    expect(run({ symptom: "zero", balanceFen: 0 }).map(label)).not.toContain(
+      "其他·无个人账户参保类型",
+    );
   });
 
   it("an employee's balance below what they expected after July 2022 is the policy reform", () => {
@@ -125,7 +141,10 @@ describe("triage: further rules", () => {
   });
 
   it("a retiree's lower balance is the retiree allocation change", () => {
-    const result = run({ symptom: "mismatch", insuranceType: "retired" });
+    const result = run({
+      symptom: "mismatch",
+      insurance: { scheme: "employee", category: "retired" },
+    });
     expect(label(result[0])).toBe("政策改革");
     expect(result[0]?.reasons[0]).toContain("退休人员");
   });
@@ -155,10 +174,10 @@ describe("triage: further rules", () => {
 describe("triage: shape of every answer", () => {
   const samples: TriageInput[] = [];
   for (const symptom of ["negative", "sudden_drop", "zero", "mismatch", "unusable"] as const) {
-    for (const insuranceType of ["employee", "resident", "flexible", "retired", null] as const) {
+    for (const insurance of [...MEMBER_INSURANCES, null]) {
       samples.push({
         symptom,
-        insuranceType,
+        insurance,
         balanceFen: symptom === "negative" ? -2_000 : 0,
         today: TODAY,
         facts: { leftEmployer: true, boundRelatives: 1, employerPaid: true, queryMethod: "bank" },
@@ -187,8 +206,6 @@ describe("triage: shape of every answer", () => {
   });
 
   it("says nothing when nothing points anywhere", () => {
-    expect(run({ symptom: "mismatch", insuranceType: "employee", today: "2021-01-01" })).toEqual(
-      [],
-    );
+    expect(run({ symptom: "mismatch", today: "2021-01-01" })).toEqual([]);
   });
 });

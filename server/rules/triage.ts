@@ -1,7 +1,7 @@
 import type {
   BalanceQueryMethod,
   Cause,
-  InsuranceType,
+  MemberInsurance,
   OtherSubReason,
   StepKind,
   Symptom,
@@ -30,7 +30,8 @@ export type TriageFacts = {
 
 export type TriageInput = {
   symptom: Symptom;
-  insuranceType: InsuranceType | null;
+  // 险种 and 人员类别; null when not known.
+  insurance: MemberInsurance | null;
   balanceFen: number | null;
   facts: TriageFacts;
   today: string;

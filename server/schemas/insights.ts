@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { BALANCE_QUERY_METHOD_CODES, INSURANCE_TYPE_CODES } from "@/db/constants";
+import { BALANCE_QUERY_METHOD_CODES } from "@/db/constants";
+import { categoryIssue, insuranceScheme, personCategory } from "./members";
 import { calendarDay, calendarMonth } from "./text";
 
 // Triage facts, the 离职减员 calculator and repeat-enquiry links. Money travels as integer 分,
@@ -14,8 +15,17 @@ const fen = (label: string) =>
     .min(-10_000_000_000, `${label}超出范围`)
     .max(10_000_000_000, `${label}超出范围`);
 
+// The member's insurance as the caseworker verified it on the phone, when it differs from the
+// record; the rules then run on it.
+const verifiedInsurance = z
+  .strictObject({ scheme: insuranceScheme, category: personCategory.nullable() })
+  .superRefine((insurance, ctx) => {
+    const issue = categoryIssue(insurance.scheme, insurance.category);
+    if (issue) ctx.addIssue({ code: "custom", message: issue, path: ["category"] });
+  });
+
 export const triageFacts = z.strictObject({
-  insuranceType: z.enum(INSURANCE_TYPE_CODES, { error: "参保类型无效" }).nullish(),
+  insurance: verifiedInsurance.nullish(),
   leftEmployer: z.boolean().nullish(),
   leaveDate: day("离职日期").nullish(),
   reductionFiled: z.boolean().nullish(),

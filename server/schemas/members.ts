@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { INSURANCE_TYPE_CODES } from "@/db/constants";
+import {
+  INSURANCE_SCHEME_CODES,
+  type InsuranceScheme,
+  PERSON_CATEGORY_CODES,
+  type PersonCategory,
+  TIER_MAX_LENGTH,
+} from "@/db/constants";
 import { idNumberInput, validateIdNumber } from "../rules/id-number";
 import { EXACT_LOOKUP_IN_SEARCH_MESSAGE, isExactLookupTerm } from "./member-query";
 import { text } from "./text";
@@ -39,14 +45,46 @@ const employerName = text()
   .max(100, "单位名称不能超过100个字")
   .transform((value) => value || null);
 
-export const createMemberInput = z.strictObject({
-  name: memberName,
-  idNumber: idNumberInput.min(1, "请输入身份证号"),
-  phone: phoneNumber.nullish(),
-  insuranceType: z.enum(INSURANCE_TYPE_CODES, { error: "请选择参保类型" }),
-  regionCode: text().regex(/^\d{6}$/, "请选择参保地区"),
-  employerName: employerName.nullish(),
-});
+export const insuranceScheme = z.enum(INSURANCE_SCHEME_CODES, { error: "请选择险种" });
+export const personCategory = z.enum(PERSON_CATEGORY_CODES, { error: "请选择人员类别" });
+
+// 人员类别 belongs to 职工医保, which requires one; 城乡居民医保 has none (as the table's check
+// constraint says).
+export const CATEGORY_REQUIRED_MESSAGE = "请选择人员类别";
+export const NO_CATEGORY_FOR_RESIDENT_MESSAGE = "城乡居民医保不分人员类别";
+export function categoryIssue(
+  scheme: InsuranceScheme,
+  category: PersonCategory | null | undefined,
+): string | null {
+  if (scheme === "employee" && !category) return CATEGORY_REQUIRED_MESSAGE;
+  if (scheme === "resident" && category) return NO_CATEGORY_FOR_RESIDENT_MESSAGE;
+  return null;
+}
+
+// 档次 is free text until the regional settings list each region's tiers. Blank means none.
+export const tier = text()
+  .trim()
+  .max(TIER_MAX_LENGTH, `档次不能超过${TIER_MAX_LENGTH}个字`)
+  .transform((value) => value || null);
+
+export const createMemberInput = z
+  .strictObject({
+    name: memberName,
+    idNumber: idNumberInput.min(1, "请输入身份证号"),
+    phone: phoneNumber.nullish(),
+    insuranceScheme,
+    personCategory: personCategory.nullish(),
+    tier: tier.nullish(),
+    regionCode: text().regex(/^\d{6}$/, "请选择参保地区"),
+    employerName: employerName.nullish(),
+  })
+  .superRefine((input, ctx) => {
+    const issue = categoryIssue(input.insuranceScheme, input.personCategory);
+    if (issue) ctx.addIssue({ code: "custom", message: issue, path: ["personCategory"] });
+    if (input.insuranceScheme !== "employee" && input.tier) {
+      ctx.addIssue({ code: "custom", message: "档次只适用于职工医保", path: ["tier"] });
+    }
+  });
 export type CreateMemberInput = z.input<typeof createMemberInput>;
 export type CreateMemberData = z.output<typeof createMemberInput>;
 

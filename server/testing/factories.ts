@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { InsuranceType, Role } from "@/db/constants";
+import type { MemberInsurance, Role } from "@/db/constants";
 import type { Executor } from "@/db/index";
 import { maskIdNumber, maskPhone, type PiiCodec } from "@/db/pii";
 import { enquiryLetters, members, userSessions, users } from "@/db/schema";
@@ -66,7 +66,8 @@ export async function createMember(
     name?: string;
     idNumber?: string;
     phone?: string | null;
-    insuranceType?: InsuranceType;
+    insurance?: MemberInsurance;
+    tier?: string | null;
     regionCode?: string;
     employerName?: string | null;
     createdBy?: number | null;
@@ -89,7 +90,9 @@ export async function createMember(
       phoneEncrypted: phone ? pii.encrypt(phone) : null,
       phoneMasked: phone ? maskPhone(phone) : null,
       phoneLast4: phone ? phone.slice(-4) : null,
-      insuranceType: overrides.insuranceType ?? "employee",
+      insuranceScheme: overrides.insurance?.scheme ?? "employee",
+      personCategory: overrides.insurance ? overrides.insurance.category : "active",
+      tier: overrides.tier ?? null,
       regionCode,
       employerName: overrides.employerName === undefined ? "测试单位" : overrides.employerName,
       createdBy: overrides.createdBy ?? null,

@@ -15,7 +15,7 @@ import {
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { INSURANCE_TYPE_LABELS } from "@/db/constants";
+import { insuranceLabel } from "@/db/constants";
 import { MANAGER_NAME_ONLY_MESSAGE } from "@/server/schemas/member-query";
 import { errorMessage } from "../../_components/trpc-error";
 import { RegisterMemberModal } from "./_components/register-member-modal";
@@ -39,9 +39,9 @@ const columns: TableColumnsType<MemberSearchItem> = [
     render: (phone: string | null) => phone ?? "—",
   },
   {
-    title: "参保类型",
-    dataIndex: "insuranceType",
-    render: (type: MemberSearchItem["insuranceType"]) => INSURANCE_TYPE_LABELS[type],
+    title: "险种",
+    dataIndex: "insurance",
+    render: (insurance: MemberSearchItem["insurance"]) => insuranceLabel(insurance),
   },
   { title: "参保地区", dataIndex: "regionName" },
   {

@@ -29,7 +29,8 @@ async function insertMember(name: string, regionCode: string, idNumber: string) 
       idNumberHash: pii.hash(idNumber),
       idNumberEncrypted: pii.encrypt(idNumber),
       idNumberMasked: maskIdNumber(idNumber),
-      insuranceType: "employee",
+      insuranceScheme: "employee",
+      personCategory: "active",
       regionCode,
     })
     .returning({ id: members.id });

@@ -74,7 +74,7 @@ describe("triage suggestions stored at filing", () => {
     expect(rows[0]).toMatchObject({ rank: 1, cause: "resignation", accepted: true });
     expect(rows.filter((r) => r.accepted)).toHaveLength(1);
     const [facts] =
-      await testDb.client`select facts, insurance_type from enquiry_triage_facts where enquiry_id = ${id}`;
+      await testDb.client`select facts, insurance_scheme, person_category from enquiry_triage_facts where enquiry_id = ${id}`;
     expect(facts).toEqual({
       facts: {
         leftEmployer: true,
@@ -82,7 +82,8 @@ describe("triage suggestions stored at filing", () => {
         reductionFiled: true,
         boundRelatives: 1,
       },
-      insurance_type: "employee",
+      insurance_scheme: "employee",
+      person_category: "active",
     });
 
     const insights = await callerFor(xianWorker).insights.forEnquiry({ id });
@@ -117,7 +118,7 @@ describe("triage suggestions stored at filing", () => {
   it("stores suggestions from the symptom alone when no facts are given", async () => {
     const resident = await createMember(testDb.db, pii, {
       regionCode: XIAN,
-      insuranceType: "resident",
+      insurance: { scheme: "resident", category: null },
     });
     const { id } = await callerFor(xianWorker).enquiries.create(
       filing({ memberId: resident.id, symptom: "zero", reportedBalanceFen: 0, causes: [] }),
@@ -150,6 +151,37 @@ describe("triage suggestions stored at filing", () => {
     expect(await errorOf(callerFor(leshanWorker).insights.forEnquiry({ id }))).toMatch(
       /^NOT_FOUND/,
     );
+  });
+
+  it("runs the rules on the 险种 and 人员类别 the caseworker verified, and stores them", async () => {
+    const { id } = await callerFor(xianWorker).enquiries.create(
+      filing({
+        symptom: "zero",
+        reportedBalanceFen: 0,
+        causes: [],
+        triage: { insurance: { scheme: "resident", category: null } },
+      }),
+    );
+    const [stored] = await testDb.client`
+      select insurance_scheme, person_category from enquiry_triage_facts where enquiry_id = ${id}`;
+    expect(stored).toEqual({ insurance_scheme: "resident", person_category: null });
+    expect((await suggestionsOf(id))[0]).toMatchObject({
+      cause: "other",
+      sub_reason: "no_personal_account",
+    });
+    const insights = await callerFor(xianWorker).insights.forEnquiry({ id });
+    expect(insights.insurance).toEqual({ scheme: "resident", category: null });
+  });
+
+  it("refuses a verified 人员类别 that does not go with the 险种", async () => {
+    const mismatched = [
+      { scheme: "employee", category: null },
+      { scheme: "resident", category: "retired" },
+    ] as const;
+    for (const insurance of mismatched) {
+      const filed = callerFor(xianWorker).enquiries.create(filing({ triage: { insurance } }));
+      expect(await errorOf(filed)).toMatch(/^BAD_REQUEST/);
+    }
   });
 });
 
@@ -370,7 +402,7 @@ describe("repeat enquiries", () => {
     expect(fromEarlier.links).toMatchObject([{ id: later, direction: "later" }]);
     const audit = await testDb.client`
       select entity_id, after from audit_events where action = 'enquiry.link'
-      and entity_id in (${String(earlier)}, ${String(later)}) order by entity_id`;
+      and entity_id in (${String(earlier)}, ${String(later)}) order by entity_id::bigint`;
     expect(audit.map((a) => a.after)).toEqual([
       { linkedEnquiry: `#${later}` },
       { linkedEnquiry: `#${earlier}` },
@@ -393,7 +425,7 @@ describe("repeat enquiries", () => {
     expect((await caller.insights.forEnquiry({ id: b })).links).toEqual([]);
     const unlinked = await testDb.client`
       select entity_id, before from audit_events where action = 'enquiry.unlink'
-      and entity_id in (${String(a)}, ${String(b)}) order by entity_id`;
+      and entity_id in (${String(a)}, ${String(b)}) order by entity_id::bigint`;
     expect(unlinked.map((row) => row.before)).toEqual([
       { linkedEnquiry: `#${b}` },
       { linkedEnquiry: `#${a}` },

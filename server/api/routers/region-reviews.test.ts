@@ -32,7 +32,8 @@ async function insuredInXian() {
     name: "孙迁移",
     idNumber,
     phone: null,
-    insuranceType: "employee" as const,
+    insuranceScheme: "employee" as const,
+    personCategory: "active" as const,
     regionCode: LESHAN,
   };
   return { member, registration };

@@ -108,7 +108,7 @@ describe("seedDemo", () => {
       expect(row.phoneHash).toBe(codec.hash(phone));
       expect(row.phoneMasked).toBe(maskPhone(phone));
       expect(row.phoneLast4).toBe(phone.slice(-4));
-      expect(row.employerName === null).toBe(row.insuranceType !== "employee");
+      expect(row.employerName === null).toBe(row.personCategory !== "active");
     }
   });
 

@@ -9,7 +9,7 @@ import { hashPassword } from "@/server/auth/password";
 import { seedMonths } from "./calendar";
 import { type DraftContext, draftMonth, type EnquiryDraft } from "./enquiries";
 import { seedHistory } from "./history";
-import { attachDemoMembers } from "./members";
+import { attachDemoMembers, type MemberDraft } from "./members";
 import { protectPerson } from "./people";
 import { allocateEnquiries, BURST, type SEED_CITY_NAMES } from "./plan";
 import { seedPolicySettings } from "./policy-settings";
@@ -100,7 +100,14 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     await inChunks(people.members, async (chunk) => {
       const rows = await tx
         .insert(members)
-        .values(chunk.map((member) => ({ ...member, ...protectPerson(codec, member) })))
+        .values(
+          chunk.map((member) => ({
+            ...member,
+            insuranceScheme: member.insurance.scheme,
+            personCategory: member.insurance.category,
+            ...protectPerson(codec, member),
+          })),
+        )
         .returning({ id: members.id });
       memberIds.push(...rows.map((row) => row.id));
     });
@@ -138,7 +145,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       createRandom(TRIAGE_SEED),
       options.now,
       drafts,
-      people.memberIndexes.map((index) => people.members[index]?.insuranceType ?? "employee"),
+      people.memberIndexes.map((index) => (people.members[index] as MemberDraft).insurance),
       enquiryIds,
     );
     await recordSeededTriage(tx, triage);

@@ -6,7 +6,7 @@ import type {
   Channel,
   EnquiryStatus,
   FollowUpMethod,
-  InsuranceType,
+  MemberInsurance,
   Priority,
   Satisfaction,
   StepKind,
@@ -18,7 +18,7 @@ import { addWorkingDays } from "../../rules/working-days";
 import { CLOSING_MINUTE, monthLabelBefore, OPENING_MINUTE, shanghaiTime } from "./calendar";
 import type { MonthAllocation } from "./plan";
 import type { Random, Weighted } from "./random";
-import { fillTemplate, RELATIVES, type Scenario } from "./scenarios";
+import { fillTemplate, RELATIVES, type Scenario, sameInsurance } from "./scenarios";
 import { settle } from "./status";
 import { type CauseTag, planSteps } from "./steps";
 
@@ -45,7 +45,7 @@ export type StepDraft = {
 export type EnquiryDraft = {
   cityIndex: number;
   regionCode: string;
-  memberTypes: Weighted<InsuranceType>;
+  memberTypes: Weighted<MemberInsurance>;
   channel: Channel;
   symptom: Symptom;
   reportedBalanceFen: number | null;
@@ -145,7 +145,8 @@ function draftEnquiry(
     const only = registry[secondCause].demo.memberTypes;
     const fits =
       primary.subReason !== "no_personal_account" &&
-      (!only || scenario.memberTypes.some(([type]) => only.includes(type)));
+      (!only ||
+        scenario.memberTypes.some(([type]) => only.some((one) => sameInsurance(one, type))));
     if (fits) causes.push({ cause: secondCause, subReason, isPrimary: false });
   }
 

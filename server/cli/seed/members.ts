@@ -1,12 +1,13 @@
 // Who makes each demo enquiry. The demo registers members as they first call and lets some call
 // again (about one member per 2.5 enquiries); the bulk loader draws from a prepared pool. Either
-// way the member's insurance type fits the enquiry (a resident has no personal account, a
+// way the member's 险种 and 人员类别 fit the enquiry (城乡居民医保 has no personal account, a
 // retiree's allocation is what a retiree asks about).
-import type { InsuranceType } from "@/db/constants";
+import type { MemberInsurance } from "@/db/constants";
 import { DAY_MS, MINUTE_MS } from "./calendar";
 import type { EnquiryDraft, SeedCity } from "./enquiries";
 import { makePerson, type Person } from "./people";
 import type { Random, Weighted } from "./random";
+import { ACTIVE, FLEXIBLE, RESIDENT, RETIRED, sameInsurance } from "./scenarios";
 
 export type MemberDraft = Person & {
   regionCode: string;
@@ -30,10 +31,10 @@ export function attachDemoMembers(
   const memberIndexes = drafts.map((draft) => {
     const city = cities[draft.cityIndex] as SeedCity;
     const local = byCity[draft.cityIndex] as number[];
-    const fits = new Set(draft.memberTypes.map(([type]) => type));
-    const candidates = local.filter((index) =>
-      fits.has(members[index]?.insuranceType as InsuranceType),
-    );
+    const candidates = local.filter((index) => {
+      const member = members[index] as MemberDraft;
+      return draft.memberTypes.some(([type]) => sameInsurance(type, member.insurance));
+    });
     if (candidates.length > 0 && !random.chance(NEW_MEMBER_CHANCE)) return random.pick(candidates);
 
     const person = makePerson(random, city, random.weighted(draft.memberTypes), isTaken);
@@ -50,12 +51,13 @@ export function attachDemoMembers(
   return { members, memberIndexes };
 }
 
-const POOL_TYPES: Weighted<InsuranceType> = [
-  ["employee", 66],
-  ["retired", 16],
-  ["flexible", 10],
-  ["resident", 8],
+const POOL_TYPES: Weighted<MemberInsurance> = [
+  [ACTIVE, 66],
+  [RETIRED, 16],
+  [FLEXIBLE, 10],
+  [RESIDENT, 8],
 ];
+const poolKey = (insurance: MemberInsurance) => `${insurance.scheme}:${insurance.category}`;
 
 export type MemberPool = {
   size: number;
@@ -76,7 +78,7 @@ export function createMemberPool(
   fallbackCreatorId: number,
   isTaken: (idNumber: string) => boolean,
 ): MemberPool {
-  const buckets = cities.map(() => new Map<InsuranceType, number[]>());
+  const buckets = cities.map(() => new Map<string, number[]>());
   const weightSum = cities.reduce((sum, city) => sum + city.weight, 0);
   const counts = cities.map((city) => Math.max(1, Math.round((size * city.weight) / weightSum)));
   const poolSize = counts.reduce((a, b) => a + b, 0);
@@ -93,9 +95,9 @@ export function createMemberPool(
           (idNumber) => taken.has(idNumber) || isTaken(idNumber),
         );
         taken.add(person.idNumber);
-        const bucket = buckets[cityIndex]?.get(type) ?? [];
+        const bucket = buckets[cityIndex]?.get(poolKey(type)) ?? [];
         bucket.push(drafted++);
-        buckets[cityIndex]?.set(type, bucket);
+        buckets[cityIndex]?.set(poolKey(type), bucket);
         yield {
           ...person,
           regionCode: city.code,
@@ -111,11 +113,11 @@ export function createMemberPool(
     members: draftMembers(),
     pick(random, draft) {
       if (drafted < poolSize) throw new Error("pick before all pool members were drafted");
-      const bucketsOfCity = buckets[draft.cityIndex] as Map<InsuranceType, number[]>;
-      const preferred = bucketsOfCity.get(random.weighted(draft.memberTypes));
+      const bucketsOfCity = buckets[draft.cityIndex] as Map<string, number[]>;
+      const preferred = bucketsOfCity.get(poolKey(random.weighted(draft.memberTypes)));
       if (preferred && preferred.length > 0) return random.pick(preferred);
       for (const [type] of draft.memberTypes) {
-        const bucket = bucketsOfCity.get(type);
+        const bucket = bucketsOfCity.get(poolKey(type));
         if (bucket && bucket.length > 0) return random.pick(bucket);
       }
       return random.pick([...bucketsOfCity.values()].flat());

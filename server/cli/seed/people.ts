@@ -1,6 +1,6 @@
 // Synthetic people for the demo: common surnames, plain given names, ID numbers that pass the
 // GB 11643 check, mobile numbers, and employers. None of them is a real person.
-import type { InsuranceType } from "@/db/constants";
+import type { MemberInsurance } from "@/db/constants";
 import { maskIdNumber, maskPhone, type PiiCodec } from "@/db/pii";
 import { buildIdNumber } from "../../rules/id-number";
 import type { Random, Weighted } from "./random";
@@ -43,25 +43,31 @@ export type Person = {
   name: string;
   idNumber: string;
   phone: string;
-  insuranceType: InsuranceType;
+  insurance: MemberInsurance;
   employerName: string | null;
 };
 
 export type SeedPlace = { name: string; shortName: string; districtCodes: readonly string[] };
 
-// Birth years by insurance type: retirees were born before the mid-1960s, people still at work
-// after; residents may be of any age.
-const BIRTH_YEARS: Record<InsuranceType, readonly [number, number]> = {
-  employee: [1966, 2003],
-  flexible: [1966, 2000],
-  retired: [1955, 1965],
-  resident: [1955, 2003],
-};
+// Birth years by 人员类别: retirees were born before the mid-1960s, people still at work after;
+// residents (城乡居民医保) may be of any age.
+function birthYears({ category }: MemberInsurance): readonly [number, number] {
+  switch (category) {
+    case "active":
+      return [1966, 2003];
+    case "flexible":
+      return [1966, 2000];
+    case "retired":
+      return [1955, 1965];
+    case null:
+      return [1955, 2003];
+  }
+}
 
 export function makePerson(
   random: Random,
   place: SeedPlace,
-  insuranceType: InsuranceType,
+  insurance: MemberInsurance,
   isTaken: (idNumber: string) => boolean,
 ): Person {
   const male = random.chance(0.5);
@@ -71,7 +77,7 @@ export function makePerson(
     : random.pick(givenChars);
   const name = random.weighted(SURNAME_WEIGHTS) + given;
 
-  const [fromYear, toYear] = BIRTH_YEARS[insuranceType];
+  const [fromYear, toYear] = birthYears(insurance);
   let idNumber: string;
   do {
     const year = random.int(fromYear, toYear);
@@ -88,13 +94,13 @@ export function makePerson(
     name,
     idNumber,
     phone,
-    insuranceType,
-    employerName: employerFor(random, place, insuranceType),
+    insurance,
+    employerName: employerFor(random, place, insurance),
   };
 }
 
-function employerFor(random: Random, place: SeedPlace, insuranceType: InsuranceType) {
-  if (insuranceType !== "employee") return null;
+function employerFor(random: Random, place: SeedPlace, insurance: MemberInsurance) {
+  if (insurance.category !== "active") return null;
   if (random.chance(0.12)) return `${place.name}${random.pick(INSTITUTIONS)}`;
   return `${place.shortName}${random.pick(BRANDS)}${random.pick(INDUSTRIES)}${random.weighted(COMPANY_SUFFIXES)}`;
 }

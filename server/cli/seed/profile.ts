@@ -1,7 +1,7 @@
 // What the demo seed reads from each cause module (server/causes/<cause>.ts): how often the cause
 // comes up and when, what members say about it, the steps a caseworker records and what the
 // triage panel was told. The seed's other files are the machinery that draws from these.
-import type { Cause, InsuranceType, OtherSubReason, StepKind } from "@/db/constants";
+import type { Cause, MemberInsurance, OtherSubReason, StepKind } from "@/db/constants";
 import type { SeedMonth } from "./calendar";
 import type { EnquiryDraft } from "./enquiries";
 import type { Random, Weighted } from "./random";
@@ -22,9 +22,9 @@ export type DemoProfile = {
   scenarios: (subReason: OtherSubReason | null) => readonly Scenario[];
   // The second cause seen alongside this one when it is primary (about a fifth of enquiries).
   secondary: Weighted<readonly [Cause, OtherSubReason | null]>;
-  // Who the cause can happen to, when not everyone (only an employee leaves an employer): it is
-  // not added as the second cause of a scenario about nobody of these types.
-  memberTypes?: readonly InsuranceType[];
+  // Who the cause can happen to, when not everyone (only someone in work leaves an employer): it
+  // is not added as the second cause of a scenario about nobody of these.
+  memberTypes?: readonly MemberInsurance[];
   // The work waits for a re-check (系统延迟): due two working days after filing, resolved one to
   // three working days after, and half of the open ones 待复查.
   awaitsRecheck?: boolean;
@@ -39,7 +39,7 @@ export type DemoProfile = {
   triageFacts: (
     random: Random,
     draft: EnquiryDraft,
-    insuranceType: InsuranceType,
+    insurance: MemberInsurance,
     subReason: OtherSubReason | null,
   ) => DemoTriageFacts;
   // An answer that points to this cause, given about an enquiry whose primary cause is another;
@@ -47,7 +47,7 @@ export type DemoProfile = {
   misleadingFact?: (
     random: Random,
     draft: EnquiryDraft,
-    insuranceType: InsuranceType,
+    insurance: MemberInsurance,
     facts: DemoTriageFacts,
   ) => DemoTriageFacts | null;
 };

@@ -3,13 +3,13 @@
 // every cause. Descriptions are in the member's own plain words as a caseworker would note them;
 // summaries name the actual mechanism. Placeholders in braces are filled per enquiry
 // (see fillTemplate).
-import type { InsuranceType, Satisfaction, Symptom } from "@/db/constants";
+import type { MemberInsurance, Satisfaction, Symptom } from "@/db/constants";
 import type { Weighted } from "./random";
 
 export type Scenario = {
   weight: number;
   symptom: Symptom;
-  memberTypes: Weighted<InsuranceType>;
+  memberTypes: Weighted<MemberInsurance>;
   descriptions: readonly string[];
   summaries: readonly string[];
   // What the explain_policy step tells the member (政策改革 only).
@@ -18,20 +18,29 @@ export type Scenario = {
   monthlyDeduction?: boolean;
 };
 
-export const EMPLOYEE: Weighted<InsuranceType> = [["employee", 1]];
-export const WORKING: Weighted<InsuranceType> = [
-  ["employee", 80],
-  ["flexible", 12],
-  ["retired", 8],
+// The members of the demo by 险种 and 人员类别.
+export const ACTIVE: MemberInsurance = { scheme: "employee", category: "active" };
+export const RETIRED: MemberInsurance = { scheme: "employee", category: "retired" };
+export const FLEXIBLE: MemberInsurance = { scheme: "employee", category: "flexible" };
+export const RESIDENT: MemberInsurance = { scheme: "resident", category: null };
+
+export const sameInsurance = (a: MemberInsurance, b: MemberInsurance) =>
+  a.scheme === b.scheme && a.category === b.category;
+
+export const EMPLOYEE: Weighted<MemberInsurance> = [[ACTIVE, 1]];
+export const WORKING: Weighted<MemberInsurance> = [
+  [ACTIVE, 80],
+  [FLEXIBLE, 12],
+  [RETIRED, 8],
 ];
-export const HOLDER: Weighted<InsuranceType> = [
-  ["employee", 80],
-  ["retired", 20],
+export const HOLDER: Weighted<MemberInsurance> = [
+  [ACTIVE, 80],
+  [RETIRED, 20],
 ];
-export const ANY_WITH_ACCOUNT: Weighted<InsuranceType> = [
-  ["employee", 65],
-  ["retired", 20],
-  ["flexible", 15],
+export const ANY_WITH_ACCOUNT: Weighted<MemberInsurance> = [
+  [ACTIVE, 65],
+  [RETIRED, 20],
+  [FLEXIBLE, 15],
 ];
 
 export const FOLLOW_UP_RESULTS: Record<Satisfaction, readonly string[]> = {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CAUSE_CODES } from "@/db/constants";
+import { CAUSE_CODES, type MemberInsurance } from "@/db/constants";
 import type { SeedSummary } from "@/server/cli/seed/demo";
 import type { TestDatabase } from "@/server/testing/database";
 import { seedTwoDemos } from "@/server/testing/demo";
@@ -26,11 +26,11 @@ type Stored = {
   month: string;
   symptom: string;
   balance: number | null;
-  memberType: string;
+  memberInsurance: MemberInsurance;
   primaryCause: string;
   primarySub: string | null;
   facts: Record<string, unknown> | null;
-  insuranceType: string | null;
+  insurance: MemberInsurance | null;
   triageDay: string | null;
   suggestions: { rank: number; cause: string; sub: string | null; accepted: boolean }[] | null;
 };
@@ -39,9 +39,15 @@ type Stored = {
 function stored(database: TestDatabase) {
   return database.client<Stored[]>`
     select e.id::int, to_char(e.opened_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
-      e.symptom::text, e.reported_balance_fen::int as balance, m.insurance_type::text as "memberType",
+      e.symptom::text, e.reported_balance_fen::int as balance,
+      json_build_object('scheme', m.insurance_scheme, 'category', m.person_category)
+        as "memberInsurance",
       p.cause::text as "primaryCause", p.sub_reason::text as "primarySub",
-      f.facts, f.insurance_type::text as "insuranceType", f.triage_day::text as "triageDay",
+      f.facts,
+      case when f.insurance_scheme is not null then
+        json_build_object('scheme', f.insurance_scheme, 'category', f.person_category)
+      end as insurance,
+      f.triage_day::text as "triageDay",
       (select json_agg(json_build_object('rank', s.rank, 'cause', s.cause, 'sub', s.sub_reason,
           'score', s.score, 'reason', s.reason, 'accepted', s.accepted) order by s.rank)
         from enquiry_suggestions s where s.enquiry_id = e.id) as suggestions
@@ -60,9 +66,10 @@ describe("demo triage data", () => {
     const recent = recentOf(rows);
     expect(summary.triaged).toBe(recent.length);
     expect(recent.length).toBeGreaterThan(400);
-    expect(recent.every((row) => row.facts !== null && row.insuranceType === row.memberType)).toBe(
-      true,
-    );
+    for (const row of recent) {
+      expect(row.facts).not.toBeNull();
+      expect(row.insurance).toEqual(row.memberInsurance);
+    }
     expect(rows.filter((row) => row.month < LIVE_FROM).every((row) => row.facts === null)).toBe(
       true,
     );
@@ -91,7 +98,9 @@ describe("demo triage data", () => {
       expect(row.facts?.queryMethod).toBe("bank");
       expect(row.suggestions?.[0]).toMatchObject({ cause: "other", sub: "wrong_query_channel" });
     }
-    const residents = recent.filter((r) => r.memberType === "resident" && r.symptom === "zero");
+    const residents = recent.filter(
+      (r) => r.memberInsurance.scheme === "resident" && r.symptom === "zero",
+    );
     expect(residents.length).toBeGreaterThan(0);
     for (const row of residents) {
       expect(row.suggestions?.[0]).toMatchObject({ cause: "other", sub: "no_personal_account" });
@@ -100,7 +109,7 @@ describe("demo triage data", () => {
     for (const row of recent) {
       const expected = triage({
         symptom: row.symptom as Parameters<typeof triage>[0]["symptom"],
-        insuranceType: row.insuranceType as Parameters<typeof triage>[0]["insuranceType"],
+        insurance: row.insurance,
         balanceFen: row.balance,
         facts: row.facts ?? {},
         today: row.triageDay as string,

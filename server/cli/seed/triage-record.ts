@@ -30,7 +30,7 @@ export async function recordSeededTriage(db: Executor, given: readonly DemoTriag
         symptom: enquiries.symptom,
         reportedBalanceFen: enquiries.reportedBalanceFen,
         openedAt: enquiries.openedAt,
-        memberInsuranceType: members.insuranceType,
+        memberInsurance: { scheme: members.insuranceScheme, category: members.personCategory },
       })
       .from(enquiries)
       .innerJoin(members, eq(members.id, enquiries.memberId))

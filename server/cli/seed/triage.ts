@@ -4,7 +4,7 @@
 // relatives), some are left blank as a hurried caseworker would, and a few carry a fact that
 // points elsewhere, as a member's answers sometimes do. The suggestions themselves come from the
 // triage rules, which live in server/ and are handed in by the caller of seedDemo.
-import type { InsuranceType } from "@/db/constants";
+import type { MemberInsurance } from "@/db/constants";
 import { CAUSE_MODULES } from "../../causes";
 import { type CauseRegistry, causesOf } from "../../causes/cause-module";
 import { shanghaiMonth, shiftMonth } from "../../rules/calendar-day";
@@ -25,11 +25,11 @@ function scenarioFacts(
   random: Random,
   registry: CauseRegistry,
   draft: EnquiryDraft,
-  insuranceType: InsuranceType,
+  insurance: MemberInsurance,
 ): DemoTriageFacts {
   const primary = draft.causes.find((tag) => tag.isPrimary);
   if (!primary) return {};
-  return registry[primary.cause].demo.triageFacts(random, draft, insuranceType, primary.subReason);
+  return registry[primary.cause].demo.triageFacts(random, draft, insurance, primary.subReason);
 }
 
 // One answer that leads away from the cause finally tagged: what another cause's module would
@@ -38,14 +38,14 @@ function misleadingFact(
   random: Random,
   registry: CauseRegistry,
   draft: EnquiryDraft,
-  insuranceType: InsuranceType,
+  insurance: MemberInsurance,
   facts: DemoTriageFacts,
 ): DemoTriageFacts {
   const primary = draft.causes.find((tag) => tag.isPrimary)?.cause;
   const options: DemoTriageFacts[] = [];
   for (const cause of causesOf(registry)) {
     if (cause === primary) continue;
-    const option = registry[cause].demo.misleadingFact?.(random, draft, insuranceType, facts);
+    const option = registry[cause].demo.misleadingFact?.(random, draft, insurance, facts);
     if (option) options.push(option);
   }
   return options.length > 0 ? random.pick(options) : {};
@@ -56,7 +56,7 @@ export function demoTriageFacts(
   random: Random,
   now: Date,
   drafts: readonly EnquiryDraft[],
-  insuranceTypes: readonly InsuranceType[],
+  insurances: readonly MemberInsurance[],
   enquiryIds: readonly number[],
   registry: CauseRegistry = CAUSE_MODULES,
 ): DemoTriage[] {
@@ -64,12 +64,12 @@ export function demoTriageFacts(
   const result: DemoTriage[] = [];
   drafts.forEach((draft, i) => {
     if (shanghaiMonth(draft.openedAt) < since) return;
-    const insuranceType = insuranceTypes[i] as InsuranceType;
+    const insurance = insurances[i] as MemberInsurance;
     let facts: DemoTriageFacts = {};
     if (!random.chance(SKIPPED_SHARE)) {
-      facts = scenarioFacts(random, registry, draft, insuranceType);
+      facts = scenarioFacts(random, registry, draft, insurance);
       if (random.chance(MISLEADING_SHARE)) {
-        facts = { ...facts, ...misleadingFact(random, registry, draft, insuranceType, facts) };
+        facts = { ...facts, ...misleadingFact(random, registry, draft, insurance, facts) };
       }
     }
     result.push({ enquiryId: enquiryIds[i] as number, facts });

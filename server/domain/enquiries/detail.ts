@@ -20,7 +20,11 @@ export async function getEnquiryDetail(db: Executor, actor: Actor, id: number) {
       memberName: members.name,
       memberIdNumberMasked: members.idNumberMasked,
       memberPhoneMasked: members.phoneMasked,
-      memberInsuranceType: members.insuranceType,
+      memberInsurance: {
+        scheme: members.insuranceScheme,
+        category: members.personCategory,
+        tier: members.tier,
+      },
       memberEmployerName: members.employerName,
     })
     .from(enquiries)
@@ -71,7 +75,7 @@ export async function getEnquiryDetail(db: Executor, actor: Actor, id: number) {
       name: row.memberName,
       idNumberMasked: row.memberIdNumberMasked,
       phoneMasked: row.memberPhoneMasked,
-      insuranceType: row.memberInsuranceType,
+      insurance: row.memberInsurance,
       employerName: row.memberEmployerName,
     },
     causes,

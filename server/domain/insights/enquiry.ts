@@ -16,13 +16,13 @@ export async function getEnquiryInsights(db: Database, actor: Actor, id: number)
   if (stored) return { stored: true as const, ...stored, links };
 
   const [member] = await db
-    .select({ insuranceType: members.insuranceType })
+    .select({ scheme: members.insuranceScheme, category: members.personCategory })
     .from(members)
     .where(eq(members.id, enquiry.memberId));
   const triageDay = shanghaiDay(enquiry.openedAt);
   const suggestions = triage({
     symptom: enquiry.symptom,
-    insuranceType: member?.insuranceType ?? null,
+    insurance: member ?? null,
     balanceFen: enquiry.reportedBalanceFen,
     facts: {},
     today: triageDay,
@@ -30,7 +30,7 @@ export async function getEnquiryInsights(db: Database, actor: Actor, id: number)
   return {
     stored: false as const,
     facts: {},
-    insuranceType: member?.insuranceType ?? null,
+    insurance: member ?? null,
     triageDay,
     suggestions: suggestions.map((suggestion, index) => ({
       rank: index + 1,

@@ -17,7 +17,7 @@ export async function recordFilingInsights(
   audit: Omit<AuditContext, "actorId">,
 ) {
   const [member] = await db
-    .select({ insuranceType: members.insuranceType })
+    .select({ scheme: members.insuranceScheme, category: members.personCategory })
     .from(members)
     .where(eq(members.id, enquiry.memberId));
   if (!member) return;
@@ -28,7 +28,7 @@ export async function recordFilingInsights(
       symptom: input.symptom,
       reportedBalanceFen: input.reportedBalanceFen,
       openedAt: enquiry.openedAt,
-      memberInsuranceType: member.insuranceType,
+      memberInsurance: member,
       causes: input.causes,
     },
     input.triage,

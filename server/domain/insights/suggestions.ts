@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import type { InsuranceType, Symptom } from "@/db/constants";
+import type { MemberInsurance, Symptom } from "@/db/constants";
 import { enquirySuggestions, enquiryTriageFacts } from "@/db/schema";
 import { shanghaiDay } from "../../rules/calendar-day";
 import { reasonText, stepsFor, type TriageFacts, triage } from "../../rules/triage";
@@ -12,7 +12,7 @@ export type TriagedEnquiry = {
   symptom: Symptom;
   reportedBalanceFen: number | null;
   openedAt: Date;
-  memberInsuranceType: InsuranceType;
+  memberInsurance: MemberInsurance;
   // The causes tagged at filing, already written.
   causes: readonly Pick<CauseTag, "cause" | "subReason">[];
 };
@@ -20,18 +20,24 @@ export type TriagedEnquiry = {
 // The rows filing stores for one enquiry: its facts, and the suggestions the rules make from
 // them, each accepted when the enquiry carries its cause (and, for 其他, the same sub-reason).
 export function triageRows(enquiry: TriagedEnquiry, given: TriageFactsInput | undefined) {
-  const { insuranceType: chosenType, ...facts } = given ?? {};
-  const insuranceType = chosenType ?? enquiry.memberInsuranceType;
+  const { insurance: verified, ...facts } = given ?? {};
+  const insurance = verified ?? enquiry.memberInsurance;
   const today = shanghaiDay(enquiry.openedAt);
   const suggestions = triage({
     symptom: enquiry.symptom,
-    insuranceType,
+    insurance,
     balanceFen: enquiry.reportedBalanceFen,
     facts,
     today,
   });
   return {
-    facts: { enquiryId: enquiry.id, facts: compact(facts), insuranceType, triageDay: today },
+    facts: {
+      enquiryId: enquiry.id,
+      facts: compact(facts),
+      insuranceScheme: insurance.scheme,
+      personCategory: insurance.category,
+      triageDay: today,
+    },
     suggestions: suggestions.map((suggestion, index) => ({
       enquiryId: enquiry.id,
       rank: index + 1,
@@ -86,7 +92,9 @@ export async function readTriage(db: Executor, enquiryId: number) {
   if (!stored) return null;
   return {
     facts: stored.facts as TriageFacts,
-    insuranceType: stored.insuranceType,
+    insurance: stored.insuranceScheme
+      ? { scheme: stored.insuranceScheme, category: stored.personCategory }
+      : null,
     triageDay: stored.triageDay,
     suggestions: rows.map((row) => ({
       rank: row.rank,

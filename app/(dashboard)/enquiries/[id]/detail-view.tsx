@@ -6,7 +6,7 @@ import Link from "next/link";
 import { PriorityTag, StatusTag } from "@/app/_components/enquiry-tags";
 import { formatDateTime } from "@/app/_components/format";
 import { useTRPC } from "@/app/_trpc/client";
-import { CHANNEL_LABELS, INSURANCE_TYPE_LABELS, SYMPTOM_LABELS } from "@/db/constants";
+import { CHANNEL_LABELS, insuranceLabel, SYMPTOM_LABELS } from "@/db/constants";
 import { formatFen } from "@/server/rules/money";
 import { RevealIdNumber } from "../../members/_components/reveal-id-number";
 import { RecheckDate } from "../_components/recheck-date";
@@ -74,9 +74,7 @@ export function EnquiryDetailView({
             )}
           </Descriptions.Item>
           <Descriptions.Item label="手机号">{member.phoneMasked ?? "—"}</Descriptions.Item>
-          <Descriptions.Item label="参保类型">
-            {INSURANCE_TYPE_LABELS[member.insuranceType]}
-          </Descriptions.Item>
+          <Descriptions.Item label="险种">{insuranceLabel(member.insurance)}</Descriptions.Item>
           <Descriptions.Item label="参保单位">{member.employerName ?? "—"}</Descriptions.Item>
           <Descriptions.Item label="受理地区">{data.regionName}</Descriptions.Item>
           <Descriptions.Item label="受理渠道">{CHANNEL_LABELS[enquiry.channel]}</Descriptions.Item>

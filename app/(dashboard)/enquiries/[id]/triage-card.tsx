@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Card, Descriptions, Skeleton } from "antd";
 import { SuggestionList, sameCause, withSuggestedCause } from "@/app/_components/suggestion-list";
 import { useTRPC } from "@/app/_trpc/client";
-import { BALANCE_QUERY_METHOD_LABELS, INSURANCE_TYPE_LABELS } from "@/db/constants";
+import { BALANCE_QUERY_METHOD_LABELS, insuranceLabel } from "@/db/constants";
 import { formatFen } from "@/server/rules/money";
 import type { TriageFacts } from "@/server/rules/triage";
 import type { EnquiryDetail } from "./types";
@@ -75,9 +75,9 @@ export function TriageCard({ detail, canEdit }: { detail: EnquiryDetail; canEdit
               style={{ marginBottom: 12 }}
               items={[
                 {
-                  key: "insuranceType",
-                  label: "参保类型",
-                  children: data.insuranceType ? INSURANCE_TYPE_LABELS[data.insuranceType] : "—",
+                  key: "insurance",
+                  label: "险种",
+                  children: data.insurance ? insuranceLabel(data.insurance) : "—",
                 },
                 ...factItems(data.facts),
               ]}
@@ -87,7 +87,7 @@ export function TriageCard({ detail, canEdit }: { detail: EnquiryDetail; canEdit
               type="info"
               showIcon
               style={{ marginBottom: 12 }}
-              title="受理时未记录分诊情况，以下建议根据反映问题、参保类型和余额推算"
+              title="受理时未记录分诊情况，以下建议根据反映问题、险种和余额推算"
             />
           )}
           <SuggestionList

@@ -62,7 +62,7 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
   const member = Form.useWatch("member", form);
 
   const regions = useQuery(trpc.regions.options.queryOptions());
-  // The registered insurance type feeds the triage rules.
+  // The recorded 险种 and 人员类别 feed the triage rules.
   const memberDetail = useQuery({
     ...trpc.members.byId.queryOptions({ id: member?.id ?? 0 }),
     enabled: Boolean(member?.id),
@@ -222,7 +222,7 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
             placeholder="用参保人的话记录问题，如：离职后个账显示负数 -356.20 元"
           />
         </Form.Item>
-        <TriagePanel form={form} memberInsuranceType={memberDetail.data?.insuranceType ?? null} />
+        <TriagePanel form={form} memberInsurance={memberDetail.data?.insurance ?? null} />
         <Form.Item
           label="原因分类"
           name="causes"

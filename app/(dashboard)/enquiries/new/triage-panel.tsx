@@ -17,15 +17,20 @@ import { yuanRule } from "@/app/_components/schema-rule";
 import { SuggestionList, sameCause, withSuggestedCause } from "@/app/_components/suggestion-list";
 import {
   BALANCE_QUERY_METHODS,
-  INSURANCE_TYPES,
-  type InsuranceType,
+  insuranceLabel,
+  type MemberInsurance,
   type Symptom,
 } from "@/db/constants";
 import { shanghaiDay } from "@/server/rules/calendar-day";
 import { parseYuanToFen } from "@/server/rules/money";
 import { reasonText, triage } from "@/server/rules/triage";
 import type { CauseTag } from "@/server/schemas/enquiries";
-import { type TriageFormValues, toTriageFacts, YES_NO_OPTIONS } from "./triage-facts";
+import {
+  INSURANCE_OPTIONS,
+  type TriageFormValues,
+  toTriageFacts,
+  YES_NO_OPTIONS,
+} from "./triage-facts";
 
 type WatchedForm = {
   symptom?: Symptom;
@@ -68,10 +73,10 @@ function DateField({ label, field }: FieldProps) {
 // caseworker tags a cause with "采纳", which only fills the cause field of the form.
 export function TriagePanel({
   form,
-  memberInsuranceType,
+  memberInsurance,
 }: {
   form: FormInstance;
-  memberInsuranceType: InsuranceType | null;
+  memberInsurance: MemberInsurance | null;
 }) {
   const symptom = Form.useWatch<WatchedForm["symptom"]>("symptom", form);
   const reportedBalance = Form.useWatch<WatchedForm["reportedBalance"]>("reportedBalance", form);
@@ -82,16 +87,16 @@ export function TriagePanel({
 
   const suggestions = useMemo(() => {
     if (!symptom) return [];
-    const { insuranceType, ...facts } = toTriageFacts(values);
+    const { insurance, ...facts } = toTriageFacts(values);
     const balance = reportedBalance?.trim() ? parseYuanToFen(reportedBalance) : null;
     return triage({
       symptom,
-      insuranceType: insuranceType ?? memberInsuranceType,
+      insurance: insurance ?? memberInsurance,
       balanceFen: balance?.ok ? balance.fen : null,
       facts,
       today: shanghaiDay(new Date()),
     }).map((s) => ({ ...s, reason: reasonText(s) }));
-  }, [symptom, reportedBalance, values, memberInsuranceType]);
+  }, [symptom, reportedBalance, values, memberInsurance]);
 
   return (
     <Card
@@ -102,15 +107,13 @@ export function TriagePanel({
     >
       <Row gutter={16}>
         <Col {...half}>
-          <Form.Item label="核实参保类型" name={["triage", "insuranceType"]}>
+          <Form.Item label="核实险种与人员类别" name={["triage", "insurance"]}>
             <Select
               allowClear
               placeholder={
-                memberInsuranceType
-                  ? `按登记：${INSURANCE_TYPES.find((t) => t.code === memberInsuranceType)?.label}`
-                  : "未询问"
+                memberInsurance ? `按参保人信息：${insuranceLabel(memberInsurance)}` : "未询问"
               }
-              options={toOptions(INSURANCE_TYPES)}
+              options={INSURANCE_OPTIONS}
             />
           </Form.Item>
         </Col>

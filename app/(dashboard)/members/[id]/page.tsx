@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/app/_components/format";
 import { serverCaller } from "@/app/_trpc/server";
-import { INSURANCE_TYPE_LABELS } from "@/db/constants";
+import { insuranceLabel } from "@/db/constants";
 import { currentActor } from "@/server/auth/current-actor";
 import { RevealIdNumber } from "../_components/reveal-id-number";
 import { MemberEnquiries } from "./member-enquiries";
@@ -54,11 +54,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
               ),
             },
             { key: "phone", label: "手机号", children: member.phoneMasked ?? "未登记" },
-            {
-              key: "insuranceType",
-              label: "参保类型",
-              children: INSURANCE_TYPE_LABELS[member.insuranceType],
-            },
+            { key: "insurance", label: "险种", children: insuranceLabel(member.insurance) },
             { key: "region", label: "参保地区", children: region },
             { key: "employer", label: "参保单位", children: member.employerName ?? "—" },
             { key: "createdAt", label: "登记时间", children: formatDateTime(member.createdAt) },

@@ -5,7 +5,7 @@ import { Alert, Button, Card, Flex, Input, Table, Typography } from "antd";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { errorMessage } from "@/app/_components/trpc-error";
-import { INSURANCE_TYPE_LABELS } from "@/db/constants";
+import { insuranceLabel } from "@/db/constants";
 import { RegisterMemberModal } from "./register-member-modal";
 import { matchLabel, SearchHint } from "./search-hint";
 import type { MemberSearchItem, PickedMember } from "./types";
@@ -101,9 +101,9 @@ export function MemberPicker({ id, value, onChange }: MemberPickerProps) {
             { title: "身份证号", dataIndex: "idNumberMasked" },
             { title: "手机号", dataIndex: "phoneMasked", render: (phone) => phone ?? "—" },
             {
-              title: "参保类型",
-              dataIndex: "insuranceType",
-              render: (type: MemberSearchItem["insuranceType"]) => INSURANCE_TYPE_LABELS[type],
+              title: "险种",
+              dataIndex: "insurance",
+              render: (insurance: MemberSearchItem["insurance"]) => insuranceLabel(insurance),
             },
             { title: "参保地区", dataIndex: "regionName" },
             {

@@ -10,8 +10,8 @@ import {
   Form,
   type FormRule,
   Input,
+  Radio,
   Row,
-  Select,
   Space,
 } from "antd";
 import { useEffect, useState } from "react";
@@ -20,13 +20,20 @@ import { toOptions } from "@/app/_components/filter-controls";
 import { FormError } from "@/app/_components/form-error";
 import { applyFieldErrors, errorData, errorMessage } from "@/app/_components/trpc-error";
 import { useTRPC } from "@/app/_trpc/client";
-import { INSURANCE_TYPES, type InsuranceType } from "@/db/constants";
+import {
+  INSURANCE_SCHEMES,
+  type InsuranceScheme,
+  PERSON_CATEGORIES,
+  type PersonCategory,
+  TIER_MAX_LENGTH,
+} from "@/db/constants";
 import {
   createMemberInput,
   DUPLICATE_ID_NUMBER_MESSAGE,
   idNumberShape,
   memberName,
   phoneNumber,
+  tier,
 } from "@/server/schemas/members";
 import type { PickedMember } from "./types";
 
@@ -34,7 +41,10 @@ type FormValues = {
   name: string;
   idNumber: string;
   phone?: string;
-  insuranceType: InsuranceType;
+  insuranceScheme: InsuranceScheme;
+  // Asked only for 职工医保.
+  personCategory?: PersonCategory;
+  tier?: string;
   // The Cascader path [province, city]; named after the input field so server errors land here.
   regionCode: string[];
   employerName?: string;
@@ -52,7 +62,8 @@ function schemaRule(schema: ZodType): FormRule {
   };
 }
 
-const INSURANCE_OPTIONS = toOptions(INSURANCE_TYPES);
+const SCHEME_OPTIONS = toOptions(INSURANCE_SCHEMES);
+const CATEGORY_OPTIONS = toOptions(PERSON_CATEGORIES);
 
 export type RegisterMemberFormProps = {
   onRegistered: (member: PickedMember) => void;
@@ -72,6 +83,7 @@ export function RegisterMemberForm({
   const [serverError, setServerError] = useState<string | null>(null);
   const [duplicateOf, setDuplicateOf] = useState<string | null>(null);
   const idNumber = Form.useWatch("idNumber", form);
+  const scheme = Form.useWatch("insuranceScheme", form);
   const regions = useQuery(trpc.regions.options.queryOptions());
 
   // A caseworker responsible for a single city registers members there; preselect it.
@@ -108,7 +120,10 @@ export function RegisterMemberForm({
       name: values.name,
       idNumber: values.idNumber,
       phone: values.phone ?? null,
-      insuranceType: values.insuranceType,
+      insuranceScheme: values.insuranceScheme,
+      // A category or tier picked before switching to 城乡居民医保 stays in the form, hidden.
+      personCategory: values.insuranceScheme === "employee" ? values.personCategory : null,
+      tier: values.insuranceScheme === "employee" ? (values.tier ?? null) : null,
       regionCode: values.regionCode.at(-1) ?? "",
       employerName: values.employerName ?? null,
     });
@@ -186,13 +201,31 @@ export function RegisterMemberForm({
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item
-            label="参保类型"
-            name="insuranceType"
-            rules={[{ required: true, message: "请选择参保类型" }]}
+            label="险种"
+            name="insuranceScheme"
+            rules={[{ required: true, message: "请选择险种" }]}
           >
-            <Select options={INSURANCE_OPTIONS} placeholder="请选择" />
+            <Radio.Group options={SCHEME_OPTIONS} />
           </Form.Item>
         </Col>
+        {scheme === "employee" && (
+          <>
+            <Col xs={24} sm={12}>
+              <Form.Item
+                label="人员类别"
+                name="personCategory"
+                rules={[{ required: true, message: "请选择人员类别" }]}
+              >
+                <Radio.Group options={CATEGORY_OPTIONS} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item label="档次（如有）" name="tier" rules={[schemaRule(tier)]}>
+                <Input autoComplete="off" maxLength={TIER_MAX_LENGTH} placeholder="选填，如 一档" />
+              </Form.Item>
+            </Col>
+          </>
+        )}
         <Col xs={24} sm={12}>
           <Form.Item
             label="参保地区"
