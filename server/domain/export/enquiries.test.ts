@@ -67,8 +67,12 @@ async function fileEnquiry(
   return row.id;
 }
 
-async function member(regionCode: string, name?: string) {
-  const created = await createMember(testDb.db, pii, { regionCode, name });
+async function member(
+  regionCode: string,
+  name?: string,
+  extra: Pick<Parameters<typeof createMember>[2] & object, "insurance" | "tier"> = {},
+) {
+  const created = await createMember(testDb.db, pii, { regionCode, name, ...extra });
   fullIdNumbers.push(created.idNumber);
   if (created.phone) fullPhones.push(created.phone);
   return created.id;
@@ -147,8 +151,11 @@ beforeAll(async () => {
   admin = actorOf(await createUser(testDb.db, { role: "admin", regionScope: null }));
   sichuanManager = actorOf(await createUser(testDb.db, { role: "manager", regionScope: SICHUAN }));
 
-  const leshan = await member(LESHAN, "陈建国");
-  const xian = await member(XIAN, "王秀英");
+  const leshan = await member(LESHAN, "陈建国", {
+    insurance: { scheme: "employee", category: "retired" },
+    tier: "二档",
+  });
+  const xian = await member(XIAN, "王秀英", { insurance: { scheme: "resident", category: null } });
   taggedId = await fileEnquiry(leshan, {
     // 2026-02-01 00:30 in Beijing: February, not January.
     openedAt: "2026-01-31T16:30:00Z",
@@ -202,6 +209,9 @@ describe("exportEnquiryRows", () => {
       memberName: "陈建国",
       idNumberMasked: expect.stringMatching(/^511100\*{8}\d{3}[\dX]$/),
       phoneMasked: expect.stringMatching(/^139\*{4}\d{4}$/),
+      insuranceScheme: "职工医保",
+      personCategory: "退休",
+      tier: "二档",
       reportedBalanceYuan: "-356.20",
       disputedAmountYuan: null,
       dueAt: "2026-02-04 00:30",
@@ -209,6 +219,12 @@ describe("exportEnquiryRows", () => {
       satisfaction: null,
     });
     expect(rows.map((r) => r.openedAt)).toEqual([...rows.map((r) => r.openedAt)].sort());
+    const resident = rows.find((r) => r.memberName === "王秀英");
+    expect(resident).toMatchObject({
+      insuranceScheme: "城乡居民医保",
+      personCategory: null,
+      tier: null,
+    });
   });
 
   it.each<[string, AnalyticsFilter]>([
@@ -250,7 +266,7 @@ describe("the enquiry files", () => {
     const lines = text.slice(1).split("\r\n");
     expect(lines[0]).toBe(csvRow(ENQUIRY_EXPORT_COLUMNS.map((c) => c.header)).trimEnd());
     expect(lines[0]).toBe(
-      "工单编号,受理时间,地区,渠道,反映问题,原因分类,主要原因,状态,优先级,参保人,身份证号,手机号,反映余额（元）,争议金额（元）,到期时间,办结时间,满意度",
+      "工单编号,受理时间,地区,渠道,反映问题,原因分类,主要原因,状态,优先级,参保人,身份证号,手机号,险种,人员类别,档次,反映余额（元）,争议金额（元）,到期时间,办结时间,满意度",
     );
     expect(lines).toHaveLength((await directCount(WINTER, null)) + 2);
     expect(text).not.toMatch(/[^\r]\n/);

@@ -8,7 +8,11 @@ import {
   causeTagLabel,
   ENQUIRY_STATUS_LABELS,
   type EnquiryStatus,
+  INSURANCE_SCHEME_LABELS,
+  type InsuranceScheme,
   type OtherSubReason,
+  PERSON_CATEGORY_LABELS,
+  type PersonCategory,
   PRIORITY_LABELS,
   type Priority,
   SATISFACTION_LABELS,
@@ -38,6 +42,9 @@ export type EnquiryExportRow = {
   memberName: string;
   idNumberMasked: string;
   phoneMasked: string | null;
+  insuranceScheme: string;
+  personCategory: string | null;
+  tier: string | null;
   reportedBalanceYuan: string | null;
   disputedAmountYuan: string | null;
   dueAt: string;
@@ -58,6 +65,9 @@ export const ENQUIRY_EXPORT_COLUMNS: readonly (Column & { key: keyof EnquiryExpo
   { key: "memberName", header: "参保人", kind: "text", width: 10 },
   { key: "idNumberMasked", header: "身份证号", kind: "text", width: 20 },
   { key: "phoneMasked", header: "手机号", kind: "text" },
+  { key: "insuranceScheme", header: "险种", kind: "text", width: 12 },
+  { key: "personCategory", header: "人员类别", kind: "text" },
+  { key: "tier", header: "档次", kind: "text", width: 8 },
   { key: "reportedBalanceYuan", header: "反映余额（元）", kind: "amount" },
   { key: "disputedAmountYuan", header: "争议金额（元）", kind: "amount" },
   { key: "dueAt", header: "到期时间", kind: "text", width: 17 },
@@ -87,6 +97,9 @@ type RawRow = {
   member_name: string;
   id_number_masked: string;
   phone_masked: string | null;
+  insurance_scheme: InsuranceScheme;
+  person_category: PersonCategory | null;
+  tier: string | null;
   reported_balance_fen: string | null;
   disputed_amount_fen: string | null;
   due_at: string;
@@ -147,6 +160,9 @@ function toExportRow(raw: RawRow): EnquiryExportRow {
     memberName: raw.member_name,
     idNumberMasked: raw.id_number_masked,
     phoneMasked: raw.phone_masked,
+    insuranceScheme: INSURANCE_SCHEME_LABELS[raw.insurance_scheme],
+    personCategory: raw.person_category ? PERSON_CATEGORY_LABELS[raw.person_category] : null,
+    tier: raw.tier,
     reportedBalanceYuan: yuan(raw.reported_balance_fen),
     disputedAmountYuan: yuan(raw.disputed_amount_fen),
     dueAt: raw.due_at,
@@ -185,6 +201,7 @@ export async function* exportEnquiryRows(
         m.name as member_name,
         m.id_number_masked,
         m.phone_masked,
+        m.insurance_scheme, m.person_category, m.tier,
         e.reported_balance_fen::text as reported_balance_fen,
         e.disputed_amount_fen::text as disputed_amount_fen,
         to_char(e.due_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as due_at,
