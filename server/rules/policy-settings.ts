@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { POLICY_SETTING_LABELS, type PolicySetting } from "@/db/constants";
+import {
+  PERSON_CATEGORY_CODES,
+  PERSON_CATEGORY_LABELS,
+  POLICY_SETTING_LABELS,
+  type PolicySetting,
+  TIER_MAX_LENGTH,
+} from "@/db/constants";
 import { calendarDay, text } from "../schemas/text";
 import { chineseDay } from "./calendar-day";
 import { formatFen } from "./money";
@@ -19,10 +25,6 @@ const name = (label: string, max: number) =>
     .trim()
     .min(1, `请填写${label}`)
     .max(max, `${label}不能超过${max}个字`);
-
-// 人员类别 without a personal account (灵活就业 in many places; 离休 and similar groups are
-// covered another way and never reach this desk).
-const ACCOUNTLESS_CATEGORIES = ["flexible", "retired", "active"] as const;
 
 export const POLICY_VALUE_SCHEMAS = {
   // Null: the date is not known here; letters then say 以当地实施时间为准.
@@ -68,11 +70,17 @@ export const POLICY_VALUE_SCHEMAS = {
   // 职工医保 tiers (档次) where the region has them; a lower tier may have no personal account.
   employee_tiers: z.strictObject({
     tiers: z
-      .array(z.strictObject({ name: name("档次名称", 16), personalAccount: z.boolean() }))
+      .array(
+        z.strictObject({ name: name("档次名称", TIER_MAX_LENGTH), personalAccount: z.boolean() }),
+      )
       .max(8, "档次不能超过8个"),
   }),
+  // 人员类别 without a personal account (灵活就业 in many places; 离休 and similar groups are
+  // covered another way and never reach this desk).
   accountless_categories: z.strictObject({
-    categories: z.array(z.enum(ACCOUNTLESS_CATEGORIES, { error: "人员类别无效" })).max(3),
+    categories: z
+      .array(z.enum(PERSON_CATEGORY_CODES, { error: "人员类别无效" }))
+      .max(PERSON_CATEGORY_CODES.length),
   }),
   monthly_deductions: z.strictObject({
     items: z
@@ -168,12 +176,6 @@ export const unverifiedSettings = (policy: Policy, used: readonly PolicySetting[
 
 export const UNVERIFIED_MARK = "示例（未核实）";
 
-const CATEGORY_WORDS: Record<(typeof ACCOUNTLESS_CATEGORIES)[number], string> = {
-  active: "在职",
-  retired: "退休",
-  flexible: "灵活就业",
-};
-
 // One line in words for the admin page and the letter preview.
 export function describePolicyValue<K extends PolicySetting>(
   setting: K,
@@ -216,7 +218,7 @@ export function describePolicyValue<K extends PolicySetting>(
       const { categories } = v as PolicyValue<"accountless_categories">;
       return categories.length === 0
         ? "无"
-        : categories.map((category) => CATEGORY_WORDS[category]).join("、");
+        : categories.map((category) => PERSON_CATEGORY_LABELS[category]).join("、");
     }
     case "monthly_deductions": {
       const { items } = v as PolicyValue<"monthly_deductions">;

@@ -3,6 +3,7 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Flex, Form, Input, Switch } from "antd";
 import { yuanRule } from "@/app/_components/schema-rule";
+import { TIER_MAX_LENGTH } from "@/db/constants";
 import { at, YuanInput } from "./field-parts";
 
 // The settings whose value is a list of rows: one line a row, each control named by its row
@@ -29,7 +30,7 @@ export function TierFields() {
                 <Input
                   aria-label={`第${index + 1}个档次的名称`}
                   placeholder="如 一档"
-                  maxLength={16}
+                  maxLength={TIER_MAX_LENGTH}
                   style={{ width: 160 }}
                 />
               </Form.Item>

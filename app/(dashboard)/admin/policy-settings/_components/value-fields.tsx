@@ -2,8 +2,9 @@
 
 import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Switch, Typography } from "antd";
 import { confirmDateOnly } from "@/app/_components/date-field-keys";
+import { toOptions } from "@/app/_components/filter-controls";
 import { yuanRule } from "@/app/_components/schema-rule";
-import type { PolicySetting } from "@/db/constants";
+import { PERSON_CATEGORIES, type PolicySetting } from "@/db/constants";
 import { at, YuanInput } from "./field-parts";
 import { DeductionFields, TierFields } from "./list-fields";
 
@@ -176,13 +177,7 @@ export function ValueFields({
           label="不设个人账户的人员类别"
           extra="都不勾选表示各类人员均设个人账户。"
         >
-          <Checkbox.Group
-            options={[
-              { value: "active", label: "在职" },
-              { value: "retired", label: "退休" },
-              { value: "flexible", label: "灵活就业" },
-            ]}
-          />
+          <Checkbox.Group options={toOptions(PERSON_CATEGORIES)} />
         </Form.Item>
       );
     case "monthly_deductions":
