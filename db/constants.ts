@@ -174,7 +174,7 @@ export const ENQUIRY_STATUSES = [
   { code: "open", label: "待处理" },
   { code: "in_progress", label: "处理中" },
   { code: "awaiting_recheck", label: "待复查" },
-  { code: "resolved", label: "已解决" },
+  { code: "resolved", label: "已办结" },
   { code: "followed_up", label: "已回访" },
 ] as const;
 export type EnquiryStatus = (typeof ENQUIRY_STATUSES)[number]["code"];
@@ -250,7 +250,7 @@ export const AUDIT_ACTIONS = [
   { code: "user.enable", label: "启用用户" },
   { code: "user.reset_password", label: "重置密码" },
   { code: "user.change_password", label: "修改密码" },
-  { code: "member.create", label: "登记参保人" },
+  { code: "member.create", label: "录入参保人" },
   { code: "member.reveal_id", label: "查看完整证件号" },
   { code: "member.lookup", label: "精确查询参保人" },
   { code: "member.lookup_blocked", label: "精确查询受限" },

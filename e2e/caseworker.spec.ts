@@ -18,8 +18,8 @@ test.describe
     test("registers the member and files the enquiry", async ({ asCaseworker: page }) => {
       await page.goto("/enquiries/new");
 
-      await page.getByRole("button", { name: "登记新参保人" }).click();
-      const dialog = page.getByRole("dialog", { name: "登记新参保人" });
+      await page.getByRole("button", { name: "录入新参保人" }).click();
+      const dialog = page.getByRole("dialog", { name: "录入新参保人" });
       await dialog.getByLabel("姓名").fill("赵透支");
       await dialog.getByLabel("身份证号").fill(idNumber.toLowerCase());
       await dialog.getByLabel("手机号").fill("13912345678");
@@ -27,7 +27,7 @@ test.describe
       await dialog.getByRole("radio", { name: "在职", exact: true }).check();
       await dialog.getByLabel("档次（如有）").fill("一档");
       await dialog.getByLabel("参保单位").fill("西安示例科技有限公司");
-      await dialog.getByRole("button", { name: "登记", exact: true }).click();
+      await dialog.getByRole("button", { name: "录入", exact: true }).click();
       await expect(dialog).toBeHidden();
       await expect(
         page.getByText(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`),
@@ -36,7 +36,7 @@ test.describe
       await chooseOption(page, "受理渠道", "窗口");
       await chooseOption(page, "反映问题", "余额为负数");
       await page.getByLabel("反映余额（元）").fill("-356.20");
-      await page.getByLabel("争议金额（元）").fill("356.20");
+      await page.getByLabel("涉及金额（元）").fill("356.20");
       await page.getByLabel("问题描述").fill("离职后个账显示负数 -356.20 元，询问原因");
       await page.getByRole("checkbox", { name: "离职减员" }).check();
       await page.getByRole("checkbox", { name: "家庭共济" }).check();
@@ -70,7 +70,7 @@ test.describe
       await page.getByRole("button", { name: "办结" }).click();
       await page.getByLabel("处理结果说明").fill("单位已办理减员，负数部分由新单位划入资金抵扣");
       await page.getByRole("button", { name: "确定" }).click();
-      await expect(page.locator(".ant-tag", { hasText: "已解决" })).toBeVisible();
+      await expect(page.locator(".ant-tag", { hasText: "已办结" })).toBeVisible();
 
       await page.getByRole("button", { name: "回访" }).click();
       await chooseOption(page, "回访方式", "电话回访");

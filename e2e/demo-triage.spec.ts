@@ -42,5 +42,5 @@ test("a recent demo enquiry shows the triage facts and suggestions stored at fil
   await expect(card.getByRole("listitem", { name: "建议1：离职减员" })).toContainText("已采纳");
   await expect(card).toContainText("近期离职");
   await expect(card).toContainText(String(recent?.leaveDate));
-  await expect(card).not.toContainText("受理时未记录分诊情况");
+  await expect(card).not.toContainText("受理时未记录研判情况");
 });

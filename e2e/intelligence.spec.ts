@@ -34,15 +34,15 @@ test.describe
       sql,
     }) => {
       await page.goto("/enquiries/new");
-      await page.getByRole("button", { name: "登记新参保人" }).click();
-      const dialog = page.getByRole("dialog", { name: "登记新参保人" });
-      await dialog.getByLabel("姓名").fill("钱分诊");
+      await page.getByRole("button", { name: "录入新参保人" }).click();
+      const dialog = page.getByRole("dialog", { name: "录入新参保人" });
+      await dialog.getByLabel("姓名").fill("钱研判");
       await dialog.getByLabel("身份证号").fill(idNumber);
       await dialog.getByLabel("手机号").fill(phone);
       await dialog.getByRole("radio", { name: "职工医保", exact: true }).check();
       await dialog.getByRole("radio", { name: "在职", exact: true }).check();
       await dialog.getByLabel("参保单位").fill("西安示例物流有限公司");
-      await dialog.getByRole("button", { name: "登记", exact: true }).click();
+      await dialog.getByRole("button", { name: "录入", exact: true }).click();
       await expect(dialog).toBeHidden();
 
       await chooseOption(page, "受理渠道", "12393 医保热线");
@@ -158,7 +158,7 @@ test.describe
     }) => {
       await page.goto("/enquiries/new");
       await page.getByPlaceholder("输入完整身份证号、姓名或手机号后四位查询").fill(idNumber);
-      await page.getByRole("button", { name: "选择参保人 钱分诊" }).click();
+      await page.getByRole("button", { name: "选择参保人 钱研判" }).click();
       const recent = page.getByRole("list", { name: "近期咨询" });
       await expect(recent).toContainText(`#${enquiryId}`);
       // The earlier enquiry is still open, so the open-enquiry warning appears too; wait for it
@@ -218,7 +218,7 @@ test("the triage panel, the enquiry's cards, the calculator and the sheet pass a
     select e.id from enquiries e join enquiry_causes c on c.enquiry_id = e.id
     where e.region_code = '610100' and c.cause = 'resignation' order by e.id limit 1`;
   await page.goto(`/enquiries/${demo?.id}`);
-  await expect(page.getByTestId("triage-card")).toContainText("受理时未记录分诊情况");
+  await expect(page.getByTestId("triage-card")).toContainText("受理时未记录研判情况");
   problems.push(...(await axeProblems(page, "detail")));
   await page.getByRole("button", { name: "离职减员计算" }).click();
   await expect(page.getByRole("dialog", { name: "离职减员计算" })).toBeVisible();

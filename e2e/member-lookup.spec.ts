@@ -15,13 +15,13 @@ test("a caseworker looks up a member by full ID number without it entering a URL
   page.on("request", (request) => urls.push(request.url()));
 
   await page.goto("/members");
-  await page.getByRole("button", { name: "登记参保人" }).first().click();
-  const dialog = page.getByRole("dialog", { name: "登记参保人" });
+  await page.getByRole("button", { name: "录入参保人" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "录入参保人" });
   await dialog.getByLabel("姓名").fill("周查询");
   await dialog.getByLabel("身份证号").fill(idNumber);
   await dialog.getByRole("radio", { name: "职工医保", exact: true }).check();
   await dialog.getByRole("radio", { name: "退休", exact: true }).check();
-  await dialog.getByRole("button", { name: "登记", exact: true }).click();
+  await dialog.getByRole("button", { name: "录入", exact: true }).click();
   await expect(page).toHaveURL(/\/members\/\d+$/);
 
   await page.goto("/members");

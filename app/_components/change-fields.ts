@@ -33,6 +33,6 @@ export const CHANGE_FIELD_LABELS: Record<string, string> = {
   lookupBy: "查询方式",
   term: "查询内容",
   found: "是否找到",
-  requestedRegion: "申请登记地区",
+  requestedRegion: "申请录入地区",
   resolution: "处理结果",
 };

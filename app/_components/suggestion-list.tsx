@@ -52,7 +52,7 @@ export function SuggestionList({
     return <Typography.Text type="secondary">{emptyText}</Typography.Text>;
   }
   return (
-    <ol aria-label="分诊建议" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+    <ol aria-label="研判建议" style={{ listStyle: "none", margin: 0, padding: 0 }}>
       {suggestions.map((s, index) => {
         const label = causeTagLabel(s);
         const isAdopted = adopted(s);

@@ -279,7 +279,7 @@ describe("members.create", () => {
     );
     expect(failure).toMatchObject({
       code: "BAD_REQUEST",
-      message: "该身份证号已登记",
+      message: "该身份证号已录入",
       field: "idNumber",
     });
     expect(await countRows("audit_events")).toBe(auditsBefore);
@@ -291,7 +291,7 @@ describe("members.create", () => {
           registration({ name: "赵卫东", idNumber, regionCode: LESHAN }),
         ),
       ),
-    ).toMatchObject({ code: "CONFLICT", message: "该证件号无法在本辖区登记，已提交管理员核查" });
+    ).toMatchObject({ code: "CONFLICT", message: "该证件号无法在本辖区录入，已提交管理员核查" });
     const [row] = await testDb.client<{ n: number }[]>`
       select count(*)::int as n from members where id_number_hash = ${pii.hash(idNumber)}`;
     expect(row?.n).toBe(1);

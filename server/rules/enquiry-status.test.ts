@@ -122,7 +122,7 @@ describe("checkTransition messages", () => {
   it("names the current status and the refused action", () => {
     expect(checkTransition("resolved", "start", COMPLETE)).toEqual({
       ok: false,
-      message: "当前状态为「已解决」，不能执行「开始处理」",
+      message: "当前状态为「已办结」，不能执行「开始处理」",
     });
     expect(checkTransition("open", "resolve", COMPLETE)).toEqual({
       ok: false,

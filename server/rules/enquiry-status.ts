@@ -8,7 +8,7 @@ import {
 } from "@/db/constants";
 
 // The enquiry life cycle. The main line runs 待处理 → 处理中 (→ 待复查 while a system-delay
-// credit is awaited) → 已解决 → 已回访. Two side doors: 退回 puts unfinished work back in the
+// credit is awaited) → 已办结 → 已回访. Two side doors: 退回 puts unfinished work back in the
 // pool for someone else, and 重开 takes a closed enquiry back into work when the member calls
 // again. Both ask for a reason because they undo someone's work and the history must say why.
 // `requires` names what the caseworker must supply, so the form knows which fields to show.

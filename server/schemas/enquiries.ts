@@ -64,7 +64,7 @@ export const createEnquiryInput = z.strictObject({
   channel: z.enum(CHANNEL_CODES, { error: "请选择受理渠道" }),
   symptom: z.enum(SYMPTOM_CODES, { error: "请选择反映的问题" }),
   reportedBalanceFen: fen("反映余额").nullable(),
-  disputedAmountFen: fen("争议金额").min(0, "争议金额不能为负数").nullable(),
+  disputedAmountFen: fen("涉及金额").min(0, "涉及金额不能为负数").nullable(),
   description: requiredText("问题描述", 2000),
   causes: causeTags,
   // The facts given to the triage panel, and earlier enquiries of the member this one repeats.

@@ -14,7 +14,7 @@ import { text } from "./text";
 // (input) and the tests. The ID number's region prefix needs the regions table, so the full
 // check runs in the domain; the form checks everything else with `idNumberShape`.
 
-export const DUPLICATE_ID_NUMBER_MESSAGE = "该身份证号已登记";
+export const DUPLICATE_ID_NUMBER_MESSAGE = "该身份证号已录入";
 
 // Minority names join their parts with a middle dot, which input methods produce in several
 // look-alike forms; they are all stored as U+00B7.
@@ -131,4 +131,4 @@ export const revealIdNumberInput = z.strictObject({
 });
 export type RevealIdNumberInput = z.infer<typeof revealIdNumberInput>;
 
-export const CROSS_REGION_ID_NUMBER_MESSAGE = "该证件号无法在本辖区登记，已提交管理员核查";
+export const CROSS_REGION_ID_NUMBER_MESSAGE = "该证件号无法在本辖区录入，已提交管理员核查";

@@ -71,7 +71,7 @@ export function MemberLookup({
 
   const registerButton = canRegister && (
     <Button type="primary" icon={<UserAddOutlined />} onClick={() => setRegistering(true)}>
-      登记参保人
+      录入参保人
     </Button>
   );
   // An exact term is not repeated in the caption: it is in the box, and need not be on screen twice.
@@ -139,7 +139,7 @@ export function MemberLookup({
         </Flex>
       </Card>
       <RegisterMemberModal
-        title="登记参保人"
+        title="录入参保人"
         open={registering}
         onClose={() => setRegistering(false)}
         onRegistered={(member) => router.push(`/members/${member.id}`)}

@@ -106,7 +106,7 @@ describe("registering an ID number insured in another region", () => {
     const { member, registration } = await insuredInXian();
     expect(
       await errorOf(callerAs(xianCaseworker).members.create({ ...registration, regionCode: XIAN })),
-    ).toBe("BAD_REQUEST 该身份证号已登记");
+    ).toBe("BAD_REQUEST 该身份证号已录入");
     expect(await reviewRows(member.id)).toEqual([]);
   });
 });

@@ -244,7 +244,7 @@ describe("rollup triggers", () => {
             .set({
               status: next.status,
               resolvedAt: next.resolvedAt,
-              resolutionSummary: next.resolvedAt ? "已解决" : null,
+              resolutionSummary: next.resolvedAt ? "已办结" : null,
               satisfaction: next.satisfaction,
               ...(random.chance(0.3) ? { dueAt: next.dueAt } : {}),
             })

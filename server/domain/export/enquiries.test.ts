@@ -266,7 +266,7 @@ describe("the enquiry files", () => {
     const lines = text.slice(1).split("\r\n");
     expect(lines[0]).toBe(csvRow(ENQUIRY_EXPORT_COLUMNS.map((c) => c.header)).trimEnd());
     expect(lines[0]).toBe(
-      "工单编号,受理时间,地区,渠道,反映问题,原因分类,主要原因,状态,优先级,参保人,身份证号,手机号,险种,人员类别,档次,反映余额（元）,争议金额（元）,到期时间,办结时间,满意度",
+      "工单编号,受理时间,地区,渠道,反映问题,原因分类,主要原因,状态,优先级,参保人,身份证号,手机号,险种,人员类别,档次,反映余额（元）,涉及金额（元）,到期时间,办结时间,满意度",
     );
     expect(lines).toHaveLength((await directCount(WINTER, null)) + 2);
     expect(text).not.toMatch(/[^\r]\n/);

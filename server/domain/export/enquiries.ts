@@ -69,7 +69,7 @@ export const ENQUIRY_EXPORT_COLUMNS: readonly (Column & { key: keyof EnquiryExpo
   { key: "personCategory", header: "人员类别", kind: "text" },
   { key: "tier", header: "档次", kind: "text", width: 8 },
   { key: "reportedBalanceYuan", header: "反映余额（元）", kind: "amount" },
-  { key: "disputedAmountYuan", header: "争议金额（元）", kind: "amount" },
+  { key: "disputedAmountYuan", header: "涉及金额（元）", kind: "amount" },
   { key: "dueAt", header: "到期时间", kind: "text", width: 17 },
   { key: "resolvedAt", header: "办结时间", kind: "text", width: 17 },
   { key: "satisfaction", header: "满意度", kind: "text", width: 10 },

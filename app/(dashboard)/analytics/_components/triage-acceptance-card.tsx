@@ -19,7 +19,7 @@ export function TriageAcceptanceCard({ filter }: { filter: AnalyticsFilter }) {
   return (
     <SectionCard
       testId="triage-acceptance"
-      title="分诊建议采纳率"
+      title="研判建议采纳率"
       hint="受理时系统给出的原因建议中，最终被标为工单原因的比例（随后修改原因分类也会计入）。"
     >
       {acceptance.isError ? (
@@ -31,7 +31,7 @@ export function TriageAcceptanceCard({ filter }: { filter: AnalyticsFilter }) {
           pagination={false}
           loading={acceptance.isLoading}
           dataSource={acceptance.data ?? []}
-          locale={{ emptyText: "所选范围内暂无分诊记录" }}
+          locale={{ emptyText: "所选范围内暂无研判记录" }}
           columns={[
             {
               title: "原因",

@@ -82,7 +82,7 @@ export function EnquiryDetailView({
           <Descriptions.Item label="反映余额">
             {money(enquiry.reportedBalanceFen)}
           </Descriptions.Item>
-          <Descriptions.Item label="争议金额">{money(enquiry.disputedAmountFen)}</Descriptions.Item>
+          <Descriptions.Item label="涉及金额">{money(enquiry.disputedAmountFen)}</Descriptions.Item>
           <Descriptions.Item label="受理时间">{formatDateTime(enquiry.openedAt)}</Descriptions.Item>
           <Descriptions.Item label="办理期限">
             <Typography.Text type={overdue ? "danger" : undefined}>

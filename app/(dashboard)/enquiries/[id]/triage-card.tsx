@@ -63,7 +63,7 @@ export function TriageCard({ detail, canEdit }: { detail: EnquiryDetail; canEdit
   const data = insights.data;
 
   return (
-    <Card title="智能分诊" data-testid="triage-card">
+    <Card title="原因研判" data-testid="triage-card">
       {!data ? (
         <Skeleton active paragraph={{ rows: 3 }} />
       ) : (
@@ -87,7 +87,7 @@ export function TriageCard({ detail, canEdit }: { detail: EnquiryDetail; canEdit
               type="info"
               showIcon
               style={{ marginBottom: 12 }}
-              title="受理时未记录分诊情况，以下建议根据反映问题、险种和余额推算"
+              title="受理时未记录研判情况，以下建议根据反映问题、险种和余额推算"
             />
           )}
           <SuggestionList
@@ -104,7 +104,7 @@ export function TriageCard({ detail, canEdit }: { detail: EnquiryDetail; canEdit
                 : undefined
             }
             adopting={adopt.isPending}
-            emptyText="暂无分诊建议"
+            emptyText="暂无研判建议"
           />
         </>
       )}

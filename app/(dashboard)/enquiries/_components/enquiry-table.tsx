@@ -107,7 +107,7 @@ function columns(now: number): TableColumnsType<EnquiryRow> {
       ),
     },
     {
-      title: "争议金额",
+      title: "涉及金额",
       dataIndex: "disputedAmountFen",
       width: 130,
       align: "right",

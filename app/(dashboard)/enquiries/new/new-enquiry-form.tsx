@@ -132,7 +132,7 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
         <Form.Item
           label="参保人"
           name="member"
-          rules={[{ required: true, message: "请查询并选择参保人，或登记新参保人" }]}
+          rules={[{ required: true, message: "请查询并选择参保人，或录入新参保人" }]}
         >
           <MemberPicker />
         </Form.Item>
@@ -201,9 +201,9 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
           </Col>
           <Col xs={24} md={8}>
             <Form.Item
-              label="争议金额（元）"
+              label="涉及金额（元）"
               name="disputedAmount"
-              rules={[yuanRule("争议金额", { allowNegative: false })]}
+              rules={[yuanRule("涉及金额", { allowNegative: false })]}
             >
               <Input inputMode="decimal" placeholder="如 500.00" />
             </Form.Item>

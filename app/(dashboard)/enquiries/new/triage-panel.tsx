@@ -69,7 +69,7 @@ function DateField({ label, field }: FieldProps) {
   );
 }
 
-// 智能分诊: optional questions beside the filing form. Suggestions follow every change; the
+// 原因研判: optional questions beside the filing form. Suggestions follow every change; the
 // caseworker tags a cause with "采纳", which only fills the cause field of the form.
 export function TriagePanel({
   form,
@@ -101,7 +101,7 @@ export function TriagePanel({
   return (
     <Card
       type="inner"
-      title="智能分诊"
+      title="原因研判"
       style={{ marginBottom: 16 }}
       extra={<span>以下均为选填，填得越多建议越准</span>}
     >
@@ -158,7 +158,7 @@ export function TriagePanel({
         suggestions={suggestions}
         adopted={(s) => causes.some((tag) => sameCause(tag, s))}
         onAdopt={(s) => form.setFieldValue("causes", withSuggestedCause(causes, s))}
-        emptyText={symptom ? "暂无明确方向，请补充上面的情况" : "选择「反映问题」后显示分诊建议"}
+        emptyText={symptom ? "暂无明确方向，请补充上面的情况" : "选择「反映问题」后显示研判建议"}
       />
     </Card>
   );

@@ -46,7 +46,7 @@ const columns: TableColumnsType<EnquiryListItem> = [
     render: amount,
   },
   {
-    title: "争议金额",
+    title: "涉及金额",
     dataIndex: "disputedAmountFen",
     align: "right",
     render: amount,

@@ -53,12 +53,12 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
                 member.idNumberMasked
               ),
             },
-            { key: "phone", label: "手机号", children: member.phoneMasked ?? "未登记" },
+            { key: "phone", label: "手机号", children: member.phoneMasked ?? "未录入" },
             { key: "insurance", label: "险种", children: insuranceLabel(member.insurance) },
             { key: "region", label: "参保地区", children: region },
             { key: "employer", label: "参保单位", children: member.employerName ?? "—" },
-            { key: "createdAt", label: "登记时间", children: formatDateTime(member.createdAt) },
-            { key: "createdBy", label: "登记人", children: member.createdByName ?? "—" },
+            { key: "createdAt", label: "录入时间", children: formatDateTime(member.createdAt) },
+            { key: "createdBy", label: "录入人", children: member.createdByName ?? "—" },
           ]}
         />
       </Card>

@@ -125,11 +125,11 @@ export function MemberPicker({ id, value, onChange }: MemberPickerProps) {
       )}
       <div>
         <Button type="link" icon={<UserAddOutlined />} onClick={() => setRegistering(true)}>
-          登记新参保人
+          录入新参保人
         </Button>
       </div>
       <RegisterMemberModal
-        title="登记新参保人"
+        title="录入新参保人"
         open={registering}
         onClose={() => setRegistering(false)}
         onRegistered={(member) => pick(member)}

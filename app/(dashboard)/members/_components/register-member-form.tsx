@@ -98,7 +98,7 @@ export function RegisterMemberForm({
   const create = useMutation(
     trpc.members.create.mutationOptions({
       onSuccess: (member) => {
-        message.success(`已登记参保人 ${member.name}`);
+        message.success(`已录入参保人 ${member.name}`);
         form.resetFields();
         onRegistered(member);
       },
@@ -138,7 +138,7 @@ export function RegisterMemberForm({
       onFinish={onFinish}
       requiredMark
       scrollToFirstError
-      aria-label="登记参保人"
+      aria-label="录入参保人"
     >
       <FormError message={serverError} />
       {regions.isError && (
@@ -153,7 +153,7 @@ export function RegisterMemberForm({
         <Alert
           type="warning"
           showIcon
-          title="该身份证号已登记，无需重复登记"
+          title="该身份证号已录入，无需重复录入"
           action={
             <Button size="small" onClick={() => onDuplicate(duplicateOf)}>
               查找该参保人
@@ -252,7 +252,7 @@ export function RegisterMemberForm({
       </Row>
       <Space>
         <Button type="primary" htmlType="submit" loading={create.isPending}>
-          登记
+          录入
         </Button>
         {onCancel && <Button onClick={onCancel}>取消</Button>}
       </Space>

@@ -45,7 +45,7 @@ export function RegionReviews() {
     { title: "参保人", dataIndex: "memberName" },
     { title: "身份证号", dataIndex: "idNumberMasked" },
     { title: "现参保地", dataIndex: "memberRegionName" },
-    { title: "申请登记地", dataIndex: "requestedRegionName" },
+    { title: "申请录入地", dataIndex: "requestedRegionName" },
     {
       title: "提交人",
       key: "requestedBy",
@@ -81,7 +81,7 @@ export function RegionReviews() {
       <Card>
         <Flex vertical gap={16}>
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-            经办人员登记的身份证号已在其管辖范围外参保时，系统不告知其参保地，转由系统管理员核查：
+            经办人员录入的身份证号已在其管辖范围外参保时，系统不告知其参保地，转由系统管理员核查：
             确认后可办理参保地变更，或不予变更。
           </Typography.Paragraph>
           <Segmented<RegionReviewStatus>

@@ -59,7 +59,7 @@ export function ResolveReviewModal({
         <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
           <Descriptions.Item label="身份证号">{review.idNumberMasked}</Descriptions.Item>
           <Descriptions.Item label="现参保地">{review.memberRegionName}</Descriptions.Item>
-          <Descriptions.Item label="申请登记地">{review.requestedRegionName}</Descriptions.Item>
+          <Descriptions.Item label="申请录入地">{review.requestedRegionName}</Descriptions.Item>
           <Descriptions.Item label="提交人">
             {review.requestedByName}（{review.requestedByLogin}）
           </Descriptions.Item>
@@ -85,7 +85,7 @@ export function ResolveReviewModal({
             options={[
               {
                 value: "moved",
-                label: `参保地变更至${review?.requestedRegionName ?? "申请登记地"}`,
+                label: `参保地变更至${review?.requestedRegionName ?? "申请录入地"}`,
               },
               { value: "declined", label: "不予变更" },
             ]}
