@@ -20,7 +20,12 @@ import {
   type Scenario,
   WORKING,
 } from "../cli/seed/scenarios";
-import { APP_OR_CARD, AT_THE_PHARMACY, lastJuneEnd, maybeQuery } from "../cli/seed/triage-facts";
+import {
+  APP_OR_CARD,
+  AT_THE_PHARMACY,
+  lastInsuranceYearEnd,
+  maybeQuery,
+} from "../cli/seed/triage-facts";
 import type { Explanation } from "../rules/member-explanations";
 import { formatFen } from "../rules/money";
 import type { Policy } from "../rules/policy-settings";
@@ -146,7 +151,7 @@ const NOTES: Record<OtherSubReason, string> = {
   medical_spending: "调取增减明细，逐笔核对刷卡记录",
   employer_arrears: "单位欠缴 3 个月，已电话催缴",
   card_not_activated: "指导到银行网点激活社保卡医保功能",
-  wrong_query_channel: "告知通过医保 APP 或 12393 查询个人账户",
+  wrong_query_channel: "告知通过医保 APP 或经办窗口查询个人账户",
   no_personal_account: "核实险种与人员类别，不设个人账户",
   identity_mismatch: "核对证件并更正身份信息",
   overdraft_rule: "说明当地个人账户透支规定",
@@ -318,12 +323,17 @@ export const other: CauseModule = {
           : []),
       ];
     },
-    triageFacts: (random, draft, insurance, subReason) => {
+    triageFacts: (random, draft, insurance, subReason, region) => {
       switch (subReason) {
         case "medical_spending":
-          // Those who left on 30 June suspect the reduction; the others have nothing to add.
+          // Those who left on the insurance year's last day suspect the reduction; the others
+          // have nothing to add.
           return insurance.category === "active" && random.chance(0.4)
-            ? { leftEmployer: true, leaveDate: lastJuneEnd(draft.openedAt), reductionFiled: true }
+            ? {
+                leftEmployer: true,
+                leaveDate: lastInsuranceYearEnd(draft.openedAt, region.insuranceYearStartMonth),
+                reductionFiled: true,
+              }
             : { boundRelatives: 0, ...maybeQuery(random, APP_OR_CARD) };
         case "employer_arrears":
         case "contribution_gap":

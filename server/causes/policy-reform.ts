@@ -2,34 +2,44 @@
 // employer part no longer reaches the account), retiree allocation cuts, a lower contribution
 // base, monthly deductions. The explanation names the actual mechanism.
 import type { SeedMonth } from "../cli/seed/calendar";
+import { DEMO_FIRST_REFORM_MONTH } from "../cli/seed/policy-values";
 import { EMPLOYEE, RETIRED, type Scenario } from "../cli/seed/scenarios";
 import { APP_OR_CARD, maybeQuery } from "../cli/seed/triage-facts";
 import { formatFen } from "../rules/money";
-import { deductionsInWords, reformSince, retireeAllocationInWords } from "../rules/policy-phrases";
+import {
+  deductionsInWords,
+  reformSince,
+  reformSinceDate,
+  retireeAllocationInWords,
+} from "../rules/policy-phrases";
 import type { TriageHit, TriageRule } from "../rules/triage";
 import { type CauseModule, hit, ownStepKinds } from "./cause-module";
 
 // The outpatient mutual-aid reform (门诊共济改革): from this month the employer part no longer
 // reaches the personal account. Family mutual aid (家庭共济) came with it.
-export const REFORM_START = "2022-07-01";
-export const afterReform = (month: SeedMonth) => month.key >= REFORM_START.slice(0, 7);
+// The demo's months after the reform, for the seasonality of causes that came with it (the
+// provinces' own dates are in the demo settings; the charts' shape needs only the first).
+export const afterReform = (month: SeedMonth) => month.key >= DEMO_FIRST_REFORM_MONTH;
 
 // A small negative figure is typically one monthly deduction (e.g. 13 元 大额医疗补助).
 const SMALL_DEDUCTION_FEN = 5_000;
 
-const triageRule: TriageRule = ({ symptom, insurance, balanceFen, facts, today }) => {
+const triageRule: TriageRule = ({ symptom, insurance, balanceFen, facts, today, region }) => {
   const hits: TriageHit[] = [];
-  if (insurance?.category === "active" && today >= REFORM_START) {
+  // A region whose date is not known here has had the reform for years by now.
+  const reformed = region.reformStart === null || today >= region.reformStart;
+  if (insurance?.category === "active" && reformed) {
+    const since = reformSinceDate(region.reformStart);
     if (symptom === "mismatch") {
       hits.push(
         hit(
           "policy_reform",
           35,
-          "2022年7月起，单位缴纳的部分不再划入个人账户，只划入您本人缴纳的部分，所以余额比以前增长得慢。",
+          `${since}，单位缴纳的部分不再划入个人账户，只划入您本人缴纳的部分，所以余额比以前增长得慢。`,
         ),
       );
     } else if (symptom === "sudden_drop") {
-      hits.push(hit("policy_reform", 10, "2022年7月起每月划入个人账户的金额有所减少。"));
+      hits.push(hit("policy_reform", 10, `${since}每月划入个人账户的金额有所减少。`));
     }
     const expected = facts.expectedBalanceFen;
     if (expected != null && balanceFen != null && balanceFen < expected) {

@@ -16,7 +16,7 @@ import { demoTriageFacts } from "../cli/seed/triage";
 import { memberExplanation } from "../rules/member-explanations";
 import { stepSentence } from "../rules/step-sentences";
 import { stepsFor, triage } from "../rules/triage";
-import { testPolicy } from "../testing/policy";
+import { JULY_PRE_ALLOCATING, testPolicy } from "../testing/policy";
 import { type CauseModule, type CauseRegistry, hit } from "./cause-module";
 import { CAUSE_MODULES } from "./index";
 
@@ -121,6 +121,7 @@ describe("a cause added to the registry", () => {
     balanceFen: 40_000,
     facts: { recentlyEnrolled: true },
     today: "2026-03-16",
+    region: JULY_PRE_ALLOCATING,
   } as const;
 
   it("is suggested by the triage engine, with its reason and its steps", () => {
@@ -186,6 +187,7 @@ describe("a cause added to the registry", () => {
       drafts,
       types,
       drafts.map((_, i) => i + 1),
+      () => JULY_PRE_ALLOCATING,
       withDuplicate,
     );
     const factsOf = new Map(given.map((row) => [row.enquiryId, row.facts]));
@@ -202,6 +204,7 @@ describe("a cause added to the registry", () => {
           balanceFen: 0,
           facts: facts ?? {},
           today: "2026-03-16",
+          region: JULY_PRE_ALLOCATING,
         },
         withDuplicate,
       );

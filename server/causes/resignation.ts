@@ -3,20 +3,22 @@
 // back, and what was already spent can leave the account negative.
 import { ACTIVE, EMPLOYEE, type Scenario } from "../cli/seed/scenarios";
 import { APP_OR_CARD, dayInMonthBefore, maybeQuery } from "../cli/seed/triage-facts";
-import { daysBetween } from "../rules/calendar-day";
+import { chineseDay, daysBetween } from "../rules/calendar-day";
 import { formatFen } from "../rules/money";
 import { insuranceYearSpan } from "../rules/policy-phrases";
-import type { TriageHit, TriageRule } from "../rules/triage";
+import { insuranceYearEnd, type TriageHit, type TriageRule } from "../rules/triage";
 import { type CauseModule, hit, ownStepKinds } from "./cause-module";
 
-const triageRule: TriageRule = ({ symptom, facts, today }) => {
+const triageRule: TriageRule = ({ symptom, facts, today, region }) => {
   const hits: TriageHit[] = [];
   if (facts.leftEmployer === true) {
     hits.push(
       hit(
         "resignation",
         35,
-        "您近期离开了原单位。很多地区按参保年度提前划入个人账户资金，离职后单位办理减员，系统会扣回离职后至6月底的预划资金。",
+        region.creditingMode === "pre_allocation"
+          ? "您近期离开了原单位。您所在地区按医保年度提前划入个人账户资金，离职后单位办理减员，系统会扣回减员后至医保年度末的预划资金。"
+          : "您近期离开了原单位。您所在地区按月划入个人账户，单位办理减员后从次月起停止划入，余额不再增加。",
       ),
     );
     if (symptom === "negative") {
@@ -39,16 +41,17 @@ const triageRule: TriageRule = ({ symptom, facts, today }) => {
   const leave = facts.leaveDate;
   if (leave && daysBetween(leave, today) >= 0) {
     const days = daysBetween(leave, today);
-    if (leave.endsWith("-06-30")) {
+    if (leave === insuranceYearEnd(leave, region.insuranceYearStartMonth)) {
+      const on = chineseDay(leave);
       hits.push(
-        hit("resignation", -60, "您在6月30日离职，正好是参保年度的最后一天，不会扣回预划资金。"),
+        hit("resignation", -60, `您在${on}离职，正好是医保年度的最后一天，不会扣回预划资金。`),
       );
       if (symptom === "sudden_drop" || symptom === "negative") {
         hits.push(
           hit(
             "other:medical_spending",
             40,
-            "6月30日离职不扣回预划资金，余额减少多半是平时就医购药的正常支出。",
+            `${on}离职不扣回预划资金，余额减少多半是平时就医购药的正常支出。`,
           ),
         );
       }
@@ -72,7 +75,7 @@ const SCENARIOS: readonly Scenario[] = [
     ],
     summaries: [
       "参保人于{leaveMonth}离职，单位已办理减员，系统按实际在职月份重新计算预划资金；离职前已刷卡使用超出部分，形成负数 {amount} 元。已告知可由新单位划入资金抵扣，或到窗口补缴。",
-      "原单位减员后扣回离职后至 6 月底的预划资金，因此前已消费，余额为 {balance} 元。已说明计算方式及抵扣办法，参保人选择由后续划入资金抵扣。",
+      "原单位减员后扣回减员后至医保年度末的预划资金，因此前已消费，余额为 {balance} 元。已说明计算方式及结清办法，参保人选择到窗口结清。",
     ],
   },
   {
@@ -84,7 +87,7 @@ const SCENARIOS: readonly Scenario[] = [
       "参保人反映{leaveMonth}办完离职手续，个人账户被扣回 {amount} 元，询问依据",
     ],
     summaries: [
-      "单位办理减员后，系统扣回离职次月至当年 6 月底的预划资金 {amount} 元，属正常调整。已打印明细并解释。",
+      "单位办理减员后，系统扣回减员次月至医保年度末的预划资金 {amount} 元，属正常调整。已打印明细并解释。",
     ],
   },
   {
@@ -145,7 +148,7 @@ export const resignation: CauseModule = {
     steps: (random, _subReason, step) => [
       step("print_ledger", "已打印近 12 个月个人账户增减明细"),
       step("check_leave_dates", "{leaveMonth}离职，原单位已办理减员"),
-      step("compute_real_credit", "按实际在职月份重算，扣回离职后至 6 月底的预划资金"),
+      step("compute_real_credit", "按实际在职月份重算，扣回减员后至医保年度末的预划资金"),
       step("explain_offset", "已告知负数部分可由新单位划入资金抵扣，也可到窗口补缴"),
       ...(random.chance(0.2) ? [step("top_up", "参保人选择补缴，已指导通过市民中心缴纳")] : []),
     ],

@@ -6,7 +6,8 @@ import { auditEvents, regionPolicySettings } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { createSignedInUser, type SignedInTestUser } from "@/server/testing/factories";
 import { NATIONAL_DEFAULTS } from "@/server/testing/policy";
-import { DEMO_POLICY_SETTINGS, seedPolicySettings } from "../cli/seed/policy-settings";
+import { seedPolicySettings } from "../cli/seed/policy-settings";
+import { DEMO_POLICY_SETTINGS } from "../cli/seed/policy-values";
 import { callerWith, failureOf } from "../testing/callers";
 import { loadPolicy } from "./policy-settings";
 

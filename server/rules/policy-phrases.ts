@@ -7,7 +7,10 @@ import type { Policy } from "./policy-settings";
 // "2022年7月起" when the region's reform date is known, otherwise the phrase that leaves it to
 // the local date.
 export function reformSince(policy: Policy): string {
-  const date = policy.reform_start.value.date;
+  return reformSinceDate(policy.reform_start.value.date);
+}
+
+export function reformSinceDate(date: string | null): string {
   if (!date) return "门诊共济改革在本地实施后（实施时间以当地为准）";
   const [year, month] = date.split("-").map(Number);
   return `${year}年${month}月起`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { causeTagLabel, MEMBER_INSURANCES, STEP_KINDS } from "@/db/constants";
+import { JULY_PRE_ALLOCATING } from "../testing/policy";
 import {
   MAX_SUGGESTIONS,
   MIN_SCORE,
@@ -17,6 +18,7 @@ function run(overrides: Partial<TriageInput> & { facts?: TriageInput["facts"] })
     insurance: { scheme: "employee", category: "active" },
     balanceFen: null,
     today: TODAY,
+    region: JULY_PRE_ALLOCATING,
     ...overrides,
     facts: overrides.facts ?? {},
   });
@@ -180,6 +182,7 @@ describe("triage: shape of every answer", () => {
         insurance,
         balanceFen: symptom === "negative" ? -2_000 : 0,
         today: TODAY,
+        region: JULY_PRE_ALLOCATING,
         facts: { leftEmployer: true, boundRelatives: 1, employerPaid: true, queryMethod: "bank" },
       });
     }

@@ -8,6 +8,7 @@ import type {
 } from "@/db/constants";
 import { CAUSE_MODULES } from "../causes";
 import { type CauseRegistry, causesOf } from "../causes/cause-module";
+import type { Policy } from "./policy-settings";
 
 // The triage engine: from what the member reports and the few facts a caseworker can ask on the
 // phone, rank the documented causes. Every point a cause earns comes from one named rule with a
@@ -28,8 +29,34 @@ export type TriageFacts = {
   queryMethod?: BalanceQueryMethod | null;
 };
 
+// The rules of the member's region the triage reads (from its settings, server/rules/
+// policy-settings.ts): the reform date, when its insurance year starts and how it credits.
+export type RegionRules = {
+  reformStart: string | null;
+  insuranceYearStartMonth: 1 | 4 | 7;
+  creditingMode: "monthly" | "pre_allocation";
+};
+
+export function regionRulesOf(policy: Policy): RegionRules {
+  return {
+    reformStart: policy.reform_start.value.date,
+    insuranceYearStartMonth: policy.insurance_year_start.value.month,
+    creditingMode: policy.crediting_mode.value.mode,
+  };
+}
+
+// The last day of the insurance year that contains `day` (YYYY-MM-DD).
+export function insuranceYearEnd(day: string, startMonth: number): string {
+  const [year, month] = day.split("-").map(Number) as [number, number];
+  const endYear = startMonth === 1 || month < startMonth ? year : year + 1;
+  const endMonth = startMonth === 1 ? 12 : startMonth - 1;
+  const last = new Date(Date.UTC(endYear, endMonth, 0)).getUTCDate();
+  return `${endYear}-${String(endMonth).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
+}
+
 export type TriageInput = {
   symptom: Symptom;
+  region: RegionRules;
   // 险种 and 人员类别; null when not known.
   insurance: MemberInsurance | null;
   balanceFen: number | null;

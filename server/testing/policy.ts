@@ -5,6 +5,7 @@ import {
   type PolicyValue,
   resolvePolicy,
 } from "../rules/policy-settings";
+import type { RegionRules } from "../rules/triage";
 
 // A region's policy for tests that need one without a database: the national defaults (as the
 // migration writes them) with some settings replaced.
@@ -41,3 +42,11 @@ export function testPolicy(
   }));
   return resolvePolicy(rows, "511100", "2026-01-01");
 }
+
+// The rules of a region like the ones the 离职减员 material describes: a July insurance year,
+// credited in advance, with the reform from July 2022 — what the triage tests were written for.
+export const JULY_PRE_ALLOCATING: RegionRules = {
+  reformStart: "2022-07-01",
+  insuranceYearStartMonth: 7,
+  creditingMode: "pre_allocation",
+};

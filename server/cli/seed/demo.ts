@@ -16,7 +16,7 @@ import { seedPolicySettings } from "./policy-settings";
 import { createRandom } from "./random";
 import { loadSeedCities } from "./regions";
 import { demoTriageFacts } from "./triage";
-import { recordSeededTriage } from "./triage-record";
+import { recordSeededTriage, regionRulesByDay } from "./triage-record";
 
 export const DEMO_PASSWORD = "demo-pass-2026";
 export const DEFAULT_DEMO_ENQUIRIES = 2400;
@@ -147,6 +147,10 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       drafts,
       people.memberIndexes.map((index) => (people.members[index] as MemberDraft).insurance),
       enquiryIds,
+      await regionRulesByDay(
+        tx,
+        drafts.map((draft) => draft.regionCode),
+      ),
     );
     await recordSeededTriage(tx, triage);
 

@@ -1,7 +1,9 @@
 // What the demo seed reads from each cause module (server/causes/<cause>.ts): how often the cause
 // comes up and when, what members say about it, the steps a caseworker records and what the
 // triage panel was told. The seed's other files are the machinery that draws from these.
+
 import type { Cause, MemberInsurance, OtherSubReason, StepKind } from "@/db/constants";
+import type { RegionRules } from "../../rules/triage";
 import type { SeedMonth } from "./calendar";
 import type { EnquiryDraft } from "./enquiries";
 import type { Random, Weighted } from "./random";
@@ -41,6 +43,8 @@ export type DemoProfile = {
     draft: EnquiryDraft,
     insurance: MemberInsurance,
     subReason: OtherSubReason | null,
+    // The rules of the enquiry's region on its filing day.
+    region: RegionRules,
   ) => DemoTriageFacts;
   // An answer that points to this cause, given about an enquiry whose primary cause is another;
   // null when the question was already answered or does not apply to the member.

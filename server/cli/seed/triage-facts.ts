@@ -4,6 +4,7 @@
 // where the triage panel runs the same rules.
 import type { BalanceQueryMethod } from "@/db/constants";
 import { addDays, shanghaiDay, shanghaiMonth, shiftMonth } from "../../rules/calendar-day";
+import { insuranceYearEnd } from "../../rules/triage";
 import type { Random, Weighted } from "./random";
 
 // The same fields as the triage panel sends (TriageFacts in server/rules/triage.ts).
@@ -39,17 +40,18 @@ export function dayBefore(openedAt: Date, back: number): string {
   return addDays(shanghaiDay(openedAt), -back);
 }
 
-// A day in the month `back` months before filing; never the 30th, since a 30 June leave
-// removes nothing and the 离职减员 scenarios are about what the reduction took back.
+// A day in the month `back` months before filing; never after the 28th, since a leave on the
+// last day of an insurance year removes nothing and the 离职减员 scenarios are about what the reduction took back.
 export function dayInMonthBefore(random: Random, openedAt: Date, back: number): string {
   const month = shiftMonth(shanghaiMonth(openedAt), -back);
   return `${month}-${String(random.int(1, 28)).padStart(2, "0")}`;
 }
 
-// The last 30 June before filing: the insurance year's final day.
-export function lastJuneEnd(openedAt: Date): string {
-  const [year, month] = shanghaiMonth(openedAt).split("-").map(Number) as [number, number];
-  return `${month >= 7 ? year : year - 1}-06-30`;
+// The final day of the insurance year before the one the enquiry was filed in. Insurance years
+// end in December, March or June, on a day every year has.
+export function lastInsuranceYearEnd(openedAt: Date, startMonth: number): string {
+  const end = insuranceYearEnd(shanghaiDay(openedAt), startMonth);
+  return `${Number(end.slice(0, 4)) - 1}${end.slice(4)}`;
 }
 
 export const maybeQuery = (random: Random, methods: Weighted<BalanceQueryMethod>) =>

@@ -6,6 +6,7 @@ import { seedTwoDemos } from "@/server/testing/demo";
 import { createSignedInUser } from "@/server/testing/factories";
 import { triage } from "../../rules/triage";
 import { callerWith } from "../../testing/callers";
+import { regionRulesByDay } from "./triage-record";
 
 // The demo's triage data: facts for the enquiries of the last six months, suggestions from the
 // real rules, `accepted` as filing sets it.
@@ -24,6 +25,7 @@ afterAll(() => Promise.all([first?.drop(), second?.drop()]));
 type Stored = {
   id: number;
   month: string;
+  regionCode: string;
   symptom: string;
   balance: number | null;
   memberInsurance: MemberInsurance;
@@ -39,6 +41,7 @@ type Stored = {
 function stored(database: TestDatabase) {
   return database.client<Stored[]>`
     select e.id::int, to_char(e.opened_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
+      e.region_code as "regionCode",
       e.symptom::text, e.reported_balance_fen::int as balance,
       json_build_object('scheme', m.insurance_scheme, 'category', m.person_category)
         as "memberInsurance",
@@ -105,7 +108,12 @@ describe("demo triage data", () => {
     for (const row of residents) {
       expect(row.suggestions?.[0]).toMatchObject({ cause: "other", sub: "no_personal_account" });
     }
-    // Stored as the rules rank them today for the same input, with no rows made up by hand.
+    // Stored as the rules rank them today for the same input and the region's rules of the day,
+    // with no rows made up by hand.
+    const rulesOf = await regionRulesByDay(
+      first.db,
+      recent.map((row) => row.regionCode),
+    );
     for (const row of recent) {
       const expected = triage({
         symptom: row.symptom as Parameters<typeof triage>[0]["symptom"],
@@ -113,6 +121,7 @@ describe("demo triage data", () => {
         balanceFen: row.balance,
         facts: row.facts ?? {},
         today: row.triageDay as string,
+        region: rulesOf(row.regionCode, row.triageDay as string),
       });
       expect((row.suggestions ?? []).map((s) => [s.cause, s.sub])).toEqual(
         expected.map((s) => [s.cause, s.subReason]),

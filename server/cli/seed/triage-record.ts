@@ -9,6 +9,10 @@ import {
 } from "@/db/schema";
 import type { DemoTriage } from "@/server/cli/seed/triage";
 import { type TriagedEnquiry, triageRows } from "../../domain/insights/suggestions";
+import { loadPolicyHistory } from "../../domain/policy-settings";
+import { shanghaiDay } from "../../rules/calendar-day";
+import { type PolicySettingRow, resolvePolicy } from "../../rules/policy-settings";
+import { type RegionRules, regionRulesOf } from "../../rules/triage";
 
 // Rows per insert statement: a round trip per chunk, not per row, keeps the demo seed fast.
 const CHUNK = 1000;
@@ -20,6 +24,14 @@ async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<un
 // The demo's triage facts and the suggestions the rules make from them, built exactly as filing
 // builds them (triageRows) from the seeded enquiries, their members and their cause tags, so the
 // acceptance figures on /analytics read real rule output. Handed to seedDemo as recordTriage.
+// The region rules of each demo region on a day, from one read of each city's settings.
+export async function regionRulesByDay(db: Executor, regionCodes: readonly string[]) {
+  const histories = new Map<string, PolicySettingRow[]>();
+  for (const code of new Set(regionCodes)) histories.set(code, await loadPolicyHistory(db, code));
+  return (regionCode: string, day: string): RegionRules =>
+    regionRulesOf(resolvePolicy(histories.get(regionCode) ?? [], regionCode, day));
+}
+
 export async function recordSeededTriage(db: Executor, given: readonly DemoTriage[]) {
   if (given.length === 0) return;
   const ids = given.map((row) => row.enquiryId);
@@ -30,6 +42,7 @@ export async function recordSeededTriage(db: Executor, given: readonly DemoTriag
         symptom: enquiries.symptom,
         reportedBalanceFen: enquiries.reportedBalanceFen,
         openedAt: enquiries.openedAt,
+        regionCode: enquiries.regionCode,
         memberInsurance: { scheme: members.insuranceScheme, category: members.personCategory },
       })
       .from(enquiries)
@@ -52,10 +65,16 @@ export async function recordSeededTriage(db: Executor, given: readonly DemoTriag
     causesOf.set(enquiryId, list);
   }
 
+  const rulesOf = await regionRulesByDay(
+    db,
+    enquiryRows.map((row) => row.regionCode),
+  );
   const rows = given.map(({ enquiryId, facts }) => {
-    const enquiry = byId.get(enquiryId);
-    if (!enquiry) throw new Error(`seeded enquiry ${enquiryId} not found`);
-    return triageRows({ ...enquiry, causes: causesOf.get(enquiryId) ?? [] }, facts);
+    const row = byId.get(enquiryId);
+    if (!row) throw new Error(`seeded enquiry ${enquiryId} not found`);
+    const { regionCode, ...enquiry } = row;
+    const region = rulesOf(regionCode, shanghaiDay(enquiry.openedAt));
+    return triageRows({ ...enquiry, region, causes: causesOf.get(enquiryId) ?? [] }, facts);
   });
   await inChunks(
     rows.map((row) => row.facts),

@@ -7,7 +7,8 @@
 import type { MemberInsurance } from "@/db/constants";
 import { CAUSE_MODULES } from "../../causes";
 import { type CauseRegistry, causesOf } from "../../causes/cause-module";
-import { shanghaiMonth, shiftMonth } from "../../rules/calendar-day";
+import { shanghaiDay, shanghaiMonth, shiftMonth } from "../../rules/calendar-day";
+import type { RegionRules } from "../../rules/triage";
 import type { EnquiryDraft } from "./enquiries";
 import type { Random } from "./random";
 import type { DemoTriageFacts } from "./triage-facts";
@@ -26,10 +27,17 @@ function scenarioFacts(
   registry: CauseRegistry,
   draft: EnquiryDraft,
   insurance: MemberInsurance,
+  region: RegionRules,
 ): DemoTriageFacts {
   const primary = draft.causes.find((tag) => tag.isPrimary);
   if (!primary) return {};
-  return registry[primary.cause].demo.triageFacts(random, draft, insurance, primary.subReason);
+  return registry[primary.cause].demo.triageFacts(
+    random,
+    draft,
+    insurance,
+    primary.subReason,
+    region,
+  );
 }
 
 // One answer that leads away from the cause finally tagged: what another cause's module would
@@ -58,6 +66,8 @@ export function demoTriageFacts(
   drafts: readonly EnquiryDraft[],
   insurances: readonly MemberInsurance[],
   enquiryIds: readonly number[],
+  // The rules of a region on a day (recordSeededTriage's regionRulesByDay).
+  regionOf: (regionCode: string, day: string) => RegionRules,
   registry: CauseRegistry = CAUSE_MODULES,
 ): DemoTriage[] {
   const since = shiftMonth(shanghaiMonth(now), 1 - TRIAGE_LIVE_MONTHS);
@@ -67,7 +77,8 @@ export function demoTriageFacts(
     const insurance = insurances[i] as MemberInsurance;
     let facts: DemoTriageFacts = {};
     if (!random.chance(SKIPPED_SHARE)) {
-      facts = scenarioFacts(random, registry, draft, insurance);
+      const region = regionOf(draft.regionCode, shanghaiDay(draft.openedAt));
+      facts = scenarioFacts(random, registry, draft, insurance, region);
       if (random.chance(MISLEADING_SHARE)) {
         facts = { ...facts, ...misleadingFact(random, registry, draft, insurance, facts) };
       }

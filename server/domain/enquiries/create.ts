@@ -89,7 +89,7 @@ export async function createEnquiry(
     await recordFilingInsights(
       tx,
       actor,
-      { ...created, memberId: member.id, openedAt },
+      { ...created, memberId: member.id, regionCode, openedAt },
       input,
       stamped,
     );

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { members } from "@/db/schema";
 import { shanghaiDay } from "../../rules/calendar-day";
-import { reasonText, triage } from "../../rules/triage";
+import { reasonText, regionRulesOf, triage } from "../../rules/triage";
+import { loadPolicy } from "../policy-settings";
 import { loadEnquiryInScope } from "../scoped-rows";
 import type { Actor } from "../users";
 import { readLinks } from "./links";
@@ -26,6 +27,7 @@ export async function getEnquiryInsights(db: Database, actor: Actor, id: number)
     balanceFen: enquiry.reportedBalanceFen,
     facts: {},
     today: triageDay,
+    region: regionRulesOf(await loadPolicy(db, enquiry.regionCode, triageDay)),
   });
   return {
     stored: false as const,

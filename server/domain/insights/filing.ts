@@ -1,8 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { members } from "@/db/schema";
+import { shanghaiDay } from "../../rules/calendar-day";
+import { regionRulesOf } from "../../rules/triage";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
 import type { AuditContext } from "../audit";
+import { loadPolicy } from "../policy-settings";
 import type { Actor } from "../users";
 import { linkEnquiries } from "./links";
 import { recordTriage } from "./suggestions";
@@ -12,7 +15,7 @@ import { recordTriage } from "./suggestions";
 export async function recordFilingInsights(
   db: Executor,
   actor: Actor,
-  enquiry: { id: number; memberId: number; openedAt: Date },
+  enquiry: { id: number; memberId: number; regionCode: string; openedAt: Date },
   input: CreateEnquiryInput,
   audit: Omit<AuditContext, "actorId">,
 ) {
@@ -29,6 +32,9 @@ export async function recordFilingInsights(
       reportedBalanceFen: input.reportedBalanceFen,
       openedAt: enquiry.openedAt,
       memberInsurance: member,
+      region: regionRulesOf(
+        await loadPolicy(db, enquiry.regionCode, shanghaiDay(enquiry.openedAt)),
+      ),
       causes: input.causes,
     },
     input.triage,

@@ -3,7 +3,13 @@ import type { Executor } from "@/db";
 import type { MemberInsurance, Symptom } from "@/db/constants";
 import { enquirySuggestions, enquiryTriageFacts } from "@/db/schema";
 import { shanghaiDay } from "../../rules/calendar-day";
-import { reasonText, stepsFor, type TriageFacts, triage } from "../../rules/triage";
+import {
+  type RegionRules,
+  reasonText,
+  stepsFor,
+  type TriageFacts,
+  triage,
+} from "../../rules/triage";
 import type { CauseTag } from "../../schemas/enquiries";
 import type { TriageFactsInput } from "../../schemas/insights";
 
@@ -13,6 +19,8 @@ export type TriagedEnquiry = {
   reportedBalanceFen: number | null;
   openedAt: Date;
   memberInsurance: MemberInsurance;
+  // The rules of the enquiry's region on its filing day.
+  region: RegionRules;
   // The causes tagged at filing, already written.
   causes: readonly Pick<CauseTag, "cause" | "subReason">[];
 };
@@ -29,6 +37,7 @@ export function triageRows(enquiry: TriagedEnquiry, given: TriageFactsInput | un
     balanceFen: enquiry.reportedBalanceFen,
     facts,
     today,
+    region: enquiry.region,
   });
   return {
     facts: {

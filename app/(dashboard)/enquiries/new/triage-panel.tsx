@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import {
   Card,
   Col,
@@ -11,10 +12,12 @@ import {
   Row,
   Select,
 } from "antd";
-import { type KeyboardEvent, useMemo } from "react";
+import { useMemo } from "react";
+import { confirmDateOnly } from "@/app/_components/date-field-keys";
 import { toOptions } from "@/app/_components/filter-controls";
 import { yuanRule } from "@/app/_components/schema-rule";
 import { SuggestionList, sameCause, withSuggestedCause } from "@/app/_components/suggestion-list";
+import { useTRPC } from "@/app/_trpc/client";
 import {
   BALANCE_QUERY_METHODS,
   insuranceLabel,
@@ -23,7 +26,7 @@ import {
 } from "@/db/constants";
 import { shanghaiDay } from "@/server/rules/calendar-day";
 import { parseYuanToFen } from "@/server/rules/money";
-import { reasonText, triage } from "@/server/rules/triage";
+import { reasonText, regionRulesOf, triage } from "@/server/rules/triage";
 import type { CauseTag } from "@/server/schemas/enquiries";
 import {
   INSURANCE_OPTIONS,
@@ -40,11 +43,6 @@ type WatchedForm = {
 };
 
 const half = { xs: 24, md: 12, xl: 8 };
-
-// Enter in a date field confirms the typed date; it must not also submit the filing form.
-const confirmOnly = (event: KeyboardEvent) => {
-  if (event.key === "Enter") event.preventDefault();
-};
 
 type FieldProps = { label: string; field: keyof TriageFormValues };
 
@@ -63,7 +61,7 @@ function DateField({ label, field }: FieldProps) {
   return (
     <Col {...half}>
       <Form.Item label={label} name={["triage", field]}>
-        <DatePicker style={{ width: "100%" }} placeholder="选择日期" onKeyDown={confirmOnly} />
+        <DatePicker style={{ width: "100%" }} placeholder="选择日期" onKeyDown={confirmDateOnly} />
       </Form.Item>
     </Col>
   );
@@ -85,8 +83,22 @@ export function TriagePanel({
   const leftEmployer = values?.leftEmployer;
   const employerPaid = values?.employerPaid;
 
+  // The rules of the handling region (its reform date, insurance year, crediting), from its
+  // settings; suggestions wait until they are known.
+  const regionCode = Form.useWatch<string[] | undefined>("region", form)?.at(-1);
+  const trpc = useTRPC();
+  const policy = useQuery({
+    ...trpc.policySettings.forRegion.queryOptions({ regionCode: regionCode ?? "" }),
+    enabled: Boolean(regionCode),
+    staleTime: 10 * 60_000,
+  });
+  const region = useMemo(
+    () => (policy.data ? regionRulesOf(policy.data.policy) : null),
+    [policy.data],
+  );
+
   const suggestions = useMemo(() => {
-    if (!symptom) return [];
+    if (!symptom || !region) return [];
     const { insurance, ...facts } = toTriageFacts(values);
     const balance = reportedBalance?.trim() ? parseYuanToFen(reportedBalance) : null;
     return triage({
@@ -95,8 +107,9 @@ export function TriagePanel({
       balanceFen: balance?.ok ? balance.fen : null,
       facts,
       today: shanghaiDay(new Date()),
+      region,
     }).map((s) => ({ ...s, reason: reasonText(s) }));
-  }, [symptom, reportedBalance, values, memberInsurance]);
+  }, [symptom, reportedBalance, values, memberInsurance, region]);
 
   return (
     <Card
