@@ -132,11 +132,12 @@ export const resignation: CauseModule = {
   },
   demo: {
     share: 0.24,
-    // Leavers cluster at the year end and at the end of the insurance year (June).
+    // People change jobs all year, most after 春节; the reduction and its questions follow a
+    // month or two later, so the enquiries peak in March and April.
     seasonality: ({ month }) => {
-      if (month === 12 || month === 1) return 1.75;
-      if (month === 6) return 1.6;
-      return month === 7 ? 1.2 : 1;
+      if (month === 3) return 1.8;
+      if (month === 4) return 1.5;
+      return month === 2 || month === 5 ? 1.2 : 1;
     },
     scenarios: () => SCENARIOS,
     secondary: [

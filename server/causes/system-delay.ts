@@ -1,7 +1,7 @@
 // 系统延迟: the employer has paid but the credit or the card data has not caught up yet. A sync
 // delay usually heals within 1–2 working days, so the work is a re-check; a carry-over or
 // operator error belongs here too, but the agency has to correct it.
-import { type Scenario, WORKING } from "../cli/seed/scenarios";
+import { EMPLOYEE, type Scenario, WORKING } from "../cli/seed/scenarios";
 import { AT_THE_PHARMACY, dayBefore, maybeQuery } from "../cli/seed/triage-facts";
 import { chineseDay, daysBetween } from "../rules/calendar-day";
 import type { TriageHit, TriageRule } from "../rules/triage";
@@ -65,7 +65,8 @@ const SCENARIOS: readonly Scenario[] = [
   {
     weight: 30,
     symptom: "mismatch",
-    memberTypes: WORKING,
+    // "单位已缴费": members with an employer.
+    memberTypes: EMPLOYEE,
     descriptions: [
       "参保人称单位本月已缴费，个账却还没到账，比应有余额少 {amount} 元",
       "参保人反映{month}的划入款一直没到账，单位说早就交了",
@@ -92,7 +93,7 @@ const SCENARIOS: readonly Scenario[] = [
   {
     weight: 25,
     symptom: "zero",
-    memberTypes: WORKING,
+    memberTypes: EMPLOYEE,
     descriptions: [
       "参保人称新参保已两个月，个账余额还是 0",
       "参保人称刚激活社保卡，个账余额是 0，单位说钱已经划过了",
