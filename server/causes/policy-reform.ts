@@ -172,7 +172,7 @@ export const policyReform: CauseModule = {
       [["other", "medical_spending"], 3],
       [["resignation", null], 1],
     ],
-    steps: (random, _subReason, step, policyNote) => [
+    steps: (random, _subReason, step, { policyNote }) => [
       ...(random.chance(0.5)
         ? [step("check_contributions", "缴费基数、费率和缴费月数核对无误")]
         : []),

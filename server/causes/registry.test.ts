@@ -155,6 +155,7 @@ describe("a cause added to the registry", () => {
       shortName: name,
       districtCodes: [`99${i}101`],
       weight: 1,
+      crediting: "monthly" as const,
       caseworkerId: null,
     }));
     const context: DraftContext = { now, cities, fallbackCreatorId: 1 };

@@ -67,6 +67,7 @@ const SCENARIOS: readonly Scenario[] = [
     weight: 72,
     symptom: "negative",
     memberTypes: EMPLOYEE,
+    crediting: "pre_allocation",
     descriptions: [
       "参保人称{leaveMonth}离职后个账显示负数 {balance} 元，询问原因",
       "参保人反映原单位办理减员后个人账户变成 {balance} 元，担心看病不能报销",
@@ -74,7 +75,7 @@ const SCENARIOS: readonly Scenario[] = [
       "参保人来电称换工作后医保卡余额是 {balance} 元，新单位已参保，问什么时候能恢复",
     ],
     summaries: [
-      "参保人于{leaveMonth}离职，单位已办理减员，系统按实际在职月份重新计算预划资金；离职前已刷卡使用超出部分，形成负数 {amount} 元。已告知可由新单位划入资金抵扣，或到窗口补缴。",
+      "参保人于{leaveMonth}离职，单位已办理减员，系统按实际在职月份重新计算预划资金；离职前已刷卡使用超出部分，形成负数 {amount} 元。已告知可到窗口结清个人账户欠款，或在本统筹区重新参保后由划入资金抵扣。",
       "原单位减员后扣回减员后至医保年度末的预划资金，因此前已消费，余额为 {balance} 元。已说明计算方式及结清办法，参保人选择到窗口结清。",
     ],
   },
@@ -82,6 +83,7 @@ const SCENARIOS: readonly Scenario[] = [
     weight: 20,
     symptom: "sudden_drop",
     memberTypes: EMPLOYEE,
+    crediting: "pre_allocation",
     descriptions: [
       "参保人称离职后个账余额突然少了 {amount} 元，自己没有消费",
       "参保人反映{leaveMonth}办完离职手续，个人账户被扣回 {amount} 元，询问依据",
@@ -94,8 +96,24 @@ const SCENARIOS: readonly Scenario[] = [
     weight: 8,
     symptom: "mismatch",
     memberTypes: EMPLOYEE,
+    crediting: "pre_allocation",
     descriptions: ["参保人称离职后个账余额比在职时少了很多，认为和自己交的钱对不上"],
     summaries: ["离职减员后按实际在职月份重算划入资金，余额与缴费记录一致。已逐月说明。"],
+  },
+  // Where the account is credited month by month, a reduction takes nothing back: the credits
+  // simply stop, which is what these members ask about.
+  {
+    weight: 100,
+    symptom: "mismatch",
+    memberTypes: EMPLOYEE,
+    crediting: "monthly",
+    descriptions: [
+      "参保人称{leaveMonth}离职后个账一直没有新的划入，余额停在 {balance} 元",
+      "参保人反映离职后个人账户不再增加，问是不是原单位还欠着钱",
+    ],
+    summaries: [
+      "本地按月划入个人账户，{leaveMonth}原单位办理减员后次月起停止划入，已划入的资金不扣回，余额无误。已告知重新参保后恢复按月划入。",
+    ],
   },
 ];
 
@@ -146,13 +164,25 @@ export const resignation: CauseModule = {
       [["other", "medical_spending"], 2],
     ],
     memberTypes: [ACTIVE],
-    steps: (random, _subReason, step) => [
-      step("print_ledger", "已打印近 12 个月个人账户增减明细"),
-      step("check_leave_dates", "{leaveMonth}离职，原单位已办理减员"),
-      step("compute_real_credit", "按实际在职月份重算，扣回减员后至医保年度末的预划资金"),
-      step("explain_offset", "已告知负数部分可由新单位划入资金抵扣，也可到窗口补缴"),
-      ...(random.chance(0.2) ? [step("top_up", "参保人选择补缴，已指导通过市民中心缴纳")] : []),
-    ],
+    steps: (random, _subReason, step, { crediting }) =>
+      crediting === "monthly"
+        ? [
+            step("print_ledger", "已打印近 12 个月个人账户增减明细"),
+            step("check_leave_dates", "{leaveMonth}离职，原单位已办理减员，次月起停止划入"),
+            step("compute_real_credit", "本地按月划入，减员后停止划入，已划入资金不扣回，余额无误"),
+          ]
+        : [
+            step("print_ledger", "已打印近 12 个月个人账户增减明细"),
+            step("check_leave_dates", "{leaveMonth}离职，原单位已办理减员"),
+            step("compute_real_credit", "按实际在职月份重算，扣回减员后至医保年度末的预划资金"),
+            step(
+              "explain_offset",
+              "已告知欠款可到窗口结清，本统筹区内重新参保后也可由划入资金抵扣",
+            ),
+            ...(random.chance(0.2)
+              ? [step("free_text", "参保人选择到窗口结清个人账户欠款，已办理")]
+              : []),
+          ],
     triageFacts: (random, draft) => ({
       leftEmployer: true,
       leaveDate: dayInMonthBefore(random, draft.openedAt, draft.leftMonthsBefore),

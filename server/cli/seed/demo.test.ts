@@ -9,6 +9,7 @@ import { idCheckCharacter } from "../../rules/id-number";
 import type { TestDatabase } from "../../testing/database";
 import { DEMO_NOW, seedTwoDemos } from "../../testing/demo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type SeedSummary } from "./demo";
+import { PRE_ALLOCATING } from "./policy-values";
 
 const piiKey = process.env.PII_KEY as string;
 const now = DEMO_NOW;
@@ -174,6 +175,26 @@ describe("seedDemo", () => {
     const julies = rows.filter((row) => row.month.endsWith("-07"));
     expect(julies).toHaveLength(2);
     for (const july of julies) expect(july.n).toBeGreaterThan(1.5 * average);
+  });
+
+  it("takes nothing back on leaving where a city credits monthly", async () => {
+    const rows = await first.client<{ city: string; symptom: string; notes: string }[]>`
+      select r.name as city, e.symptom,
+        coalesce(string_agg(s.note, ' '), '') as notes
+      from enquiries e
+      join enquiry_causes c on c.enquiry_id = e.id and c.is_primary and c.cause = 'resignation'
+      join regions r on r.code = substr(e.region_code, 1, 4) || '00'
+      left join resolution_steps s on s.enquiry_id = e.id
+      group by e.id, r.name, e.symptom`;
+    const monthly = rows.filter((row) => !PRE_ALLOCATING.includes(row.city));
+    const inAdvance = rows.filter((row) => PRE_ALLOCATING.includes(row.city));
+    expect(monthly.length).toBeGreaterThan(50);
+    expect(inAdvance.length).toBeGreaterThan(5);
+    for (const row of monthly) {
+      expect(row.symptom, row.city).toBe("mismatch");
+      expect(row.notes, row.city).not.toMatch(/(?<!不)扣回/);
+    }
+    expect(inAdvance.some((row) => row.symptom === "negative")).toBe(true);
   });
 
   it("keeps status, amounts and steps consistent with each other", async () => {

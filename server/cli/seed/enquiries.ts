@@ -30,6 +30,9 @@ export type SeedCity = {
   shortName: string;
   districtCodes: string[];
   weight: number;
+  // How the city credits the account (its demo settings): only where it credits the insurance
+  // year in advance can a reduction take money back.
+  crediting: "monthly" | "pre_allocation";
   // The demo caseworker scoped to this city, if there is one.
   caseworkerId: number | null;
 };
@@ -136,7 +139,9 @@ function draftEnquiry(
   );
 
   const primary: CauseTag = { cause, subReason: demo.subReason?.(random) ?? null, isPrimary: true };
-  const scenario = random.weighted(byWeight(demo.scenarios(primary.subReason)));
+  const all = demo.scenarios(primary.subReason);
+  const local = all.filter((one) => !one.crediting || one.crediting === city.crediting);
+  const scenario = random.weighted(byWeight(local.length > 0 ? local : all));
   const causes: CauseTag[] = [primary];
   if (random.chance(0.2)) {
     const [secondCause, subReason] = random.weighted(demo.secondary);
@@ -194,7 +199,10 @@ function draftEnquiry(
     steps: [],
     leftMonthsBefore,
   };
-  const plan = planSteps(random, registry, causes, values, scenario.policyNote);
+  const plan = planSteps(random, registry, causes, values, {
+    policyNote: scenario.policyNote,
+    crediting: city.crediting,
+  });
   const summary = fillTemplate(random.pick(scenario.summaries), values);
   settle(random, context.now, draft, plan, summary, demo.awaitsRecheck === true);
   return draft;

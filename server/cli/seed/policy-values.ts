@@ -69,7 +69,7 @@ export const DEMO_FIRST_REFORM_MONTH = REFORM_STARTS.map(([, date]) =>
 ).sort()[0] as string;
 
 // The cities whose 离职减员 cases the demo tells: they credit the insurance year in advance.
-const PRE_ALLOCATING = ["乐山市", "雅安市", "德阳市", "宿州市"];
+export const PRE_ALLOCATING: readonly string[] = ["乐山市", "雅安市", "德阳市", "宿州市"];
 
 const ISSUERS: [string, string][] = [
   ["上海市", "上海市医疗保险事业管理中心"],

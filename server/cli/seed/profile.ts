@@ -14,6 +14,13 @@ import type { DemoTriageFacts } from "./triage-facts";
 // Records one step; placeholders in braces in the note are filled per enquiry (fillTemplate).
 export type StepWriter = (kind: StepKind, note: string) => PlannedStep;
 
+// What the steps of a demo enquiry depend on beyond its causes: the primary scenario's policy
+// note (政策改革) and how the city credits the account.
+export type StepContext = {
+  policyNote: string | undefined;
+  crediting: "monthly" | "pre_allocation";
+};
+
 export type DemoProfile = {
   // Weight among the causes as the primary cause of a demo enquiry.
   share: number;
@@ -35,7 +42,7 @@ export type DemoProfile = {
     random: Random,
     subReason: OtherSubReason | null,
     step: StepWriter,
-    policyNote: string | undefined,
+    context: StepContext,
   ) => PlannedStep[];
   // What the triage panel was told about an enquiry with this primary cause.
   triageFacts: (

@@ -5,6 +5,7 @@ import type { Executor } from "@/db/index";
 import { regions } from "@/db/schema";
 import type { SeedCity } from "./enquiries";
 import { SEED_CITY_WEIGHTS } from "./plan";
+import { PRE_ALLOCATING } from "./policy-values";
 
 export async function loadSeedCities(db: Executor): Promise<SeedCity[]> {
   const names = SEED_CITY_WEIGHTS.map(([name]) => name);
@@ -43,6 +44,7 @@ export async function loadSeedCities(db: Executor): Promise<SeedCity[]> {
       // A city without districts (东莞) issues ID numbers under its own code.
       districtCodes: districts.length > 0 ? districts.map((row) => row.code) : [city.code],
       weight,
+      crediting: PRE_ALLOCATING.includes(name) ? "pre_allocation" : "monthly",
       caseworkerId: null,
     };
   });

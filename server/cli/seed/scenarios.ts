@@ -16,6 +16,8 @@ export type Scenario = {
   policyNote?: string;
   // The balance went below zero by small monthly deductions, not by spending.
   monthlyDeduction?: boolean;
+  // A case only a region crediting this way has (a claw-back needs credits paid in advance).
+  crediting?: "monthly" | "pre_allocation";
 };
 
 // The members of the demo by 险种 and 人员类别.

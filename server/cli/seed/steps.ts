@@ -9,7 +9,7 @@ import {
   type StepKind,
 } from "@/db/constants";
 import type { CauseRegistry } from "../../causes/cause-module";
-import type { StepWriter } from "./profile";
+import type { StepContext, StepWriter } from "./profile";
 import type { Random } from "./random";
 import { fillTemplate } from "./scenarios";
 
@@ -22,11 +22,11 @@ export function planSteps(
   registry: CauseRegistry,
   tags: readonly CauseTag[],
   values: Record<string, string>,
-  policyNote: string | undefined,
+  context: StepContext,
 ): PlannedStep[] {
   const step: StepWriter = (kind, note) => ({ kind, note: fillTemplate(note, values) });
   return tags.flatMap((tag) =>
-    registry[tag.cause].demo.steps(random, tag.subReason, step, policyNote),
+    registry[tag.cause].demo.steps(random, tag.subReason, step, context),
   );
 }
 
