@@ -6,14 +6,20 @@ import { expect, test } from "./fixtures";
 // spike alerts with the policy markers on the monthly chart, and the admin's 政策节点.
 
 test("a caseworker works the 今日待复查 / 已逾期 queue", async ({ asCaseworker: page, sql }) => {
-  // Arrange one overdue re-check in 西安: an open 系统延迟 enquiry whose re-check was yesterday.
+  // Arrange one overdue re-check in 西安: the latest 系统延迟 enquiry there, put back to 待复查
+  // with its re-check yesterday (the demo's own open ones depend on the day it is seeded).
   const [target] = await sql<{ id: string }[]>`
-    select e.id::text as id from enquiries e
-    where e.region_code = '610100' and e.status in ('in_progress', 'awaiting_recheck')
-      and exists (select 1 from enquiry_causes c
-                  where c.enquiry_id = e.id and c.cause = 'system_delay')
-    order by e.opened_at desc limit 1`;
-  expect(target, "the demo data has an open 系统延迟 enquiry in 西安").toBeDefined();
+    update enquiries set status = 'awaiting_recheck', resolved_at = null,
+      resolution_summary = null, follow_up_method = null, follow_up_result = null,
+      satisfaction = null, followed_up_at = null
+    where id = (
+      select e.id from enquiries e
+      where e.region_code between '610100' and '610199'
+        and exists (select 1 from enquiry_causes c
+                    where c.enquiry_id = e.id and c.cause = 'system_delay')
+      order by e.opened_at desc limit 1)
+    returning id::text as id`;
+  expect(target, "the demo data has a 系统延迟 enquiry in 西安").toBeDefined();
   const id = Number(target?.id);
   await sql`
     update enquiries set recheck_due_on = ${shanghaiDay(new Date())}::date - 1 where id = ${id}`;

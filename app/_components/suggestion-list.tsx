@@ -11,6 +11,7 @@ import {
   type StepKind,
 } from "@/db/constants";
 import type { CauseTag } from "@/server/schemas/enquiries";
+import { TAG_COLORS } from "./tag-colors";
 
 export type SuggestionView = {
   cause: Cause;
@@ -74,7 +75,7 @@ export function SuggestionList({
               />
               <span style={{ marginLeft: "auto" }}>
                 {isAdopted ? (
-                  <Tag icon={<CheckOutlined />} color="success">
+                  <Tag icon={<CheckOutlined />} color={TAG_COLORS.done}>
                     已采纳
                   </Tag>
                 ) : (

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Table, Tag } from "antd";
 import Link from "next/link";
 import { formatCount } from "@/app/_components/percent";
+import { TAG_COLORS } from "@/app/_components/tag-colors";
 import { useTRPC } from "@/app/_trpc/client";
 import { CAUSE_COLORS, CAUSE_LABELS } from "@/db/constants";
 import type { AnalyticsFilter, SpikeResult } from "@/server/schemas/analytics";
@@ -63,9 +64,9 @@ export function SpikesCard({ filter }: { filter: AnalyticsFilter }) {
               dataIndex: "policyMarker",
               render: (_, row) =>
                 row.policyMarker ? (
-                  <Tag color="gold">政策节点：{row.policyMarker}</Tag>
+                  <Tag color={TAG_COLORS.warning}>政策节点：{row.policyMarker}</Tag>
                 ) : (
-                  <Tag color="red">异常</Tag>
+                  <Tag color={TAG_COLORS.alert}>异常</Tag>
                 ),
             },
             {

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Card, Empty, List, Tag } from "antd";
 import Link from "next/link";
 import { formatDateTime } from "@/app/_components/format";
+import { TAG_COLORS } from "@/app/_components/tag-colors";
 import { useTRPC } from "@/app/_trpc/client";
 import { LinkButton } from "../_components/link-button";
 import type { EnquiryDetail } from "./types";
@@ -35,7 +36,7 @@ export function LettersCard({ detail }: { detail: EnquiryDetail }) {
                 {letter.number} · 第{letter.version}版
               </Link>
               <span>
-                <Tag color={letter.stage === "confirmed" ? "green" : "gold"}>
+                <Tag color={letter.stage === "confirmed" ? TAG_COLORS.done : TAG_COLORS.warning}>
                   {letter.stageLabel}
                 </Tag>
                 {letter.issuedByName} {formatDateTime(letter.issuedAt)}

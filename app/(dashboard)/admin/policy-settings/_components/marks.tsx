@@ -1,11 +1,11 @@
 import { Tag } from "antd";
+import { TAG_COLORS } from "@/app/_components/tag-colors";
 import { UNVERIFIED_MARK } from "@/server/rules/policy-settings";
 
-// Dark enough that tag text on its light tint passes WCAG AA contrast (antd's presets do not);
-// the unverified mark is in the warning colour so it stands out in a column of 已核实.
-const VERIFIED_COLOR = "#237804";
-const UNVERIFIED_COLOR = "#ad4e00";
-const IN_FORCE_COLOR = "#0958d9";
+// The unverified mark is in the warning colour so it stands out in a column of 已核实.
+const VERIFIED_COLOR = TAG_COLORS.done;
+const UNVERIFIED_COLOR = TAG_COLORS.warning;
+const IN_FORCE_COLOR = TAG_COLORS.info;
 
 export function VerifiedTag({ verified }: { verified: boolean }) {
   return verified ? (
