@@ -1,27 +1,37 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 const OPEN_DROPDOWN = ".ant-select-dropdown:not(.ant-select-dropdown-hidden)";
 
+// The select around a labelled field, where the chosen option shows with its label as title.
+const selectOf = (page: Page, field: Locator) => page.locator(".ant-select").filter({ has: field });
+
 // Ant Design selects render their options in a portal. A dropdown that is still animating
 // closed would take the click, so wait until none is open before opening ours. Searchable
-// selects are driven like a person would: type the option, then Enter.
+// selects are driven like a person would: type the option, then Enter. On a busy machine the
+// choice sometimes does not take (the list re-renders under the key press) and the dropdown
+// stays open; a person would close it and choose again, and so does this, until the field
+// shows the option.
 export async function chooseOption(page: Page, fieldLabel: string, option: string) {
-  await expect(page.locator(OPEN_DROPDOWN)).toHaveCount(0);
   const field = page.getByLabel(fieldLabel, { exact: true });
-  await field.click();
-  if (await field.isEditable()) {
-    await field.fill(option);
-    await expect(page.locator(OPEN_DROPDOWN).getByTitle(option, { exact: true })).toBeVisible();
-    await page.keyboard.press("Enter");
-  } else {
-    await page.locator(OPEN_DROPDOWN).getByTitle(option, { exact: true }).click();
-  }
-  // On a busy machine the dropdown sometimes stays open after the choice is made (its closing
-  // animation is cut short by a re-render); Escape closes it as a person would, keeping the value.
-  try {
-    await expect(page.locator(OPEN_DROPDOWN)).toHaveCount(0, { timeout: 5_000 });
-  } catch {
-    await page.keyboard.press("Escape");
+  const chosen = selectOf(page, field).getByTitle(option, { exact: true });
+  for (let attempt = 1; ; attempt++) {
     await expect(page.locator(OPEN_DROPDOWN)).toHaveCount(0);
+    await field.click();
+    if (await field.isEditable()) {
+      await field.fill(option);
+      await expect(page.locator(OPEN_DROPDOWN).getByTitle(option, { exact: true })).toBeVisible();
+      await page.keyboard.press("Enter");
+    } else {
+      await page.locator(OPEN_DROPDOWN).getByTitle(option, { exact: true }).click();
+    }
+    const closed = await expect(page.locator(OPEN_DROPDOWN))
+      .toHaveCount(0, { timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) break;
+    await page.keyboard.press("Escape");
+    if (attempt === 3) break;
   }
+  await expect(page.locator(OPEN_DROPDOWN)).toHaveCount(0);
+  await expect(chosen).toBeVisible();
 }
