@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { chooseOption } from "./ui";
 
 const FULL_ID = /^\d{17}[\dX]$/;
 
@@ -21,8 +22,7 @@ test("a caseworker states a reason, sees the full ID number, and the reveal is a
   await expect(dialog.getByText("请选择查看原因")).toBeVisible();
   await expect(dialog.getByTestId("full-id-number")).toHaveCount(0);
 
-  await dialog.getByLabel("查看原因").click();
-  await page.locator(".ant-select-dropdown").getByTitle("其他原因", { exact: true }).click();
+  await chooseOption(page, "查看原因", "其他原因");
   await dialog.getByLabel("具体原因").fill("核");
   await dialog.getByRole("button", { name: "查看", exact: true }).click();
   await expect(dialog.getByText("查看原因至少4个字")).toBeVisible();
