@@ -46,7 +46,7 @@ export const REGION_LEVEL_CODES = codesOf(REGION_LEVELS);
 
 // A member's insurance as caseworkers name it: the 险种 (scheme), and for 职工医保 the 人员类别
 // (person category). 城乡居民医保 has no categories. A 职工医保 member may also have a 档次
-// (tier), free text for now, since the tiers differ by region.
+// (tier): one of the tiers its region's settings list (employee_tiers), stored by name.
 export const INSURANCE_SCHEMES = [
   { code: "employee", label: "职工医保" },
   { code: "resident", label: "城乡居民医保" },
@@ -162,11 +162,46 @@ export type OtherSubReason = (typeof OTHER_SUB_REASONS)[number]["code"];
 export const OTHER_SUB_REASON_CODES = codesOf(OTHER_SUB_REASONS);
 export const OTHER_SUB_REASON_LABELS = labelsOf(OTHER_SUB_REASONS);
 
+// 政策改革 names its mechanism: the balance is right, but a member is told what changed. Tags
+// from before the sub-reasons whose steps did not say which it was are 未细分 (unclassified),
+// shown as such and never chosen for a new tag.
+export const POLICY_REFORM_SUB_REASONS = [
+  { code: "outpatient_reform", label: "门诊共济改革" },
+  { code: "retiree_allocation", label: "退休划入调整" },
+  { code: "base_adjustment", label: "缴费基数调整" },
+  { code: "deduction", label: "扣费" },
+  { code: "unclassified", label: "未细分" },
+] as const;
+export type PolicyReformSubReason = (typeof POLICY_REFORM_SUB_REASONS)[number]["code"];
+export const UNCLASSIFIED_SUB_REASON = "unclassified" satisfies PolicyReformSubReason;
+
+// The causes split into sub-reasons (子原因), and into which: a tag of one of them needs one.
+export const SUB_REASONS_BY_CAUSE = {
+  policy_reform: POLICY_REFORM_SUB_REASONS,
+  other: OTHER_SUB_REASONS,
+} as const satisfies Partial<Record<Cause, readonly Option<string>[]>>;
+export type SubReason = OtherSubReason | PolicyReformSubReason;
+export const SUB_REASONS: readonly Option<SubReason>[] = Object.values(SUB_REASONS_BY_CAUSE).flat();
+export const SUB_REASON_CODES = codesOf(SUB_REASONS);
+export const SUB_REASON_LABELS = labelsOf(SUB_REASONS);
+
+// The sub-reasons of a cause (none for most), and those a caseworker may choose for a new tag.
+export function subReasonsOf(cause: Cause): readonly Option<SubReason>[] {
+  return (
+    (SUB_REASONS_BY_CAUSE as Partial<Record<Cause, readonly Option<SubReason>[]>>)[cause] ?? []
+  );
+}
+export const hasSubReasons = (cause: Cause) => subReasonsOf(cause).length > 0;
+export const choosableSubReasons = (cause: Cause) =>
+  subReasonsOf(cause).filter((option) => option.code !== UNCLASSIFIED_SUB_REASON);
+export const subReasonFits = (cause: Cause, subReason: SubReason) =>
+  subReasonsOf(cause).some((option) => option.code === subReason);
+
 // A cause tag as people read it, in the UI, the exports and the audit history alike: "离职减员",
-// or "其他·断缴" when 其他 carries its sub-reason.
-export function causeTagLabel(tag: { cause: Cause; subReason: OtherSubReason | null }): string {
-  return tag.cause === "other" && tag.subReason
-    ? `${CAUSE_LABELS.other}·${OTHER_SUB_REASON_LABELS[tag.subReason]}`
+// or "其他·断缴" / "政策改革·扣费" with its sub-reason.
+export function causeTagLabel(tag: { cause: Cause; subReason: SubReason | null }): string {
+  return tag.subReason
+    ? `${CAUSE_LABELS[tag.cause]}·${SUB_REASON_LABELS[tag.subReason]}`
     : CAUSE_LABELS[tag.cause];
 }
 

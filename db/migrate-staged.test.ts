@@ -192,6 +192,45 @@ async function writeEveryCode(sql: Sql) {
       done_at: at(OPENED + i * HOUR_MS),
     })),
   )}`;
+  // What the caseworker wrote names the reform's mechanism for one 政策改革 enquiry.
+  await sql`insert into resolution_steps ${sql({
+    enquiry_id: enquiryIds[REFORM_NAMED] as number,
+    kind: "free_text",
+    note: REFORM_NOTE,
+    done_by: author,
+    done_at: at(OPENED),
+  })}`;
+}
+
+// 政策改革 tags and suggestions gained a sub-reason (0021): from the notes where they name it,
+// else 未细分. The enquiry at this index has 政策改革 as its primary cause (the third code).
+const REFORM_NAMED = 2;
+const REFORM_NOTE = "说明门诊共济改革后单位缴费不再划入个人账户";
+
+// The code columns as the upgrade must leave them: as before, but for 政策改革's sub-reason.
+async function withReformSubReasons(sql: Sql, before: Record<string, (string | null)[][]>) {
+  const [named] = await sql<{ id: string }[]>`
+    select enquiry_id::text as id from resolution_steps where note = ${REFORM_NOTE}`;
+  const result = { ...before };
+  for (const table of ["enquiry_causes", "enquiry_suggestions"]) {
+    const rows = await sql.unsafe(
+      `select enquiry_id::text as id, cause::text as cause from "${table}"`,
+    );
+    const columns = enumColumns.filter((c) => c.table === table).map((c) => c.column);
+    const cause = columns.indexOf("cause");
+    const subReason = columns.indexOf("sub_reason");
+    const namedRows = rows.filter((row) => row.id === named?.id && row.cause === "policy_reform");
+    let namedLeft = namedRows.length;
+    result[table] = (before[table] ?? [])
+      .map((row) => {
+        if (row[cause] !== "policy_reform") return row;
+        const copy = [...row];
+        copy[subReason] = namedLeft-- > 0 ? "outpatient_reform" : "unclassified";
+        return copy;
+      })
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  }
+  return result;
 }
 
 // Every row of every table with one of these code-list columns, as the tuple of those columns
@@ -253,9 +292,14 @@ describe("migrations applied to a database in use", () => {
     const keptBefore = await readCodeColumns(testDb.client, kept);
     const splitBefore = await readSplitColumn(testDb.client, false);
 
+    const expected = await withReformSubReasons(testDb.client, keptBefore);
     await migrateDatabase(testDb.url);
 
-    expect(await readCodeColumns(testDb.client, kept)).toEqual(keptBefore);
+    const after = await readCodeColumns(testDb.client, kept);
+    for (const table of ["enquiry_causes", "enquiry_suggestions"]) {
+      after[table]?.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    }
+    expect(after).toEqual(expected);
     const splitAfter = await readSplitColumn(testDb.client, true);
     for (const { table } of SPLIT_TABLES) {
       const expected = Object.fromEntries(

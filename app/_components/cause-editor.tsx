@@ -2,11 +2,18 @@
 
 import { Checkbox, Radio, Select, Space, Typography } from "antd";
 import { toOptions } from "@/app/_components/filter-controls";
-import { CAUSES, type Cause, OTHER_SUB_REASONS, type OtherSubReason } from "@/db/constants";
-import type { CauseTag } from "@/server/schemas/enquiries";
+import {
+  CAUSE_LABELS,
+  CAUSES,
+  type Cause,
+  choosableSubReasons,
+  hasSubReasons,
+  type SubReason,
+} from "@/db/constants";
+import { type CauseTag, subReasonIssue } from "@/server/schemas/enquiries";
 
-// Picks one or more causes, the primary among them, and the sub-reason 其他 needs. Works as a
-// controlled antd form field (value / onChange).
+// Picks one or more causes, the primary among them, and the sub-reason each cause split into
+// sub-reasons needs (政策改革, 其他). Works as a controlled antd form field (value / onChange).
 export function CauseEditor({
   value = [],
   onChange,
@@ -16,22 +23,21 @@ export function CauseEditor({
 }) {
   const selected = value.map((tag) => tag.cause);
   const primary = value.find((tag) => tag.isPrimary)?.cause;
-  const other = value.find((tag) => tag.cause === "other");
 
   const setCauses = (causes: Cause[]) => {
     const keepPrimary = primary && causes.includes(primary) ? primary : causes[0];
     onChange?.(
       causes.map((cause) => ({
         cause,
-        subReason: cause === "other" ? (other?.subReason ?? null) : null,
+        subReason: value.find((tag) => tag.cause === cause)?.subReason ?? null,
         isPrimary: cause === keepPrimary,
       })),
     );
   };
   const setPrimary = (cause: Cause) =>
     onChange?.(value.map((tag) => ({ ...tag, isPrimary: tag.cause === cause })));
-  const setSubReason = (subReason: OtherSubReason) =>
-    onChange?.(value.map((tag) => (tag.cause === "other" ? { ...tag, subReason } : tag)));
+  const setSubReason = (cause: Cause, subReason: SubReason) =>
+    onChange?.(value.map((tag) => (tag.cause === cause ? { ...tag, subReason } : tag)));
 
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
@@ -55,16 +61,24 @@ export function CauseEditor({
           />
         </Space>
       )}
-      {other && (
-        <Select<OtherSubReason>
-          aria-label="其他原因的子原因"
-          placeholder="请选择「其他」的具体子原因"
-          style={{ width: 280 }}
-          value={other.subReason ?? undefined}
-          onChange={setSubReason}
-          options={toOptions(OTHER_SUB_REASONS)}
-        />
-      )}
+      {value
+        .filter((tag) => hasSubReasons(tag.cause))
+        .map((tag) => (
+          <Select<SubReason>
+            key={tag.cause}
+            aria-label={`${CAUSE_LABELS[tag.cause]}的子原因`}
+            placeholder={`请选择「${CAUSE_LABELS[tag.cause]}」的具体子原因`}
+            style={{ width: 280 }}
+            // A tag from before the sub-reasons (未细分) shows as not chosen yet.
+            value={
+              choosableSubReasons(tag.cause).some((option) => option.code === tag.subReason)
+                ? (tag.subReason ?? undefined)
+                : undefined
+            }
+            onChange={(subReason) => setSubReason(tag.cause, subReason)}
+            options={toOptions(choosableSubReasons(tag.cause))}
+          />
+        ))}
     </Space>
   );
 }
@@ -73,8 +87,9 @@ export function CauseEditor({
 export function causeEditorError(tags: CauseTag[] | undefined, required: boolean): string | null {
   const list = tags ?? [];
   if (required && list.length === 0) return "请至少选择一个原因分类";
-  if (list.some((tag) => tag.cause === "other" && !tag.subReason)) {
-    return "选择「其他」时请选择具体子原因";
+  for (const tag of list) {
+    const issue = subReasonIssue(tag);
+    if (issue) return issue;
   }
   return null;
 }

@@ -5,9 +5,9 @@ import {
   causeTagLabel,
   ENQUIRY_STATUS_LABELS,
   type EnquiryStatus,
-  type OtherSubReason,
   PRIORITY_LABELS,
   type Priority,
+  type SubReason,
 } from "@/db/constants";
 
 // Dark enough that tag text on its light tint passes WCAG AA contrast.
@@ -27,7 +27,7 @@ export function PriorityTag({ priority }: { priority: Priority }) {
   return priority === "urgent" ? <Tag color="#cf1322">{PRIORITY_LABELS.urgent}</Tag> : null;
 }
 
-type CauseTagValue = { cause: Cause; subReason: OtherSubReason | null; isPrimary: boolean };
+type CauseTagValue = { cause: Cause; subReason: SubReason | null; isPrimary: boolean };
 
 export function CauseTags({ causes }: { causes: readonly CauseTagValue[] }) {
   if (causes.length === 0) return <Tag>未分类</Tag>;

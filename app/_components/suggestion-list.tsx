@@ -6,16 +6,17 @@ import {
   CAUSE_COLORS,
   type Cause,
   causeTagLabel,
-  type OtherSubReason,
+  hasSubReasons,
   STEP_KIND_LABELS,
   type StepKind,
+  type SubReason,
 } from "@/db/constants";
 import type { CauseTag } from "@/server/schemas/enquiries";
 import { TAG_COLORS } from "./tag-colors";
 
 export type SuggestionView = {
   cause: Cause;
-  subReason: OtherSubReason | null;
+  subReason: SubReason | null;
   score: number;
   reason: string;
   steps: readonly StepKind[];
@@ -24,10 +25,10 @@ export type SuggestionView = {
 export const sameCause = (tag: Pick<CauseTag, "cause" | "subReason">, s: SuggestionView) =>
   tag.cause === s.cause && (tag.subReason ?? null) === (s.subReason ?? null);
 
-// Adds the suggested cause to a cause set (or sets 其他's sub-reason); the first cause of an
+// Adds the suggested cause to a cause set (or sets its sub-reason); the first cause of an
 // empty set becomes the primary one, as in the cause editor.
 export function withSuggestedCause(tags: readonly CauseTag[], s: SuggestionView): CauseTag[] {
-  const subReason = s.cause === "other" ? s.subReason : null;
+  const subReason = hasSubReasons(s.cause) ? s.subReason : null;
   if (tags.some((tag) => tag.cause === s.cause)) {
     return tags.map((tag) => (tag.cause === s.cause ? { ...tag, subReason } : tag));
   }

@@ -1,5 +1,6 @@
 import { getTableName, type SQL, sql } from "drizzle-orm";
 import { check, type PgColumn } from "drizzle-orm/pg-core";
+import { SUB_REASONS_BY_CAUSE } from "../constants";
 
 // Code lists (causes, statuses, symptoms, channels …) are `text` columns with a check constraint
 // written from the `as const` lists in db/constants.ts, not PostgreSQL enum types. The migrator
@@ -15,6 +16,18 @@ export function inList(column: PgColumn, codes: readonly string[]) {
   return check(
     `${getTableName(column.table)}_${column.name}_check`,
     sql`${column} in (${literals(codes)})`,
+  );
+}
+
+// A cause split into sub-reasons (db/constants.ts) carries one of its own; any other carries none.
+export function subReasonFitsCause(name: string, cause: PgColumn, subReason: PgColumn) {
+  const branches = Object.entries(SUB_REASONS_BY_CAUSE).map(
+    ([code, options]) =>
+      sql`when ${literals([code])} then coalesce(${subReason} in (${literals(options.map((o) => o.code))}), false)`,
+  );
+  return check(
+    name,
+    sql`case ${cause} ${sql.join(branches, sql` `)} else ${subReason} is null end`,
   );
 }
 

@@ -19,13 +19,13 @@ import {
   CHANNEL_CODES,
   ENQUIRY_STATUS_CODES,
   FOLLOW_UP_METHOD_CODES,
-  OTHER_SUB_REASON_CODES,
   PRIORITY_CODES,
   SATISFACTION_CODES,
   STEP_KIND_CODES,
+  SUB_REASON_CODES,
   SYMPTOM_CODES,
 } from "../constants";
-import { inList } from "./code-lists";
+import { inList, subReasonFitsCause } from "./code-lists";
 import { members } from "./members";
 import { regions } from "./regions";
 import { users } from "./users";
@@ -113,7 +113,7 @@ export const enquiryCauses = pgTable(
       .notNull()
       .references(() => enquiries.id, { onDelete: "cascade" }),
     cause: text("cause", { enum: CAUSE_CODES }).notNull(),
-    subReason: text("sub_reason", { enum: OTHER_SUB_REASON_CODES }),
+    subReason: text("sub_reason", { enum: SUB_REASON_CODES }),
     isPrimary: boolean("is_primary").notNull().default(false),
   },
   (t) => [
@@ -123,11 +123,8 @@ export const enquiryCauses = pgTable(
     // domain function that writes the set as a whole.
     uniqueIndex("enquiry_causes_one_primary_key").on(t.enquiryId).where(sql`${t.isPrimary}`),
     inList(t.cause, CAUSE_CODES),
-    inList(t.subReason, OTHER_SUB_REASON_CODES),
-    check(
-      "enquiry_causes_sub_reason_only_for_other",
-      sql`(${t.cause} = 'other') = (${t.subReason} is not null)`,
-    ),
+    inList(t.subReason, SUB_REASON_CODES),
+    subReasonFitsCause("enquiry_causes_sub_reason_fits_cause", t.cause, t.subReason),
   ],
 );
 

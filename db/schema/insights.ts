@@ -15,10 +15,10 @@ import {
 import {
   CAUSE_CODES,
   INSURANCE_SCHEME_CODES,
-  OTHER_SUB_REASON_CODES,
   PERSON_CATEGORY_CODES,
+  SUB_REASON_CODES,
 } from "../constants";
-import { inList } from "./code-lists";
+import { inList, subReasonFitsCause } from "./code-lists";
 import { enquiries } from "./enquiries";
 import { users } from "./users";
 
@@ -34,7 +34,7 @@ export const enquirySuggestions = pgTable(
       .references(() => enquiries.id, { onDelete: "cascade" }),
     rank: integer("rank").notNull(),
     cause: text("cause", { enum: CAUSE_CODES }).notNull(),
-    subReason: text("sub_reason", { enum: OTHER_SUB_REASON_CODES }),
+    subReason: text("sub_reason", { enum: SUB_REASON_CODES }),
     score: integer("score").notNull(),
     reason: text("reason").notNull(),
     accepted: boolean("accepted").notNull().default(false),
@@ -45,11 +45,8 @@ export const enquirySuggestions = pgTable(
     index("enquiry_suggestions_cause_idx").on(t.cause, t.accepted),
     check("enquiry_suggestions_rank_positive", sql`${t.rank} >= 1`),
     inList(t.cause, CAUSE_CODES),
-    inList(t.subReason, OTHER_SUB_REASON_CODES),
-    check(
-      "enquiry_suggestions_sub_reason_only_for_other",
-      sql`(${t.cause} = 'other') = (${t.subReason} is not null)`,
-    ),
+    inList(t.subReason, SUB_REASON_CODES),
+    subReasonFitsCause("enquiry_suggestions_sub_reason_fits_cause", t.cause, t.subReason),
   ],
 );
 

@@ -3,7 +3,7 @@
 // the README). The generic machinery reads these: the triage engine (server/rules/triage.ts),
 // the explanation sheet (server/rules/member-explanations.ts) and the demo seed
 // (server/cli/seed/). Each of them takes the registry as an argument, the real one by default.
-import { type Cause, type OtherSubReason, STEP_KINDS, type StepKind } from "@/db/constants";
+import { type Cause, STEP_KINDS, type StepKind, type SubReason } from "@/db/constants";
 import type { DemoProfile } from "../cli/seed/profile";
 import type { Explanation, ExplanationContext } from "../rules/member-explanations";
 import type { StepSentence } from "../rules/step-sentences";
@@ -12,13 +12,13 @@ import type { TriageHit, TriageKey, TriageRule } from "../rules/triage";
 export type CauseModule = {
   // The 告知书 paragraphs: why the balance looks as it does and what the member can do, in the
   // terms of the member's region. Only 其他 has sub-reasons; the other causes ignore the argument.
-  explain: (subReason: OtherSubReason | null, context: ExplanationContext) => Explanation;
+  explain: (subReason: SubReason | null, context: ExplanationContext) => Explanation;
   // Run in registry order. A rule may also score another cause, when the fact it reads points
   // there instead (a 30 June leave takes nothing back, so the drop is ordinary spending).
   triageRules: readonly TriageRule[];
   // The steps a triage suggestion of this cause lists, in the order a caseworker does them:
   // the cause's own step kinds (STEP_KINDS in db/constants.ts) or the common ones.
-  suggestedSteps: (subReason: OtherSubReason | null) => StepKind[];
+  suggestedSteps: (subReason: SubReason | null) => StepKind[];
   // What a letter tells the member about each of the cause's own step kinds (those STEP_KINDS
   // assigns to it), filled from the step's facts; the internal note is never used.
   stepSentences: Partial<Record<StepKind, StepSentence>>;

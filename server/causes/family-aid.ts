@@ -90,7 +90,7 @@ export const familyAid: CauseModule = {
     scenarios: () => SCENARIOS,
     secondary: [
       [["other", "medical_spending"], 3],
-      [["policy_reform", null], 2],
+      [["policy_reform", "outpatient_reform"], 2],
     ],
     steps: (random, _subReason, step) => [
       step("list_bound_relatives", "账户已绑定{relative}，近三个月共济支出 {amount} 元"),

@@ -7,7 +7,9 @@ import {
   OTHER_SUB_REASON_LABELS,
   type OtherSubReason,
   type StepKind,
+  type SubReason,
   type Symptom,
+  subReasonFits,
 } from "@/db/constants";
 import type { Weighted } from "../cli/seed/random";
 import {
@@ -192,7 +194,7 @@ const SCENARIOS: Record<OtherSubReason, readonly Scenario[]> = {
     "mismatch",
     ANY_WITH_ACCOUNT,
     ["参保人称在银行 ATM 上查到的余额和医保 APP 上的不一样"],
-    "参保人在 ATM 查询的是社保卡金融账户，不是医保个人账户。已告知通过医保 APP 或 12393 查询。",
+    "参保人在 ATM 查询的是社保卡金融账户，不是医保个人账户。已告知通过医保 APP 或经办窗口查询个人账户。",
   ),
   no_personal_account: scenario(
     "zero",
@@ -282,8 +284,13 @@ function overdraftExplanation(policy: Policy): Omit<Explanation, "title"> {
   };
 }
 
+// The registry passes any cause's sub-reason; 其他 reads only its own.
+const own = (subReason: SubReason | null): OtherSubReason | null =>
+  subReason && subReasonFits("other", subReason) ? (subReason as OtherSubReason) : null;
+
 export const other: CauseModule = {
-  explain: (subReason, { policy }) => {
+  explain: (given, { policy }) => {
+    const subReason = own(given);
     if (!subReason) {
       return {
         title: "其他原因",
@@ -296,20 +303,23 @@ export const other: CauseModule = {
     return { title: OTHER_SUB_REASON_LABELS[subReason], ...text };
   },
   triageRules: [accountType, queryMethod],
-  suggestedSteps: (subReason) => (subReason ? STEPS[subReason] : ["free_text", "follow_up"]),
+  suggestedSteps: (given) => {
+    const subReason = own(given);
+    return subReason ? STEPS[subReason] : ["free_text", "follow_up"];
+  },
   // 其他 has no step kinds of its own.
   stepSentences: {},
   demo: {
     share: 0.25,
     subReason: (random) => random.weighted(SUB_REASON_WEIGHTS),
-    scenarios: (subReason) => SCENARIOS[subReason ?? "medical_spending"],
+    scenarios: (subReason) => SCENARIOS[own(subReason) ?? "medical_spending"],
     secondary: [
-      [["policy_reform", null], 2],
+      [["policy_reform", "base_adjustment"], 2],
       [["system_delay", null], 2],
       [["family_aid", null], 1],
     ],
     steps: (random, subReason, step) => {
-      const sub = subReason ?? "medical_spending";
+      const sub = own(subReason) ?? "medical_spending";
       if (sub === "employer_arrears" || sub === "contribution_gap") {
         return [
           step("check_contributions", NOTES[sub]),
@@ -324,7 +334,7 @@ export const other: CauseModule = {
       ];
     },
     triageFacts: (random, draft, insurance, subReason, region) => {
-      switch (subReason) {
+      switch (own(subReason)) {
         case "medical_spending":
           // Those who left on the insurance year's last day suspect the reduction; the others
           // have nothing to add.

@@ -1,10 +1,18 @@
 // 政策改革: the balance is right, the rules changed — the 2022 outpatient mutual-aid reform (the
 // employer part no longer reaches the account), retiree allocation cuts, a lower contribution
 // base, monthly deductions. The explanation names the actual mechanism.
+
+import {
+  type PolicyReformSubReason,
+  type SubReason,
+  subReasonFits,
+  type UNCLASSIFIED_SUB_REASON,
+} from "@/db/constants";
 import type { SeedMonth } from "../cli/seed/calendar";
 import { DEMO_FIRST_REFORM_MONTH } from "../cli/seed/policy-values";
 import { EMPLOYEE, RETIRED, type Scenario } from "../cli/seed/scenarios";
 import { APP_OR_CARD, maybeQuery } from "../cli/seed/triage-facts";
+import type { Explanation, ExplanationContext } from "../rules/member-explanations";
 import { formatFen } from "../rules/money";
 import {
   deductionsInWords,
@@ -33,19 +41,21 @@ const triageRule: TriageRule = ({ symptom, insurance, balanceFen, facts, today, 
     if (symptom === "mismatch") {
       hits.push(
         hit(
-          "policy_reform",
+          "policy_reform:outpatient_reform",
           35,
           `${since}，单位缴纳的部分不再划入个人账户，只划入您本人缴纳的部分，所以余额比以前增长得慢。`,
         ),
       );
     } else if (symptom === "sudden_drop") {
-      hits.push(hit("policy_reform", 10, `${since}每月划入个人账户的金额有所减少。`));
+      hits.push(
+        hit("policy_reform:outpatient_reform", 10, `${since}每月划入个人账户的金额有所减少。`),
+      );
     }
     const expected = facts.expectedBalanceFen;
     if (expected != null && balanceFen != null && balanceFen < expected) {
       hits.push(
         hit(
-          "policy_reform",
+          "policy_reform:outpatient_reform",
           25,
           `您预计的 ${formatFen(expected)} 可能仍按改革前的办法估算，按现行办法实际划入会少一些。`,
         ),
@@ -54,14 +64,18 @@ const triageRule: TriageRule = ({ symptom, insurance, balanceFen, facts, today, 
   }
   if (insurance?.category === "retired" && (symptom === "mismatch" || symptom === "sudden_drop")) {
     hits.push(
-      hit("policy_reform", 45, "退休人员每月划入多少由所在城市规定，近年不少城市调低了划入标准。"),
+      hit(
+        "policy_reform:retiree_allocation",
+        45,
+        "退休人员每月划入多少由所在城市规定，近年不少城市调低了划入标准。",
+      ),
     );
   }
   if (symptom === "negative" && balanceFen != null && balanceFen < 0) {
     if (-balanceFen <= SMALL_DEDUCTION_FEN && insurance?.scheme !== "resident") {
       hits.push(
         hit(
-          "policy_reform",
+          "policy_reform:deduction",
           20,
           "负数金额很小，可能是按月扣缴的大额医疗补助等费用，单位缴费到账后会补上。",
         ),
@@ -71,8 +85,16 @@ const triageRule: TriageRule = ({ symptom, insurance, balanceFen, facts, today, 
   return hits;
 };
 
-const SCENARIOS: readonly Scenario[] = [
-  {
+// The registry passes any cause's sub-reason; 政策改革 reads only its own.
+const own = (subReason: SubReason | null): PolicyReformSubReason | null =>
+  subReason && subReasonFits("policy_reform", subReason)
+    ? (subReason as PolicyReformSubReason)
+    : null;
+
+type Chosen = Exclude<PolicyReformSubReason, typeof UNCLASSIFIED_SUB_REASON>;
+
+const SCENARIOS: Record<Chosen, Scenario> = {
+  outpatient_reform: {
     weight: 45,
     symptom: "mismatch",
     memberTypes: EMPLOYEE,
@@ -85,7 +107,7 @@ const SCENARIOS: readonly Scenario[] = [
     ],
     policyNote: "说明门诊共济改革后单位缴费不再划入个人账户",
   },
-  {
+  retiree_allocation: {
     weight: 20,
     symptom: "sudden_drop",
     memberTypes: [[RETIRED, 1]],
@@ -98,61 +120,91 @@ const SCENARIOS: readonly Scenario[] = [
     ],
     policyNote: "说明退休人员个人账户划入标准调整",
   },
-  {
+  base_adjustment: {
     weight: 20,
     symptom: "mismatch",
     memberTypes: EMPLOYEE,
     descriptions: ["参保人称个账每月划入金额比去年少了，单位也没说过原因"],
     summaries: [
-      "参保人上年度平均工资低于当地缴费基数下限，本年度缴费基数调整后划入金额相应减少，计算无误。已告知查询缴费基数的方式。",
+      "参保人上年度月平均工资下降，本年度缴费基数随之下调，划入金额相应减少，计算无误。已告知查询缴费基数的方式。",
     ],
     policyNote: "说明缴费基数调整对划入金额的影响",
   },
-  {
+  deduction: {
     weight: 15,
     symptom: "negative",
     memberTypes: EMPLOYEE,
     descriptions: [
-      "参保人称个账每月被扣 13 元，余额变成 {balance} 元，不知道扣的是什么",
+      "参保人称个账每月被扣 {deductionAmount} 元，余额变成 {balance} 元，不知道扣的是什么",
       "参保人反映没有看病个账却出现负数 {balance} 元",
     ],
     summaries: [
-      "每月从个人账户代扣大额医疗补助保费 13 元，单位缴费到账前账户余额为负，属正常扣费，划入后自动冲抵。已说明扣费项目。",
+      "每月从个人账户代扣{deduction} {deductionAmount} 元，单位缴费到账前账户余额为负，属正常扣费，划入后冲抵。已说明扣费项目。",
     ],
-    policyNote: "说明大额医疗补助保费每月从个人账户代扣",
+    policyNote: "说明{deduction}每月从个人账户代扣 {deductionAmount} 元",
     monthlyDeduction: true,
   },
-];
+};
+
+// Each sub-reason's paragraph, in the region's terms; 未细分 (and a missing one) names every
+// mechanism that applies to the member, each by what it is rather than all called a reform.
+function explainPolicy(
+  subReason: PolicyReformSubReason | null,
+  { policy, retired }: ExplanationContext,
+): Explanation {
+  const pooled = "门诊看病可以按规定使用门诊统筹待遇报销，不再只依靠个人账户。";
+  const reform = `${reformSince(policy)}，单位缴纳的医保费不再划入个人账户，个人账户只计入您本人缴纳的部分，所以余额比以前增长得慢。`;
+  const deductions = deductionsInWords(policy);
+  const deductionText = deductions
+    ? `本地每月从个人账户扣缴${deductions}，账户余额不足时会暂时显示为负数，单位缴费划入后冲抵。`
+    : null;
+  const base =
+    "您的缴费基数下调（申报的工资降低，或灵活就业选择了较低的缴费档次）后，每月按比例划入个人账户的金额也相应减少。";
+  const retiree = {
+    title: "退休人员个人账户划入调整",
+    why: `${reformSince(policy)}，退休人员的个人账户${retireeAllocationInWords(policy)}，不再按原来的办法计入，所以每月划入的金额可能比以前少。`,
+    next: pooled,
+    uses: ["reform_start", "retiree_allocation"] as const,
+  };
+  switch (subReason) {
+    case "outpatient_reform":
+      return { title: "门诊共济改革", why: reform, next: pooled, uses: ["reform_start"] };
+    case "retiree_allocation":
+      return retiree;
+    case "base_adjustment":
+      return {
+        title: "缴费基数调整",
+        why: base,
+        next: "如对缴费基数有疑问，可携带身份证到经办窗口查询缴费记录，或向单位了解申报情况。",
+      };
+    case "deduction":
+      return {
+        title: "按月扣费",
+        why:
+          deductionText ??
+          "个人账户按规定扣缴的费用使余额减少，账户余额不足时会暂时显示为负数，单位缴费划入后冲抵。",
+        next: "可以打印个人账户增减明细，查看每一笔扣费的项目和金额。",
+        uses: ["monthly_deductions"],
+      };
+    default:
+      if (retired) return retiree;
+      return {
+        title: "政策调整",
+        why: [
+          reform,
+          "缴费基数下调时，每月划入的金额也会相应减少。",
+          deductionText && `此外，${deductionText}`,
+        ]
+          .filter(Boolean)
+          .join(""),
+        next: `${pooled}如对缴费基数有疑问，可携带身份证到经办窗口查询缴费记录。`,
+        uses: ["reform_start", "monthly_deductions"],
+      };
+  }
+}
 
 export const policyReform: CauseModule = {
-  // Without a sub-reason the paragraph names the mechanisms that apply to this member in their
-  // region: the retiree allocation for a retiree; for others the reform, the base and the
-  // region's own monthly deductions, each by what it is rather than all called a reform.
-  explain: (_subReason, { policy, retired }) => {
-    if (retired) {
-      return {
-        title: "退休人员个人账户划入调整",
-        why: `${reformSince(policy)}，退休人员的个人账户${retireeAllocationInWords(policy)}，不再按原来的办法计入，所以每月划入的金额可能比以前少。`,
-        next: "门诊看病可以按规定使用门诊统筹待遇报销，不再只依靠个人账户。",
-        uses: ["reform_start", "retiree_allocation"],
-      };
-    }
-    const deductions = deductionsInWords(policy);
-    return {
-      title: "政策调整",
-      why: [
-        `${reformSince(policy)}，单位缴纳的医保费不再划入个人账户，个人账户只计入您本人缴纳的部分，所以余额比以前增长得慢。`,
-        "缴费基数下调时，每月划入的金额也会相应减少。",
-        deductions
-          ? `此外，本地每月从个人账户扣缴${deductions}，账户余额不足时会暂时显示为负数，单位缴费划入后冲抵。`
-          : null,
-      ]
-        .filter(Boolean)
-        .join(""),
-      next: "门诊看病可以按规定使用门诊统筹待遇报销，不再只依靠个人账户。如对缴费基数有疑问，可携带身份证到经办窗口查询缴费记录。",
-      uses: ["reform_start", "monthly_deductions"],
-    };
-  },
+  explain: (subReason, context) => explainPolicy(own(subReason), context),
   triageRules: [triageRule],
   suggestedSteps: () => ownStepKinds("policy_reform"),
   stepSentences: {
@@ -166,7 +218,14 @@ export const policyReform: CauseModule = {
       const peak = month.month === 7 ? 2.6 : month.month === 8 ? 1.4 : 1;
       return peak * (afterReform(month) ? 1 : 0.45);
     },
-    scenarios: () => SCENARIOS,
+    // A deduction is told only where the city has one.
+    subReason: (random, place) =>
+      random.weighted(
+        (Object.keys(SCENARIOS) as Chosen[])
+          .filter((code) => place.hasDeduction || code !== "deduction")
+          .map((code) => [code, SCENARIOS[code].weight]),
+      ),
+    scenarios: (subReason) => [SCENARIOS[(own(subReason) as Chosen | null) ?? "outpatient_reform"]],
     secondary: [
       [["family_aid", null], 3],
       [["other", "medical_spending"], 3],

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   CAUSE_CODES,
   type Cause,
+  choosableSubReasons,
   type MemberInsurance,
   OTHER_SUB_REASON_CODES,
   OTHER_SUB_REASON_LABELS,
   STEP_KINDS,
+  subReasonsOf,
 } from "@/db/constants";
 import { seedMonths } from "../cli/seed/calendar";
 import { type DraftContext, draftMonth } from "../cli/seed/enquiries";
@@ -15,7 +17,7 @@ import { ACTIVE } from "../cli/seed/scenarios";
 import { demoTriageFacts } from "../cli/seed/triage";
 import { memberExplanation } from "../rules/member-explanations";
 import { stepSentence } from "../rules/step-sentences";
-import { stepsFor, triage } from "../rules/triage";
+import { stepsFor, type TriageKey, triage } from "../rules/triage";
 import { JULY_PRE_ALLOCATING, testPolicy } from "../testing/policy";
 import { type CauseModule, type CauseRegistry, hit } from "./cause-module";
 import { CAUSE_MODULES } from "./index";
@@ -33,7 +35,13 @@ const duplicateEnrolment: CauseModule = {
   triageRules: [
     ({ symptom, facts }) =>
       symptom === "mismatch" && facts.recentlyEnrolled === true
-        ? [hit(DUPLICATE, 60, "您近期在新参保地参保，原参保地的个人账户可能还没有停保合并。")]
+        ? [
+            hit(
+              DUPLICATE as TriageKey,
+              60,
+              "您近期在新参保地参保，原参保地的个人账户可能还没有停保合并。",
+            ),
+          ]
         : [],
   ],
   suggestedSteps: () => ["check_contributions", "free_text", "follow_up"],
@@ -73,7 +81,7 @@ describe("the cause registry", () => {
 
   it("suggests only a cause's own steps or the common ones, and every own step at some point", () => {
     for (const cause of CAUSE_CODES) {
-      const subReasons = cause === "other" ? [null, ...OTHER_SUB_REASON_CODES] : [null];
+      const subReasons = [null, ...subReasonsOf(cause).map((option) => option.code)];
       const suggested = subReasons.flatMap((subReason) => stepsFor(cause, subReason));
       const allowed = [...ownSteps(cause), ...commonSteps];
       expect(
@@ -87,18 +95,28 @@ describe("the cause registry", () => {
     }
   });
 
-  it("explains every cause, and every sub-reason of 其他 by its own label", () => {
+  it("explains every cause, and each sub-reason in words of its own", () => {
     const context = { policy: testPolicy(), retired: false };
     for (const cause of CAUSE_CODES) {
       expect(memberExplanation(cause, null, context).why).not.toBe("");
+      const texts = choosableSubReasons(cause).map(
+        ({ code }) => memberExplanation(cause, code, context).why,
+      );
+      expect(
+        texts.filter((text) => text === ""),
+        cause,
+      ).toEqual([]);
+      expect(new Set(texts).size, cause).toBe(texts.length);
     }
     for (const subReason of OTHER_SUB_REASON_CODES) {
       expect(memberExplanation("other", subReason, context).title).toBe(
         OTHER_SUB_REASON_LABELS[subReason],
       );
-      expect(memberExplanation("other", subReason, context).why).not.toBe("");
     }
     expect(memberExplanation("other", null, context).title).toBe("其他原因");
+    // A 政策改革 tag names its mechanism; 未细分 names every one that applies.
+    expect(memberExplanation("policy_reform", "deduction", context).title).toBe("按月扣费");
+    expect(memberExplanation("policy_reform", "unclassified", context).title).toBe("政策调整");
   });
 
   it("has a sentence for the member for every step kind, none of them the internal note", () => {
@@ -156,11 +174,14 @@ describe("a cause added to the registry", () => {
       districtCodes: [`99${i}101`],
       weight: 1,
       crediting: "monthly" as const,
+      insuranceYearStartMonth: 1,
+      accountTier: null,
+      deductions: [],
       caseworkerId: null,
     }));
     const context: DraftContext = { now, cities, fallbackCreatorId: 1 };
     const random = createRandom(42);
-    const allocations = allocateEnquiries(random, months, [1, 1], 0, 1200, withDuplicate);
+    const allocations = allocateEnquiries(random, months, cities, 0, 1200, withDuplicate);
     const column = Object.keys(withDuplicate).indexOf(DUPLICATE);
     const allocated = allocations.flatMap((a) => a.counts.map((row) => row[column] ?? 0));
     // 0.3 of the shares' sum (1.3 with the real causes' 1.0) is about a quarter.

@@ -160,7 +160,7 @@ export const resignation: CauseModule = {
     scenarios: () => SCENARIOS,
     secondary: [
       [["other", "employer_arrears"], 3],
-      [["policy_reform", null], 2],
+      [["policy_reform", "outpatient_reform"], 2],
       [["other", "medical_spending"], 2],
     ],
     memberTypes: [ACTIVE],

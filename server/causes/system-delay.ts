@@ -110,6 +110,21 @@ const SCENARIOS: readonly Scenario[] = [
     descriptions: ["参保人称个账余额无故少了 {amount} 元，查不到对应的消费记录"],
     summaries: ["经办系统结转错误导致余额显示减少 {amount} 元，后台更正后已恢复。"],
   },
+  {
+    // 年度结转: the new insurance year opens the member's 当年 account and moves last year's
+    // balance to 历年; an error there needs the agency's correction.
+    weight: 45,
+    symptom: "sudden_drop",
+    memberTypes: WORKING,
+    atYearChange: true,
+    descriptions: [
+      "参保人称医保年度刚切换，个账余额一下子少了 {amount} 元，上年度的钱没看到",
+      "参保人反映新医保年度开始后历年账户余额不见了，只剩当年划入的钱",
+    ],
+    summaries: [
+      "医保年度结转时上年度余额 {amount} 元未转入历年账户，属结转错误，已提交后台更正，更正后余额恢复。",
+    ],
+  },
 ];
 
 export const systemDelay: CauseModule = {
@@ -131,11 +146,14 @@ export const systemDelay: CauseModule = {
   },
   demo: {
     share: 0.15,
+    // Carry-over errors come with the first month of the city's insurance year.
+    seasonality: (month, _monthCount, city) =>
+      month.month === city.insuranceYearStartMonth ? 1.3 : 1,
     scenarios: () => SCENARIOS,
     secondary: [
       [["other", "card_not_activated"], 3],
       [["other", "identity_mismatch"], 2],
-      [["policy_reform", null], 1],
+      [["policy_reform", "outpatient_reform"], 1],
     ],
     awaitsRecheck: true,
     steps: (random, _subReason, step) => {

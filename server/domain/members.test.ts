@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError, z } from "zod";
 import { createPiiCodec } from "@/db/pii";
+import { regionPolicySettings } from "@/db/schema";
 import { buildIdNumber, idCheckCharacter } from "@/server/rules/id-number";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import {
@@ -109,6 +110,20 @@ beforeAll(async () => {
     regionScope: SICHUAN,
   });
   manager = await createSignedInUser(testDb.db, { role: "manager", regionScope: null });
+  // 乐山's 职工医保 has two tiers; 西安 keeps the national default (不分档次).
+  await testDb.db.insert(regionPolicySettings).values({
+    regionCode: LESHAN,
+    setting: "employee_tiers",
+    value: {
+      tiers: [
+        { name: "一档", personalAccount: true },
+        { name: "二档", personalAccount: false },
+      ],
+    },
+    effectiveFrom: "2000-01-01",
+    sourceNote: "测试",
+    verified: true,
+  });
 });
 afterAll(() => testDb.drop());
 
@@ -239,6 +254,34 @@ describe("members.create", () => {
 
   it.each([
     [
+      "a 档次 乐山 does not have",
+      () => leshanCaseworker,
+      LESHAN,
+      "档次须为本地区设置的档次之一：一档、二档",
+    ],
+    [
+      "a 档次 in 西安, which has none",
+      () => xianCaseworker,
+      XIAN,
+      "本地区职工医保不分档次，请不要填写档次",
+    ],
+  ])("rejects %s, from the region's settings", async (_case, user, regionCode, message) => {
+    const before = await countRows("members");
+    const failure = await failureOf(
+      callerAs(user()).members.create(
+        registration({
+          idNumber: buildIdNumber(LESHAN_SHIZHONG, "19900101", 47),
+          regionCode,
+          tier: "三档",
+        }),
+      ),
+    );
+    expect(failure).toMatchObject({ code: "BAD_REQUEST", field: "tier", message });
+    expect(await countRows("members")).toBe(before);
+  });
+
+  it.each([
+    [
       "a wrong check character",
       () => {
         const valid = buildIdNumber(LESHAN_SHIZHONG, "19700101", 12);
@@ -269,12 +312,12 @@ describe("members.create", () => {
   it("rejects an ID number registered before in the caller's region scope", async () => {
     const idNumber = buildIdNumber(XIAN_XINCHENG, "19660909", 77);
     await callerAs(xianCaseworker).members.create(
-      registration({ name: "赵卫东", idNumber, regionCode: XIAN }),
+      registration({ name: "赵卫东", idNumber, regionCode: XIAN, tier: null }),
     );
     const auditsBefore = await countRows("audit_events");
     const failure = await failureOf(
       callerAs(xianCaseworker).members.create(
-        registration({ name: "赵卫东", idNumber, regionCode: XIAN }),
+        registration({ name: "赵卫东", idNumber, regionCode: XIAN, tier: null }),
       ),
     );
     expect(failure).toMatchObject({

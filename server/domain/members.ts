@@ -5,7 +5,9 @@ import { insuranceLabel } from "@/db/constants";
 import { maskIdNumber, maskPhone, type PiiCodec } from "@/db/pii";
 import { members, regions, users } from "@/db/schema";
 import { badRequest, DomainError, notFound } from "../errors";
+import { shanghaiDay } from "../rules/calendar-day";
 import { normaliseIdNumber, validateIdNumber } from "../rules/id-number";
+import { tierIssue } from "../rules/policy-settings";
 import {
   interpretQuery,
   MANAGER_NAME_ONLY_MESSAGE,
@@ -17,6 +19,7 @@ import {
   DUPLICATE_ID_NUMBER_MESSAGE,
 } from "../schemas/members";
 import { type AuditContext, recordAudit } from "./audit";
+import { loadPolicy } from "./policy-settings";
 import { requestRegionReview } from "./region-reviews";
 import { inScope, isWithinScope } from "./region-scope";
 import { assertHandlingRegion, findRegion } from "./regions";
@@ -133,6 +136,7 @@ export async function createMember(
   pii: PiiCodec,
   actor: Actor,
   input: CreateMemberData,
+  now: Date,
   audit: Omit<AuditContext, "actorId"> = {},
 ): Promise<{ id: number; name: string; idNumberMasked: string }> {
   const registered = await db.transaction(async (tx) => {
@@ -164,6 +168,12 @@ export async function createMember(
       return null;
     }
     if (existing) throw badRequest(DUPLICATE_ID_NUMBER_MESSAGE, "idNumber");
+    // 档次 are the region's own (its 地区政策参数), so one typed elsewhere is refused here.
+    if (input.insuranceScheme === "employee") {
+      const policy = await loadPolicy(tx, input.regionCode, shanghaiDay(now));
+      const issue = tierIssue(policy.employee_tiers.value, input.tier ?? null);
+      if (issue) throw badRequest(issue, "tier");
+    }
 
     const phone = input.phone ?? null;
     const idNumberMasked = maskIdNumber(idNumber);

@@ -1,4 +1,4 @@
-import type { Cause, OtherSubReason, PolicySetting, Symptom } from "@/db/constants";
+import type { Cause, PolicySetting, SubReason, Symptom } from "@/db/constants";
 import { SYMPTOM_LABELS } from "@/db/constants";
 import { CAUSE_MODULES } from "../causes";
 import type { CauseRegistry } from "../causes/cause-module";
@@ -28,7 +28,7 @@ export type LetterSource = {
     closed: boolean;
   };
   member: { name: string; idNumberMasked: string; insuranceLabel: string; retired: boolean };
-  causes: readonly { cause: Cause; subReason: OtherSubReason | null; isPrimary: boolean }[];
+  causes: readonly { cause: Cause; subReason: SubReason | null; isPrimary: boolean }[];
   steps: readonly (LetterStep & { id: number })[];
   // The caseworker's rewording of step sentences, by step id.
   stepTexts?: Readonly<Record<number, string>>;

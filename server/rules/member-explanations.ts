@@ -1,4 +1,4 @@
-import type { Cause, OtherSubReason, PolicySetting } from "@/db/constants";
+import type { Cause, PolicySetting, SubReason } from "@/db/constants";
 import { CAUSE_MODULES } from "../causes";
 import type { CauseRegistry } from "../causes/cause-module";
 import type { Policy } from "./policy-settings";
@@ -26,7 +26,7 @@ export type ExplanationContext = {
 
 export function memberExplanation(
   cause: Cause,
-  subReason: OtherSubReason | null,
+  subReason: SubReason | null,
   context: ExplanationContext,
   registry: CauseRegistry = CAUSE_MODULES,
 ): Explanation {

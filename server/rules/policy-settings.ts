@@ -176,6 +176,18 @@ export const unverifiedSettings = (policy: Policy, used: readonly PolicySetting[
 
 export const UNVERIFIED_MARK = "示例（未核实）";
 
+// Why a member's 档次 does not fit the region's tiers, or null: a region without tiers takes
+// none, a region with tiers takes one of its own (or none, when the caseworker does not know).
+export function tierIssue(
+  { tiers }: PolicyValue<"employee_tiers">,
+  tier: string | null,
+): string | null {
+  if (!tier) return null;
+  if (tiers.length === 0) return "本地区职工医保不分档次，请不要填写档次";
+  if (tiers.some((one) => one.name === tier)) return null;
+  return `档次须为本地区设置的档次之一：${tiers.map((one) => one.name).join("、")}`;
+}
+
 // One line in words for the admin page and the letter preview.
 export function describePolicyValue<K extends PolicySetting>(
   setting: K,

@@ -2,8 +2,9 @@ import type {
   BalanceQueryMethod,
   Cause,
   MemberInsurance,
-  OtherSubReason,
   StepKind,
+  SUB_REASONS_BY_CAUSE,
+  SubReason,
   Symptom,
 } from "@/db/constants";
 import { CAUSE_MODULES } from "../causes";
@@ -66,7 +67,7 @@ export type TriageInput = {
 
 export type Suggestion = {
   cause: Cause;
-  subReason: OtherSubReason | null;
+  subReason: SubReason | null;
   score: number;
   reasons: string[];
   steps: StepKind[];
@@ -76,14 +77,15 @@ export type Suggestion = {
 export const MIN_SCORE = 20;
 export const MAX_SUGGESTIONS = 4;
 
-// What a rule scores: a cause, or one sub-reason of 其他.
-export type TriageKey = Cause | `other:${OtherSubReason}`;
+// What a rule scores: a cause, or one of its sub-reasons (其他·断缴, 政策改革·扣费).
+type SplitCause = keyof typeof SUB_REASONS_BY_CAUSE;
+export type TriageKey = Exclude<Cause, SplitCause> | `${SplitCause}:${SubReason}`;
 export type TriageHit = { key: TriageKey; points: number; reason: string };
 export type TriageRule = (input: TriageInput) => TriageHit[];
 
 export function stepsFor(
   cause: Cause,
-  subReason: OtherSubReason | null,
+  subReason: SubReason | null,
   registry: CauseRegistry = CAUSE_MODULES,
 ): StepKind[] {
   return registry[cause].suggestedSteps(subReason);
@@ -105,7 +107,7 @@ export function triage(input: TriageInput, registry: CauseRegistry = CAUSE_MODUL
   const order = (key: TriageKey) => codes.indexOf((key.split(":")[0] ?? key) as Cause);
   return [...totals.entries()]
     .map(([key, { points, reasons }]) => {
-      const [cause, subReason] = key.split(":") as [Cause, OtherSubReason | undefined];
+      const [cause, subReason] = key.split(":") as [Cause, SubReason | undefined];
       return {
         cause,
         subReason: subReason ?? null,

@@ -1,13 +1,18 @@
 import { z } from "zod";
 import {
   CAUSE_CODES,
+  CAUSE_LABELS,
   CHANNEL_CODES,
+  choosableSubReasons,
   ENQUIRY_STATUS_CODES,
   FOLLOW_UP_METHOD_CODES,
-  OTHER_SUB_REASON_CODES,
+  hasSubReasons,
   SATISFACTION_CODES,
   STEP_KIND_CODES,
+  SUB_REASON_CODES,
+  SUB_REASON_LABELS,
   SYMPTOM_CODES,
+  subReasonFits,
 } from "@/db/constants";
 import { TRANSITION_ACTION_CODES } from "../rules/enquiry-status";
 import { codeList } from "./code-list";
@@ -29,9 +34,21 @@ const requiredText = (label: string, max: number) =>
   text().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 export const version = z.number().int().min(1);
 
+// Why a tag's sub-reason does not fit its cause, or null; the cause editor says the same.
+export function subReasonIssue(tag: Pick<CauseTag, "cause" | "subReason">): string | null {
+  const label = CAUSE_LABELS[tag.cause];
+  if (!hasSubReasons(tag.cause)) return tag.subReason ? `「${label}」不分子原因` : null;
+  if (!tag.subReason) return `选择「${label}」时请选择具体子原因`;
+  if (!subReasonFits(tag.cause, tag.subReason)) return `子原因不属于「${label}」`;
+  if (!choosableSubReasons(tag.cause).some((option) => option.code === tag.subReason)) {
+    return `「${label}」请选择具体子原因，「${SUB_REASON_LABELS[tag.subReason]}」只用于历史记录`;
+  }
+  return null;
+}
+
 export const causeTag = z.strictObject({
   cause: z.enum(CAUSE_CODES, { error: "原因分类无效" }),
-  subReason: z.enum(OTHER_SUB_REASON_CODES, { error: "子原因无效" }).nullable().default(null),
+  subReason: z.enum(SUB_REASON_CODES, { error: "子原因无效" }).nullable().default(null),
   isPrimary: z.boolean(),
 });
 export type CauseTag = z.infer<typeof causeTag>;
@@ -44,12 +61,8 @@ export const causeTags = z
     for (const tag of tags) {
       if (seen.has(tag.cause)) ctx.addIssue({ code: "custom", message: "原因分类不能重复" });
       seen.add(tag.cause);
-      if (tag.cause === "other" && !tag.subReason) {
-        ctx.addIssue({ code: "custom", message: "选择「其他」时请选择具体子原因" });
-      }
-      if (tag.cause !== "other" && tag.subReason) {
-        ctx.addIssue({ code: "custom", message: "只有「其他」需要选择子原因" });
-      }
+      const issue = subReasonIssue(tag);
+      if (issue) ctx.addIssue({ code: "custom", message: issue });
     }
     const primaries = tags.filter((tag) => tag.isPrimary).length;
     if (tags.length > 0 && primaries !== 1) {

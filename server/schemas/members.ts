@@ -61,7 +61,8 @@ export function categoryIssue(
   return null;
 }
 
-// 档次 is free text until the regional settings list each region's tiers. Blank means none.
+// 档次 by name; which names a region has is its setting, checked where the member is created
+// (tierIssue). Blank means none or not known.
 export const tier = text()
   .trim()
   .max(TIER_MAX_LENGTH, `档次不能超过${TIER_MAX_LENGTH}个字`)

@@ -2,12 +2,25 @@
 // triggers see every kind of write), and the rollups worked out in TypeScript from the base
 // tables, independently of the SQL that maintains them.
 import type { Executor } from "@/db";
-import type { Cause, Channel, EnquiryStatus, Satisfaction, Symptom } from "@/db/constants";
+import type {
+  Cause,
+  Channel,
+  EnquiryStatus,
+  Satisfaction,
+  SubReason,
+  Symptom,
+} from "@/db/constants";
 import { RESOLVE_HOURS_EDGES } from "@/db/rollup";
 import { enquiries, enquiryCauseMonthly, enquiryCauses, enquiryMonthly } from "@/db/schema";
 import { shanghaiMonth } from "../rules/calendar-day";
 
 const HOUR_MS = 3_600_000;
+
+// The sub-reason a test tag of a cause split into sub-reasons carries.
+const TEST_SUB_REASONS: Partial<Record<Cause, SubReason>> = {
+  policy_reform: "outpatient_reform",
+  other: "medical_spending",
+};
 
 export type EnquirySpec = {
   memberId: number;
@@ -50,7 +63,7 @@ export async function insertEnquiry(db: Executor, spec: EnquirySpec): Promise<nu
       causes.map((cause, i) => ({
         enquiryId: row.id,
         cause,
-        subReason: cause === "other" ? ("medical_spending" as const) : null,
+        subReason: TEST_SUB_REASONS[cause] ?? null,
         isPrimary: i === 0,
       })),
     );

@@ -37,11 +37,11 @@ export const membersRouter = createTRPCRouter({
   byId: protectedProcedure
     .input(memberRef)
     .query(({ ctx, input }) => getMember(ctx.db, ctx.actor, input.id)),
-  create: caseworkerProcedure
-    .input(createMemberInput)
-    .mutation(({ ctx, input }) =>
-      createMember(ctx.db, ctx.pii, ctx.actor, input, { requestId: ctx.requestId }),
-    ),
+  create: caseworkerProcedure.input(createMemberInput).mutation(({ ctx, input }) =>
+    createMember(ctx.db, ctx.pii, ctx.actor, input, ctx.clock.now(), {
+      requestId: ctx.requestId,
+    }),
+  ),
   // A mutation, not a query: every call writes an audit row and must never be cached or
   // prefetched.
   revealIdNumber: caseworkerOrAdminProcedure

@@ -15,7 +15,7 @@ describe("splitMonth", () => {
     allocateEnquiries(
       createRandom(7),
       months,
-      SEED_CITY_WEIGHTS.map(([, weight]) => weight),
+      SEED_CITY_WEIGHTS.map(([, weight]) => ({ weight, insuranceYearStartMonth: 1 })),
       6,
       total,
     );

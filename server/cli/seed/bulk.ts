@@ -169,7 +169,7 @@ export async function seedBulk(
     const allocations = allocateEnquiries(
       random,
       months,
-      cities.map((city) => city.weight),
+      cities,
       burstCityIndex,
       options.enquiries,
     );

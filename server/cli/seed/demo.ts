@@ -86,13 +86,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     const context: DraftContext = { now: options.now, cities, fallbackCreatorId: userIds.admin };
 
     const random = createRandom(PLAN_SEED);
-    const allocations = allocateEnquiries(
-      random,
-      months,
-      cities.map((city) => city.weight),
-      burstCityIndex,
-      total,
-    );
+    const allocations = allocateEnquiries(random, months, cities, burstCityIndex, total);
     const drafts = allocations.flatMap((allocation) => draftMonth(random, context, allocation));
     const people = attachDemoMembers(createRandom(PEOPLE_SEED), drafts, cities);
 

@@ -14,6 +14,7 @@ import type {
 } from "@/db/constants";
 import { CAUSE_MODULES } from "../../causes";
 import { type CauseRegistry, causesOf } from "../../causes/cause-module";
+import { shanghaiDay } from "../../rules/calendar-day";
 import { addWorkingDays } from "../../rules/working-days";
 import { CLOSING_MINUTE, monthLabelBefore, OPENING_MINUTE, shanghaiTime } from "./calendar";
 import type { MonthAllocation } from "./plan";
@@ -24,6 +25,17 @@ import { type CauseTag, planSteps } from "./steps";
 
 export type { CauseTag } from "./steps";
 
+export type DeductionVersion = {
+  effectiveFrom: string;
+  items: readonly { name: string; monthlyFen: number }[];
+};
+
+// The first deduction in force in the city on `day`, if it has any.
+export function deductionOn(city: Pick<SeedCity, "deductions">, day: string) {
+  const current = city.deductions.filter((version) => version.effectiveFrom <= day).at(-1);
+  return current?.items[0] ?? null;
+}
+
 export type SeedCity = {
   code: string;
   name: string;
@@ -33,6 +45,11 @@ export type SeedCity = {
   // How the city credits the account (its demo settings): only where it credits the insurance
   // year in advance can a reduction take money back.
   crediting: "monthly" | "pre_allocation";
+  // The month its insurance year starts (1, 4 or 7; its demo settings).
+  insuranceYearStartMonth: number;
+  accountTier: string | null;
+  // Its monthly deductions from the account, each version from its first day (demo settings).
+  deductions: readonly DeductionVersion[];
   // The demo caseworker scoped to this city, if there is one.
   caseworkerId: number | null;
 };
@@ -98,12 +115,20 @@ const fen = (random: Random, fromYuan: number, toYuan: number) =>
   random.int(fromYuan * 10, toYuan * 10) * 10;
 const formatYuan = (amountFen: number) => (amountFen / 100).toFixed(2);
 
-function amountsFor(random: Random, symptom: Symptom, tag: CauseTag, scenario: Scenario) {
+function amountsFor(
+  random: Random,
+  symptom: Symptom,
+  tag: CauseTag,
+  scenario: Scenario,
+  // The city's monthly deduction in 分, when the scenario is about one.
+  deductionFen: number | null,
+) {
   switch (symptom) {
     case "negative": {
-      const reported = scenario.monthlyDeduction
-        ? -1300 * random.int(1, 3)
-        : -fen(random, 20, 1500);
+      const reported =
+        scenario.monthlyDeduction && deductionFen
+          ? -deductionFen * random.int(1, 3)
+          : -fen(random, 20, 1500);
       return { reported, disputed: -reported };
     }
     case "zero":
@@ -138,9 +163,19 @@ function draftEnquiry(
     random.int(OPENING_MINUTE, CLOSING_MINUTE - 1),
   );
 
-  const primary: CauseTag = { cause, subReason: demo.subReason?.(random) ?? null, isPrimary: true };
+  const deduction = deductionOn(city, shanghaiDay(openedAt));
+  const primary: CauseTag = {
+    cause,
+    subReason: demo.subReason?.(random, { hasDeduction: deduction !== null }) ?? null,
+    isPrimary: true,
+  };
   const all = demo.scenarios(primary.subReason);
-  const local = all.filter((one) => !one.crediting || one.crediting === city.crediting);
+  const local = all.filter(
+    (one) =>
+      (!one.crediting || one.crediting === city.crediting) &&
+      (!one.atYearChange || month.month === city.insuranceYearStartMonth) &&
+      (!one.monthlyDeduction || deduction !== null),
+  );
   const scenario = random.weighted(byWeight(local.length > 0 ? local : all));
   const causes: CauseTag[] = [primary];
   if (random.chance(0.2)) {
@@ -155,7 +190,13 @@ function draftEnquiry(
     if (fits) causes.push({ cause: secondCause, subReason, isPrimary: false });
   }
 
-  const { reported, disputed } = amountsFor(random, scenario.symptom, primary, scenario);
+  const { reported, disputed } = amountsFor(
+    random,
+    scenario.symptom,
+    primary,
+    scenario,
+    deduction?.monthlyFen ?? null,
+  );
   // Drawn in the order the templates were always filled, so the demo data stays the same.
   const amount = formatYuan(disputed ?? fen(random, 50, 3000));
   const leftMonthsBefore = random.int(1, 5);
@@ -166,6 +207,8 @@ function draftEnquiry(
     month: monthLabelBefore(month.year, month.month, random.int(0, 1)),
     relative: random.pick(RELATIVES),
     city: city.name,
+    deduction: deduction?.name ?? "",
+    deductionAmount: deduction ? formatYuan(deduction.monthlyFen) : "",
   };
   const priority: Priority = scenario.symptom === "negative" ? "urgent" : "normal";
   const quick = priority === "urgent" || demo.awaitsRecheck === true;

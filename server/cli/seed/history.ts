@@ -1,14 +1,15 @@
 import { sql } from "drizzle-orm";
 import {
   CAUSE_CODES,
+  type Cause,
   CHANNEL_LABELS,
   causeTagLabel,
   ENQUIRY_STATUS_LABELS,
   FOLLOW_UP_METHOD_LABELS,
-  OTHER_SUB_REASON_CODES,
   PRIORITY_LABELS,
   SATISFACTION_LABELS,
   STEP_KIND_LABELS,
+  SUB_REASONS_BY_CAUSE,
   SYMPTOM_LABELS,
 } from "@/db/constants";
 import type { Executor } from "@/db/index";
@@ -19,10 +20,12 @@ const labels = (map: Record<string, string>) => sql`${JSON.stringify(map)}::json
 // "other:contribution_gap".
 const CAUSE_TAG_LABELS = Object.fromEntries([
   ...CAUSE_CODES.map((cause) => [cause, causeTagLabel({ cause, subReason: null })]),
-  ...OTHER_SUB_REASON_CODES.map((subReason) => [
-    `other:${subReason}`,
-    causeTagLabel({ cause: "other", subReason }),
-  ]),
+  ...Object.entries(SUB_REASONS_BY_CAUSE).flatMap(([cause, options]) =>
+    options.map(({ code }) => [
+      `${cause}:${code}`,
+      causeTagLabel({ cause: cause as Cause, subReason: code }),
+    ]),
+  ),
 ]);
 
 // The demo enquiries' history as the app would have written it: filing, each step,办结 and

@@ -37,7 +37,13 @@ export function attachDemoMembers(
     });
     if (candidates.length > 0 && !random.chance(NEW_MEMBER_CHANCE)) return random.pick(candidates);
 
-    const person = makePerson(random, city, random.weighted(draft.memberTypes), isTaken);
+    const person = makePerson(
+      random,
+      city,
+      random.weighted(draft.memberTypes),
+      isTaken,
+      draft.openedAt,
+    );
     taken.add(person.idNumber);
     members.push({
       ...person,
@@ -88,11 +94,13 @@ export function createMemberPool(
     for (const [cityIndex, city] of cities.entries()) {
       for (let i = 0; i < (counts[cityIndex] ?? 0); i++) {
         const type = random.weighted(POOL_TYPES);
+        const createdAt = new Date(registeredBefore.getTime() - random.int(1, 700) * DAY_MS);
         const person = makePerson(
           random,
           city,
           type,
           (idNumber) => taken.has(idNumber) || isTaken(idNumber),
+          createdAt,
         );
         taken.add(person.idNumber);
         const bucket = buckets[cityIndex]?.get(poolKey(type)) ?? [];
@@ -102,7 +110,7 @@ export function createMemberPool(
           ...person,
           regionCode: city.code,
           createdBy: city.caseworkerId ?? fallbackCreatorId,
-          createdAt: new Date(registeredBefore.getTime() - random.int(1, 700) * DAY_MS),
+          createdAt,
         };
       }
     }

@@ -1,8 +1,10 @@
 // Synthetic people for the demo: common surnames, plain given names, ID numbers that pass the
 // GB 11643 check, mobile numbers, and employers. None of them is a real person.
-import type { MemberInsurance } from "@/db/constants";
+import type { MemberInsurance, PersonCategory } from "@/db/constants";
 import { maskIdNumber, maskPhone, type PiiCodec } from "@/db/pii";
+import { shanghaiDay } from "../../rules/calendar-day";
 import { buildIdNumber } from "../../rules/id-number";
+import { type RetirementGroup, retirementDate } from "../../rules/retirement-age";
 import type { Random, Weighted } from "./random";
 
 // Roughly in order of frequency; earlier surnames are picked more often.
@@ -44,23 +46,54 @@ export type Person = {
   idNumber: string;
   phone: string;
   insurance: MemberInsurance;
+  tier: string | null;
   employerName: string | null;
 };
 
-export type SeedPlace = { name: string; shortName: string; districtCodes: readonly string[] };
+export type SeedPlace = {
+  name: string;
+  shortName: string;
+  districtCodes: readonly string[];
+  // The 职工医保 tier with a personal account where the city has tiers (深圳, 东莞): the one the
+  // demo's employees are on, since their enquiries are about that account.
+  accountTier: string | null;
+};
 
-// Birth years by 人员类别: retirees were born before the mid-1960s, people still at work after;
-// residents (城乡居民医保) may be of any age.
-function birthYears({ category }: MemberInsurance): readonly [number, number] {
-  switch (category) {
-    case "active":
-      return [1966, 2003];
-    case "flexible":
-      return [1966, 2000];
-    case "retired":
-      return [1955, 1965];
-    case null:
-      return [1955, 2003];
+// Ages by 人员类别 on the day the member first calls: people at work are below their statutory
+// retirement age and retirees above it (server/rules/retirement-age.ts, phased in from 2025),
+// so a man who called in 2026 may have retired at 60 and a few months; residents (城乡居民医保)
+// may be of any adult age.
+const AGES: Record<PersonCategory | "resident", readonly [number, number]> = {
+  active: [20, 62],
+  flexible: [22, 62],
+  retired: [50, 85],
+  resident: [18, 80],
+};
+
+// About three in five women retire from a worker's post (old age 50), the rest at 55.
+const FEMALE_WORKER_SHARE = 0.6;
+
+function drawBirthDate(
+  random: Random,
+  { category }: MemberInsurance,
+  male: boolean,
+  asOfDay: string,
+): string {
+  const group: RetirementGroup = male
+    ? "male"
+    : random.chance(FEMALE_WORKER_SHARE)
+      ? "female_worker"
+      : "female_cadre";
+  const [youngest, oldest] = AGES[category ?? "resident"];
+  const asOfYear = Number(asOfDay.slice(0, 4));
+  for (;;) {
+    const year = asOfYear - random.int(youngest, oldest);
+    const month = random.int(1, 12);
+    const day = random.int(1, new Date(Date.UTC(year, month, 0)).getUTCDate());
+    const birthDate = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    if (category === null) return birthDate;
+    const retired = retirementDate(birthDate, group) <= asOfDay;
+    if (retired === (category === "retired")) return birthDate;
   }
 }
 
@@ -69,6 +102,8 @@ export function makePerson(
   place: SeedPlace,
   insurance: MemberInsurance,
   isTaken: (idNumber: string) => boolean,
+  // The day the member first calls: their age and retirement are as of then.
+  asOf: Date,
 ): Person {
   const male = random.chance(0.5);
   const givenChars = male ? MALE_GIVEN : FEMALE_GIVEN;
@@ -77,13 +112,9 @@ export function makePerson(
     : random.pick(givenChars);
   const name = random.weighted(SURNAME_WEIGHTS) + given;
 
-  const [fromYear, toYear] = birthYears(insurance);
   let idNumber: string;
   do {
-    const year = random.int(fromYear, toYear);
-    const month = random.int(1, 12);
-    const day = random.int(1, new Date(Date.UTC(year, month, 0)).getUTCDate());
-    const birthDate = `${year}${String(month).padStart(2, "0")}${String(day).padStart(2, "0")}`;
+    const birthDate = drawBirthDate(random, insurance, male, shanghaiDay(asOf)).replaceAll("-", "");
     // The sequence's last digit is odd for men and even for women.
     const sequence = random.int(0, 49) * 20 + random.int(0, 4) * 2 + (male ? 1 : 0);
     idNumber = buildIdNumber(random.pick(place.districtCodes), birthDate, sequence);
@@ -95,6 +126,7 @@ export function makePerson(
     idNumber,
     phone,
     insurance,
+    tier: insurance.category === "active" ? place.accountTier : null,
     employerName: employerFor(random, place, insurance),
   };
 }

@@ -41,6 +41,10 @@ export const BURST = {
   factor: 20,
 } as const;
 
+// What the allocation knows of a city: its volume and when its insurance year starts (年度结转
+// brings its own enquiries).
+export type PlannedCity = { weight: number; insuranceYearStartMonth: number };
+
 export type MonthAllocation = {
   month: SeedMonth;
   // counts[cityIndex][causeIndex], causes in the registry's order.
@@ -52,7 +56,7 @@ export type MonthAllocation = {
 export function allocateEnquiries(
   random: Random,
   months: readonly SeedMonth[],
-  cityWeights: readonly number[],
+  cities: readonly PlannedCity[],
   burstCityIndex: number,
   total: number,
   registry: CauseRegistry = CAUSE_MODULES,
@@ -62,7 +66,7 @@ export function allocateEnquiries(
   const cells: { weight: number; count: number; order: number }[] = [];
   let weightSum = 0;
   for (const month of months) {
-    cityWeights.forEach((cityWeight, cityIndex) => {
+    cities.forEach((city, cityIndex) => {
       for (const cause of codes) {
         const { share, seasonality } = registry[cause].demo;
         const burst =
@@ -72,8 +76,8 @@ export function allocateEnquiries(
         const noise = 0.85 + 0.3 * random.next();
         const weight =
           share *
-          (seasonality?.(month, months.length) ?? 1) *
-          cityWeight *
+          (seasonality?.(month, months.length, city) ?? 1) *
+          city.weight *
           month.coverage *
           burst *
           noise;
@@ -97,10 +101,10 @@ export function allocateEnquiries(
     if (entry) entry.cell.count++;
   }
 
-  const perMonth = cityWeights.length * codes.length;
+  const perMonth = cities.length * codes.length;
   return months.map((month, monthIndex) => ({
     month,
-    counts: cityWeights.map((_, cityIndex) =>
+    counts: cities.map((_, cityIndex) =>
       codes.map(
         (_, causeIndex) =>
           cells[monthIndex * perMonth + cityIndex * codes.length + causeIndex]?.count ?? 0,

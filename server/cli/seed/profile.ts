@@ -2,10 +2,11 @@
 // comes up and when, what members say about it, the steps a caseworker records and what the
 // triage panel was told. The seed's other files are the machinery that draws from these.
 
-import type { Cause, MemberInsurance, OtherSubReason, StepKind } from "@/db/constants";
+import type { Cause, MemberInsurance, StepKind, SubReason } from "@/db/constants";
 import type { RegionRules } from "../../rules/triage";
 import type { SeedMonth } from "./calendar";
 import type { EnquiryDraft } from "./enquiries";
+import type { PlannedCity } from "./plan";
 import type { Random, Weighted } from "./random";
 import type { Scenario } from "./scenarios";
 import type { PlannedStep } from "./steps";
@@ -25,12 +26,13 @@ export type DemoProfile = {
   // Weight among the causes as the primary cause of a demo enquiry.
   share: number;
   // The month's factor on that weight (1 when absent): the peaks and trends the analytics show.
-  seasonality?: (month: SeedMonth, monthCount: number) => number;
-  // Draws the sub-reason of a primary tag (其他 only).
-  subReason?: (random: Random) => OtherSubReason;
-  scenarios: (subReason: OtherSubReason | null) => readonly Scenario[];
+  seasonality?: (month: SeedMonth, monthCount: number, city: PlannedCity) => number;
+  // Draws the sub-reason of a primary tag (causes split into sub-reasons only); what the city
+  // has decides some (a deduction needs a city that deducts).
+  subReason?: (random: Random, place: { hasDeduction: boolean }) => SubReason;
+  scenarios: (subReason: SubReason | null) => readonly Scenario[];
   // The second cause seen alongside this one when it is primary (about a fifth of enquiries).
-  secondary: Weighted<readonly [Cause, OtherSubReason | null]>;
+  secondary: Weighted<readonly [Cause, SubReason | null]>;
   // Who the cause can happen to, when not everyone (only someone in work leaves an employer): it
   // is not added as the second cause of a scenario about nobody of these.
   memberTypes?: readonly MemberInsurance[];
@@ -40,7 +42,7 @@ export type DemoProfile = {
   // The steps recorded for a tag of this cause, in order; policyNote is the scenario's.
   steps: (
     random: Random,
-    subReason: OtherSubReason | null,
+    subReason: SubReason | null,
     step: StepWriter,
     context: StepContext,
   ) => PlannedStep[];
@@ -49,7 +51,7 @@ export type DemoProfile = {
     random: Random,
     draft: EnquiryDraft,
     insurance: MemberInsurance,
-    subReason: OtherSubReason | null,
+    subReason: SubReason | null,
     // The rules of the enquiry's region on its filing day.
     region: RegionRules,
   ) => DemoTriageFacts;

@@ -3,9 +3,36 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/index";
 import { regions } from "@/db/schema";
-import type { SeedCity } from "./enquiries";
+import type { DeductionVersion, SeedCity } from "./enquiries";
 import { SEED_CITY_WEIGHTS } from "./plan";
-import { PRE_ALLOCATING } from "./policy-values";
+import { DEMO_POLICY_SETTINGS, PRE_ALLOCATING } from "./policy-values";
+
+// The month the city's insurance year starts in its demo settings; the calendar year elsewhere.
+function insuranceYearStartMonth(name: string): number {
+  for (const row of DEMO_POLICY_SETTINGS) {
+    if (row.place === name && row.setting === "insurance_year_start") return row.value.month;
+  }
+  return 1;
+}
+
+// The city's monthly deductions, version by version.
+function deductions(name: string): DeductionVersion[] {
+  return DEMO_POLICY_SETTINGS.flatMap((row) =>
+    row.place === name && row.setting === "monthly_deductions"
+      ? [{ effectiveFrom: row.effectiveFrom, items: row.value.items }]
+      : [],
+  ).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+}
+
+// The city's first 职工医保 tier with a personal account, where its demo settings list tiers.
+function accountTier(name: string): string | null {
+  for (const row of DEMO_POLICY_SETTINGS) {
+    if (row.place === name && row.setting === "employee_tiers") {
+      return row.value.tiers.find((tier) => tier.personalAccount)?.name ?? null;
+    }
+  }
+  return null;
+}
 
 export async function loadSeedCities(db: Executor): Promise<SeedCity[]> {
   const names = SEED_CITY_WEIGHTS.map(([name]) => name);
@@ -45,6 +72,9 @@ export async function loadSeedCities(db: Executor): Promise<SeedCity[]> {
       districtCodes: districts.length > 0 ? districts.map((row) => row.code) : [city.code],
       weight,
       crediting: PRE_ALLOCATING.includes(name) ? "pre_allocation" : "monthly",
+      insuranceYearStartMonth: insuranceYearStartMonth(name),
+      accountTier: accountTier(name),
+      deductions: deductions(name),
       caseworkerId: null,
     };
   });

@@ -14,10 +14,14 @@ export type Scenario = {
   summaries: readonly string[];
   // What the explain_policy step tells the member (政策改革 only).
   policyNote?: string;
-  // The balance went below zero by small monthly deductions, not by spending.
+  // The balance went below zero by the city's monthly deductions, not by spending: told only
+  // where the city has one ({deduction} and {deductionAmount} in the texts).
   monthlyDeduction?: boolean;
   // A case only a region crediting this way has (a claw-back needs credits paid in advance).
   crediting?: "monthly" | "pre_allocation";
+  // A case of the insurance year's carry-over (年度结转): told only in the first month of the
+  // city's insurance year (April in 上海, July where the year runs from July).
+  atYearChange?: boolean;
 };
 
 // The members of the demo by 险种 and 人员类别.

@@ -5,15 +5,15 @@ import {
   type Cause,
   FOLLOW_UP_METHOD_LABELS,
   type FollowUpMethod,
-  type OtherSubReason,
   type StepKind,
+  type SubReason,
 } from "@/db/constants";
 import type { CauseRegistry } from "../../causes/cause-module";
 import type { StepContext, StepWriter } from "./profile";
 import type { Random } from "./random";
 import { fillTemplate } from "./scenarios";
 
-export type CauseTag = { cause: Cause; subReason: OtherSubReason | null; isPrimary: boolean };
+export type CauseTag = { cause: Cause; subReason: SubReason | null; isPrimary: boolean };
 export type PlannedStep = { kind: StepKind; note: string };
 
 // The full plan of an enquiry, primary cause first; the caller cuts it short for open work.

@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { CAUSE_CODES, causeTagLabel } from "@/db/constants";
+import { CAUSE_CODES, causeTagLabel, hasSubReasons } from "@/db/constants";
 import { enquiryCauses } from "@/db/schema";
 import { codeOrder } from "@/db/schema/code-lists";
 import type { CauseTag } from "../../schemas/enquiries";
@@ -26,7 +26,7 @@ export async function writeCauses(db: Executor, enquiryId: number, tags: CauseTa
       tags.map((tag) => ({
         enquiryId,
         cause: tag.cause,
-        subReason: tag.cause === "other" ? tag.subReason : null,
+        subReason: hasSubReasons(tag.cause) ? tag.subReason : null,
         isPrimary: tag.isPrimary,
       })),
     );

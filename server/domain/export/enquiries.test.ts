@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Cause, Channel, OtherSubReason, Symptom } from "@/db/constants";
+import type { Cause, Channel, SubReason, Symptom } from "@/db/constants";
 import { createPiiCodec } from "@/db/pii";
 import { enquiries, enquiryCauses } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
@@ -27,7 +27,7 @@ let creatorId: number;
 const fullIdNumbers: string[] = [];
 const fullPhones: string[] = [];
 
-type Tag = { cause: Cause; subReason?: OtherSubReason; isPrimary?: boolean };
+type Tag = { cause: Cause; subReason?: SubReason; isPrimary?: boolean };
 
 async function fileEnquiry(
   memberId: number,

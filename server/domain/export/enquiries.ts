@@ -10,13 +10,13 @@ import {
   type EnquiryStatus,
   INSURANCE_SCHEME_LABELS,
   type InsuranceScheme,
-  type OtherSubReason,
   PERSON_CATEGORY_LABELS,
   type PersonCategory,
   PRIORITY_LABELS,
   type Priority,
   SATISFACTION_LABELS,
   type Satisfaction,
+  type SubReason,
   SYMPTOM_LABELS,
   type Symptom,
 } from "@/db/constants";
@@ -90,7 +90,7 @@ type RawRow = {
   symptom: Symptom;
   causes: Cause[] | null;
   // '' where the tag has no sub-reason (see the query).
-  sub_reasons: (OtherSubReason | "")[] | null;
+  sub_reasons: (SubReason | "")[] | null;
   primary_cause: Cause | null;
   status: EnquiryStatus;
   priority: Priority;

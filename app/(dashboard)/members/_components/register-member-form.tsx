@@ -25,7 +25,6 @@ import {
   type InsuranceScheme,
   PERSON_CATEGORIES,
   type PersonCategory,
-  TIER_MAX_LENGTH,
 } from "@/db/constants";
 import {
   createMemberInput,
@@ -33,7 +32,6 @@ import {
   idNumberShape,
   memberName,
   phoneNumber,
-  tier,
 } from "@/server/schemas/members";
 import type { PickedMember } from "./types";
 
@@ -84,7 +82,25 @@ export function RegisterMemberForm({
   const [duplicateOf, setDuplicateOf] = useState<string | null>(null);
   const idNumber = Form.useWatch("idNumber", form);
   const scheme = Form.useWatch("insuranceScheme", form);
+  const regionPath = Form.useWatch("regionCode", form);
+  const regionCode = regionPath?.at(-1);
   const regions = useQuery(trpc.regions.options.queryOptions());
+  // 档次 are the region's own (地区政策参数): offered only where its 职工医保 has tiers.
+  const policy = useQuery({
+    ...trpc.policySettings.forRegion.queryOptions({ regionCode: regionCode ?? "" }),
+    enabled: scheme === "employee" && Boolean(regionCode),
+  });
+  const tiers = regionCode ? (policy.data?.policy.employee_tiers.value.tiers ?? []) : [];
+  const tierOptions = tiers.map((one) => ({
+    value: one.name,
+    label: one.personalAccount ? one.name : `${one.name}（不设个人账户）`,
+  }));
+
+  // A tier chosen for one region means nothing in another.
+  useEffect(() => {
+    const chosen = form.getFieldValue("tier");
+    if (chosen && !tiers.some((one) => one.name === chosen)) form.setFieldValue("tier", undefined);
+  }, [tiers, form]);
 
   // A caseworker responsible for a single city registers members there; preselect it.
   useEffect(() => {
@@ -219,11 +235,17 @@ export function RegisterMemberForm({
                 <Radio.Group options={CATEGORY_OPTIONS} />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item label="档次（如有）" name="tier" rules={[schemaRule(tier)]}>
-                <Input autoComplete="off" maxLength={TIER_MAX_LENGTH} placeholder="选填，如 一档" />
-              </Form.Item>
-            </Col>
+            {tierOptions.length > 0 && (
+              <Col xs={24} sm={12}>
+                <Form.Item
+                  label="档次"
+                  name="tier"
+                  extra="按参保地区设置的职工医保档次；不清楚可不选"
+                >
+                  <Radio.Group options={tierOptions} />
+                </Form.Item>
+              </Col>
+            )}
           </>
         )}
         <Col xs={24} sm={12}>
