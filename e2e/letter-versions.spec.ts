@@ -28,11 +28,12 @@ test.describe
     test("a caseworker issues a letter naming 乐山's monthly deduction", async ({ page, sql }) => {
       await signIn(page, DEMO_LOGINS.otherCaseworker);
       await expect(page).toHaveURL(/\/$/);
-      // A demo 政策改革 enquiry about a negative balance: the deduction case, never a retiree.
+      // A demo 政策改革·扣费 enquiry: its letter names the region's monthly deduction.
       const [row] = await sql`
         select e.id from enquiries e
         join enquiry_causes c on c.enquiry_id = e.id and c.is_primary
-        where e.region_code like '5111%' and c.cause = 'policy_reform' and e.symptom = 'negative'
+        where e.region_code like '5111%' and c.cause = 'policy_reform'
+          and c.sub_reason = 'deduction'
         order by e.id limit 1`;
       enquiryId = Number(row?.id);
       expect(enquiryId).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import { assertRollupRegion, monthsOf } from "./analytics/filter";
 import { type AuditContext, recordAudit } from "./audit";
 import { loadPolicyHistory, reformStarts } from "./policy-settings";
 import { isWithinScope } from "./region-scope";
+import { regionNames } from "./regions";
 import type { Actor } from "./users";
 
 type Audit = Omit<AuditContext, "actorId">;
@@ -56,27 +57,27 @@ async function builtInMarkers(
       description: REFORM_DESCRIPTION,
     });
   }
-  for (const month of months) {
+  const turns = months.flatMap((month) => {
     const setting = resolvePolicy(history, view ?? "000000", `${month}-01`).insurance_year_start;
-    if (Number(month.slice(5)) !== setting.value.month) continue;
+    return Number(month.slice(5)) === setting.value.month ? [{ month, setting }] : [];
+  });
+  const labels = await regionNames(
+    db,
+    turns.flatMap(({ setting }) => (setting.regionCode ? [setting.regionCode] : [])),
+  );
+  for (const { month, setting } of turns) {
     markers.push({
       id: null,
       builtIn: true,
       effectiveOn: `${month}-01`,
       month,
       regionCode: setting.regionCode,
-      regionName: (await regionLabel(db, setting.regionCode)) ?? NATIONWIDE,
+      regionName: (setting.regionCode && labels.get(setting.regionCode)) || NATIONWIDE,
       label: "医保年度切换",
       description: YEAR_TURN_DESCRIPTION,
     });
   }
   return markers;
-}
-
-async function regionLabel(db: Executor, code: string | null) {
-  if (!code) return null;
-  const [row] = await db.select({ name: regions.name }).from(regions).where(eq(regions.code, code));
-  return row?.name ?? null;
 }
 
 const lastDayOf = (month: string) => {

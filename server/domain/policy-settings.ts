@@ -16,6 +16,7 @@ import {
 import type { AddPolicySettingInput, PolicySettingsListInput } from "../schemas/policy-settings";
 import { type AuditContext, recordAudit } from "./audit";
 import { isWithinScope } from "./region-scope";
+import { regionNames } from "./regions";
 import type { Actor } from "./users";
 
 // 地区政策参数 in the database: reading what applies to a region on a day, the administrator's
@@ -81,16 +82,6 @@ export async function policyForRegion(db: Executor, actor: Actor, regionCode: st
       mark: setting.verified ? null : UNVERIFIED_MARK,
     })),
   };
-}
-
-async function regionNames(db: Executor, codes: (string | null)[]) {
-  const wanted = codes.filter((code): code is string => code !== null);
-  if (wanted.length === 0) return new Map<string, string>();
-  const rows = await db
-    .select({ code: regions.code, name: regions.name })
-    .from(regions)
-    .where(inArray(regions.code, wanted));
-  return new Map(rows.map((row) => [row.code, row.name]));
 }
 
 // The administrator's page for one region (or the national defaults): for each setting, the

@@ -3,6 +3,20 @@ import type { Executor } from "@/db";
 import { regions } from "@/db/schema";
 import { inScope, isWithinScope } from "./region-scope";
 
+// The names of regions by code, in one query; a null code (the national level) is skipped.
+export async function regionNames(
+  db: Executor,
+  codes: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(codes.filter((code): code is string => code !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ code: regions.code, name: regions.name })
+    .from(regions)
+    .where(inArray(regions.code, wanted));
+  return new Map(rows.map((row) => [row.code, row.name]));
+}
+
 export type RegionOption = { value: string; label: string; children?: RegionOption[] };
 
 export async function findRegion(db: Executor, code: string) {

@@ -1,11 +1,12 @@
-import { and, gt, inArray, min } from "drizzle-orm";
+import { and, gt, min } from "drizzle-orm";
 import type { Executor } from "@/db";
 import type { Cause } from "@/db/constants";
-import { enquiryCauseMonthly, regions } from "@/db/schema";
+import { enquiryCauseMonthly } from "@/db/schema";
 import { shiftMonth } from "../../rules/calendar-day";
 import { findSpikes, SPIKE_RULE } from "../../rules/spikes";
 import type { AnalyticsFilter, SpikeResult } from "../../schemas/analytics";
 import { policyMarkers } from "../policy-events";
+import { regionNames } from "../regions";
 import type { Actor } from "../users";
 import { causeConditions, dimensionConditions, monthsOf, periodCondition, total } from "./filter";
 
@@ -123,13 +124,4 @@ async function markersByRegion(
     ),
   );
   return new Map(entries);
-}
-
-async function regionNames(db: Executor, codes: string[]) {
-  if (codes.length === 0) return new Map<string, string>();
-  const rows = await db
-    .select({ code: regions.code, name: regions.name })
-    .from(regions)
-    .where(inArray(regions.code, [...new Set(codes)]));
-  return new Map(rows.map((row) => [row.code, row.name]));
 }

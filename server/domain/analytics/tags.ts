@@ -1,7 +1,7 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { CAUSE_CODES, type Cause } from "@/db/constants";
-import { enquiryCauseMonthly, regions } from "@/db/schema";
+import { enquiryCauseMonthly } from "@/db/schema";
 import type {
   AnalyticsFilter,
   ByMonthResult,
@@ -9,6 +9,7 @@ import type {
   CauseShareResult,
   HeatmapResult,
 } from "../../schemas/analytics";
+import { regionNames } from "../regions";
 import type { Actor } from "../users";
 import {
   causeConditions,
@@ -151,13 +152,4 @@ export async function heatmap(
     })),
     max: rows.reduce((max, row) => Math.max(max, row.count), 0),
   };
-}
-
-async function regionNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db
-    .select({ code: regions.code, name: regions.name })
-    .from(regions)
-    .where(inArray(regions.code, codes));
-  return new Map(rows.map((row) => [row.code, row.name]));
 }

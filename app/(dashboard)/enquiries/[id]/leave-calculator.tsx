@@ -16,8 +16,9 @@ import {
   Typography,
 } from "antd";
 import type { Dayjs } from "dayjs";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { yuanRule } from "@/app/_components/schema-rule";
+import { useSettled } from "@/app/_components/use-settled";
 import { useTRPC } from "@/app/_trpc/client";
 import type { LeaveCalculationInput } from "@/server/rules/leave-calculator";
 import { fenToYuanString, parseYuanToFen } from "@/server/rules/money";
@@ -84,17 +85,6 @@ function toInput(
     creditStartMonth: values.creditStartMonth?.format("YYYY-MM") ?? null,
     ...(amounts as { [K in keyof typeof amounts]: number | null }),
   };
-}
-
-// The figures as they were after typing paused, so the server is asked once per pause.
-function useSettled<T>(value: T, delayMs: number): T {
-  const key = JSON.stringify(value);
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(JSON.parse(key) as T), delayMs);
-    return () => clearTimeout(timer);
-  }, [key, delayMs]);
-  return settled;
 }
 
 function YuanField(props: {

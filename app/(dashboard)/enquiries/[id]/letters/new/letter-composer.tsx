@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Flex, Input, Space, Typography } from "antd";
 import Link from "next/link";
-import { useDeferredValue, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
+import { useSettled } from "@/app/_components/use-settled";
 import { useTRPC } from "@/app/_trpc/client";
 import type { RouterOutputs } from "@/server/api/root";
 import { STEP_TEXT_MAX } from "@/server/rules/letter";
@@ -13,7 +14,7 @@ import { LetterSheet } from "../letter-sheet";
 type Preview = RouterOutputs["letters"]["preview"];
 
 // 出具告知书: the caseworker reads the letter as the member will, rewords the step sentences if
-// needed, and issues it. The preview follows every edit; the server renders both.
+// needed, and issues it. The preview follows the edits; the server renders both.
 export function LetterComposer({
   enquiryId,
   initial,
@@ -25,7 +26,8 @@ export function LetterComposer({
 }) {
   const trpc = useTRPC();
   const [stepTexts, setStepTexts] = useState<Record<string, string>>({});
-  const deferred = useDeferredValue(stepTexts);
+  // Rendered by the server once typing pauses, not on every keystroke.
+  const deferred = useSettled(stepTexts, 400);
   const preview = useQuery({
     ...trpc.letters.preview.queryOptions({ id: enquiryId, stepTexts: deferred }),
     placeholderData: (previous) => previous ?? initial,
