@@ -53,7 +53,7 @@ async function fileEnquiry() {
     reportedBalanceFen: -1_300,
     disputedAmountFen: 1_300,
     description: "没有看病，个账显示负十三元",
-    causes: [{ cause: "policy_reform", subReason: null, isPrimary: true }],
+    causes: [{ cause: "policy_reform", subReason: "deduction", isPrimary: true }],
   });
   await caller.enquiries.addStep({ id, version: 1, kind: "explain_policy", note: INTERNAL_NOTE });
   return id;
@@ -90,7 +90,8 @@ describe("the letter before the enquiry is closed", () => {
     expect(preview.content.issuer).toBe("西安市医疗保障经办中心");
     expect(preview.content.sealLine).toBe("西安市医疗保障经办中心（业务章）");
     expect(preview.content.contact).toContain("029-12345（转医保）");
-    expect(text).toContain("2022年10月起");
+    // The tag is 政策改革·扣费: the letter names the deduction, not the reform.
+    expect(text).not.toContain("门诊共济");
     expect(text).toContain("大额医疗补助每月 13.00 元");
     expect(text).not.toMatch(/12393|医疗保障局/);
     expect(preview.unverified).toEqual([]);

@@ -99,13 +99,16 @@ describe("the re-check date through the enquiry's life", () => {
     const both = await caller.enquiries.setCauses({
       id,
       version: tagged.version,
-      causes: [...delay, { cause: "policy_reform", subReason: null, isPrimary: false }],
+      causes: [
+        ...delay,
+        { cause: "policy_reform", subReason: "outpatient_reform", isPrimary: false },
+      ],
     });
     expect(both.recheckDueOn).toBe(tagged.recheckDueOn);
     const untagged = await caller.enquiries.setCauses({
       id,
       version: both.version,
-      causes: [{ cause: "policy_reform", subReason: null, isPrimary: true }],
+      causes: [{ cause: "policy_reform", subReason: "outpatient_reform", isPrimary: true }],
     });
     expect(untagged.recheckDueOn).toBeNull();
   });

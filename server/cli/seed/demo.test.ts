@@ -5,7 +5,9 @@ import { createPiiCodec, maskIdNumber, maskPhone } from "@/db/pii";
 import { enquiries, enquiryCauses, members, regions, resolutionSteps, users } from "@/db/schema";
 import { verifyPassword } from "../../auth/password";
 import { describeCauses, readCauses } from "../../domain/enquiries/causes";
+import { shanghaiDay } from "../../rules/calendar-day";
 import { idCheckCharacter } from "../../rules/id-number";
+import { retirementDate } from "../../rules/retirement-age";
 import type { TestDatabase } from "../../testing/database";
 import { DEMO_NOW, seedTwoDemos } from "../../testing/demo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type SeedSummary } from "./demo";
@@ -92,7 +94,7 @@ describe("seedDemo", () => {
     expect(rows.length).toBeLessThan(summary.enquiries / 2);
     for (const row of rows) {
       const idNumber = codec.decrypt(row.idNumberEncrypted);
-      expect(idNumber).toMatch(/^\d{6}(19[5-9]\d|200[0-3])(0[1-9]|1[0-2])\d{5}[\dX]$/);
+      expect(idNumber).toMatch(/^\d{6}(19[3-9]\d|200\d)(0[1-9]|1[0-2])\d{5}[\dX]$/);
       expect(idNumber.slice(-1)).toBe(idCheckCharacter(idNumber.slice(0, 17)));
       const birth = new Date(
         `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
@@ -111,6 +113,29 @@ describe("seedDemo", () => {
       expect(row.phoneLast4).toBe(phone.slice(-4));
       expect(row.employerName === null).toBe(row.personCategory !== "active");
     }
+  });
+
+  it("has retirees of both sexes past their statutory age, and nobody at work beyond it", async () => {
+    const codec = createPiiCodec(piiKey);
+    const rows = await first.db.select().from(members);
+    const sexes = new Set<string>();
+    for (const row of rows) {
+      if (row.personCategory !== "retired" && row.personCategory !== "active") continue;
+      const idNumber = codec.decrypt(row.idNumberEncrypted);
+      const birth = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+      const male = Number(idNumber.slice(16, 17)) % 2 === 1;
+      const registered = shanghaiDay(row.createdAt);
+      // A woman retires at 50 (workers) or 55 (cadres) before the phase-in; either may be drawn.
+      const earliest = retirementDate(birth, male ? "male" : "female_worker");
+      const latest = retirementDate(birth, male ? "male" : "female_cadre");
+      if (row.personCategory === "retired") {
+        sexes.add(male ? "male" : "female");
+        expect(earliest <= registered, `${birth} retired by ${registered}`).toBe(true);
+      } else {
+        expect(latest > registered, `${birth} still at work on ${registered}`).toBe(true);
+      }
+    }
+    expect(sexes).toEqual(new Set(["male", "female"]));
   });
 
   it("tags every enquiry with exactly one primary cause and about a fifth with two", async () => {

@@ -4,6 +4,7 @@ import {
   CAUSE_CODES,
   type Cause,
   CHANNEL_CODES,
+  choosableSubReasons,
   ENQUIRY_STATUS_CODES,
   SATISFACTION_CODES,
   SYMPTOM_CODES,
@@ -156,7 +157,7 @@ describe("rollup triggers", () => {
               version: row.version,
               causes: causes.map((cause, i) => ({
                 cause,
-                subReason: cause === "other" ? "relocation" : null,
+                subReason: choosableSubReasons(cause)[0]?.code ?? null,
                 isPrimary: i === primary,
               })),
             },

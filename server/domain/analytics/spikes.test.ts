@@ -114,7 +114,7 @@ describe("re-check dates and due dates in the same demo data", () => {
 });
 
 describe("spike alerts on a demo period whose burst falls in July", () => {
-  it("find the burst; any other alert is a July 政策改革 peak of the insurance-year change", async () => {
+  it("find the burst; any other alert is the burst's own or a July 政策改革 peak", async () => {
     const other = await createTestDatabase();
     try {
       const july = await seedTestDemo(other.db, { now: new Date("2025-12-30T10:00:00+08:00") });
@@ -129,7 +129,13 @@ describe("spike alerts on a demo period whose burst falls in July", () => {
           cause: "system_delay",
         }),
       );
-      const rest = result.rows.filter((row) => row.cause !== "system_delay");
+      // The incident also brings the causes tagged beside 系统延迟 (an inactive card, identity
+      // data) in that city and month; anything else is the July peak of 政策改革.
+      const rest = result.rows.filter(
+        (row) =>
+          row.cause !== "system_delay" &&
+          !(row.regionName === "无锡市" && row.month === july.burst.month),
+      );
       for (const row of rest) {
         expect([row.cause, row.month.slice(5)]).toEqual(["policy_reform", "07"]);
       }

@@ -186,7 +186,7 @@ beforeAll(async () => {
     await fileEnquiry(await member(LESHAN, name), {
       openedAt: "2026-01-05T03:00:00Z",
       regionCode: LESHAN,
-      causes: [{ cause: "policy_reform", isPrimary: true }],
+      causes: [{ cause: "policy_reform", subReason: "deduction", isPrimary: true }],
     });
   }
 });
