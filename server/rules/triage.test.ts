@@ -73,7 +73,7 @@ describe("triage: the documented cases", () => {
       balanceFen: 80_000,
       facts: { expectedBalanceFen: 300_000 },
     });
-    expect(label(result[0])).toBe("政策改革");
+    expect(label(result[0])).toBe("政策改革·门诊共济改革");
     expect(result[0]?.reasons.join("")).toContain("2022年7月起");
   });
 
@@ -84,7 +84,7 @@ describe("triage: the documented cases", () => {
       today: "2022-03-01",
       facts: { expectedBalanceFen: 300_000 },
     });
-    expect(result.map(label)).not.toContain("政策改革");
+    expect(result.map(label)).not.toContain("政策改革·门诊共济改革");
   });
 
   it("an unexplained drop with bound relatives is 家庭共济", () => {
@@ -147,7 +147,7 @@ describe("triage: further rules", () => {
       symptom: "mismatch",
       insurance: { scheme: "employee", category: "retired" },
     });
-    expect(label(result[0])).toBe("政策改革");
+    expect(label(result[0])).toBe("政策改革·退休划入调整");
     expect(result[0]?.reasons[0]).toContain("退休人员");
   });
 
@@ -163,7 +163,7 @@ describe("triage: further rules", () => {
 
   it("a small negative figure without a leave may be a monthly deduction", () => {
     const result = run({ symptom: "negative", balanceFen: -1_300, facts: { leftEmployer: false } });
-    expect(label(result[0])).toBe("政策改革");
+    expect(label(result[0])).toBe("政策改革·扣费");
     expect(result[0]?.reasons[0]).toContain("大额医疗补助");
   });
 
