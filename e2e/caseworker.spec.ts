@@ -45,7 +45,7 @@ test.describe
       await expect(page).toHaveURL(/\/enquiries\/\d+$/);
       enquiryId = Number(page.url().split("/").pop());
       await expect(page.getByRole("heading", { name: `咨询工单 #${enquiryId}` })).toBeVisible();
-      await expect(page.getByText("职工医保·在职", { exact: true })).toBeVisible();
+      await expect(page.getByText("职工医保·在职", { exact: true }).first()).toBeVisible();
     });
 
     test("records the resolution steps", async ({ asCaseworker: page }) => {
