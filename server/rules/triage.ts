@@ -124,15 +124,6 @@ export function regionRulesOf(policy: Policy): RegionRules {
   };
 }
 
-// The last day of the insurance year that contains `day` (YYYY-MM-DD).
-export function insuranceYearEnd(day: string, startMonth: number): string {
-  const [year, month] = day.split("-").map(Number) as [number, number];
-  const endYear = startMonth === 1 || month < startMonth ? year : year + 1;
-  const endMonth = startMonth === 1 ? 12 : startMonth - 1;
-  const last = new Date(Date.UTC(endYear, endMonth, 0)).getUTCDate();
-  return `${endYear}-${String(endMonth).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
-}
-
 export type TriageInput = {
   symptom: Symptom;
   region: RegionRules;
