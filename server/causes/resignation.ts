@@ -102,7 +102,7 @@ const leaving = namedRule("leaving", ({ symptom, facts, today, region, balanceFe
   if (facts.reductionFiled === false) {
     hits.push(hit("resignation", 10, "单位尚未办理减员，账户需要单位办理减员并结算后才能核准。"));
   }
-  if (days !== null && days >= 0 && days <= 180) {
+  if (preAllocated && days !== null && days >= 0 && days <= 180) {
     hits.push(hit("resignation", 10, `您离职至今约${days}天，仍在减员结算通常影响的时间内。`));
   }
   return hits;

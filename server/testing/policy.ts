@@ -43,12 +43,14 @@ export function testPolicy(
   return resolvePolicy(rows, "511100", "2026-01-01");
 }
 
+// The triage's view of a region whose settings differ from the national defaults as given.
+export const testRegion = (overrides: Partial<{ [K in PolicySetting]: PolicyValue<K> }> = {}) =>
+  regionRulesOf(testPolicy(overrides));
+
 // The rules of a region like the ones the 离职减员 material describes: a July insurance year,
 // credited in advance, with the reform from July 2022 — what the triage tests were written for.
-export const JULY_PRE_ALLOCATING: RegionRules = regionRulesOf(
-  testPolicy({
-    reform_start: { date: "2022-07-01" },
-    insurance_year_start: { month: 7 },
-    crediting_mode: { mode: "pre_allocation" },
-  }),
-);
+export const JULY_PRE_ALLOCATING: RegionRules = testRegion({
+  reform_start: { date: "2022-07-01" },
+  insurance_year_start: { month: 7 },
+  crediting_mode: { mode: "pre_allocation" },
+});
