@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { testRegion } from "../testing/policy";
-import { hitsOf, pointsOf, topLabel } from "../testing/triage";
+import { testRegion } from "../../testing/policy";
+import { hitsOf, pointsOf, topLabel } from "../../testing/triage";
 
 // A region that credits the insurance year in advance from July, and one that credits monthly
 // with an April insurance year (as 上海 does).
@@ -90,7 +90,7 @@ describe("离职减员: a leave at the end of the insurance year", () => {
     };
     expect(topLabel(input)).toBe("其他·医疗费用支出");
     expect(hitsOf("resignation.leaveAtYearEnd", input)[0]?.reason).toContain(
-      "正好是医保年度的最后一天",
+      "正好是医保年度的最后一天，减员不会扣回预划资金",
     );
   });
 
