@@ -52,6 +52,17 @@ describe("政策改革·门诊共济改革", () => {
     ).toEqual([]);
   });
 
+  it("does not explain credits that stopped for a cause of their own", () => {
+    const soon = { symptom: "mismatch" as const, today: "2023-06-05", region: LATE };
+    for (const facts of [
+      { employerPaid: false },
+      { leftEmployer: true },
+      { contributionGapMonths: 3 },
+    ]) {
+      expect(hitsOf("policy_reform.outpatientReform", { ...soon, facts })).toEqual([]);
+    }
+  });
+
   it("applies to employees in work only, and not before the reform", () => {
     const retired = { scheme: "employee", category: "retired" } as const;
     expect(hitsOf("policy_reform.outpatientReform", { insurance: retired, region: LATE })).toEqual(

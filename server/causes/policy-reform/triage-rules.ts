@@ -45,6 +45,12 @@ const outpatientReform = namedRule("outpatientReform", (input) => {
   const { symptom, insurance, balanceFen, facts, today, region } = input;
   if (insurance?.category !== "active") return [];
   if (region.reformStart && today < region.reformStart) return [];
+  // The reform lowers the credits; credits that stopped have a cause of their own.
+  const stopped =
+    facts.employerPaid === false ||
+    facts.leftEmployer === true ||
+    (facts.contributionGapMonths ?? 0) > 0;
+  if (stopped) return [];
   const news = reformIsNews(input);
   const since = reformSinceDate(region.reformStart);
   const stated = said(input, "outpatient_reform");
