@@ -14,8 +14,13 @@ function leftOf(facts: TriageFacts): boolean | null {
   return facts.leaveDate || facts.reductionFiled === true || facts.reductionMonth ? true : null;
 }
 
+// A leave in the last month of the region's insurance year, which leaveAtYearEnd reads.
+const leftAtYearEnd = ({ leaveDate }: TriageFacts, startMonth: number) =>
+  Boolean(leaveDate && isLastMonthOfInsuranceYear(leaveDate.slice(0, 7), startMonth));
+
 const leaving = namedRule("leaving", ({ symptom, facts, today, region, balanceFen }) => {
   const left = leftOf(facts);
+  if (left === true && leftAtYearEnd(facts, region.insuranceYearStartMonth)) return [];
   const preAllocated = region.creditingMode === "pre_allocation";
   const negative = symptom === "negative" || (balanceFen !== null && balanceFen < 0);
   if (left === false) {
@@ -111,40 +116,39 @@ const leaving = namedRule("leaving", ({ symptom, facts, today, region, balanceFe
 const leaveAtYearEnd = namedRule("leaveAtYearEnd", ({ symptom, facts, region, balanceFen }) => {
   const leave = facts.leaveDate;
   const startMonth = region.insuranceYearStartMonth;
-  if (!leave || !isLastMonthOfInsuranceYear(leave.slice(0, 7), startMonth)) return [];
-  const nextYear = shiftMonth(leave.slice(0, 7), 1);
-  const reduction = facts.reductionMonth ?? null;
-  const preAllocated = region.creditingMode === "pre_allocation";
-  const negative = symptom === "negative" || (balanceFen !== null && balanceFen < 0);
-  if (preAllocated && reduction !== null && reduction >= nextYear && symptom !== "mismatch") {
-    return [
-      hit(
-        "resignation",
-        30,
-        `单位到${chineseMonth(reduction)}才办理减员，晚于新医保年度的预划，新年度预划的资金被整体扣回，${negative ? "之前已刷卡用掉的部分就成了负数" : "余额因此减少"}。`,
-      ),
-    ];
-  }
+  if (!leave || facts.leftEmployer === false || !leftAtYearEnd(facts, startMonth)) return [];
   const on =
     leave === insuranceYearEnd(leave, startMonth)
       ? `${chineseDay(leave)}离职，正好是医保年度的最后一天`
       : `${chineseDay(leave)}离职，在医保年度的最后一个月`;
+  const reduction = facts.reductionMonth ?? null;
+  const preAllocated = region.creditingMode === "pre_allocation";
+  const negative = symptom === "negative" || (balanceFen !== null && balanceFen < 0);
+  const late = reduction !== null && reduction >= shiftMonth(leave.slice(0, 7), 1);
+  if (preAllocated && late && symptom !== "mismatch") {
+    return [
+      hit(
+        "resignation",
+        75,
+        `您在${on}，本来不会扣回预划资金；但单位到${chineseMonth(reduction)}才办理减员，晚于新医保年度的预划，新年度预划的资金被整体扣回，${negative ? "之前已刷卡用掉的部分就成了负数" : "余额因此减少"}。`,
+      ),
+    ];
+  }
   const nothingBack = preAllocated
     ? `您在${on}，减员不会扣回预划资金`
     : `您在${on}，本地按月划入，离职不会扣回已划入的钱`;
-  const hits = [hit("resignation", -60, `${nothingBack}。`)];
   if (!negative) {
-    hits.push(
+    return [
       hit("other:medical_spending", 40, `${nothingBack}，余额减少多半是平时就医购药的正常支出。`),
-    );
-    return hits;
+    ];
   }
+  const hits: TriageHit[] = [];
   if (preAllocated && reduction === null) {
     hits.push(
       hit(
         "resignation",
         20,
-        "如果单位在新医保年度开始后才办理减员，会扣回新年度的预划资金，需要核对减员时间。",
+        `${nothingBack}；但如果单位在新医保年度开始后才办理减员，会扣回新年度的预划资金，需要核对减员时间。`,
       ),
     );
   }
