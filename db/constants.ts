@@ -126,6 +126,30 @@ export type BalanceQueryMethod = (typeof BALANCE_QUERY_METHODS)[number]["code"];
 export const BALANCE_QUERY_METHOD_CODES = codesOf(BALANCE_QUERY_METHODS);
 export const BALANCE_QUERY_METHOD_LABELS = labelsOf(BALANCE_QUERY_METHODS);
 
+// The member's social-security card as the caseworker finds it: never applied for, not yet
+// activated for insurance use, or activated / replaced recently (the card's data may then lag
+// behind for a day or two).
+export const CARD_STATES = [
+  { code: "not_applied", label: "未申领" },
+  { code: "not_activated", label: "未激活" },
+  { code: "activated", label: "新激活" },
+  { code: "replaced", label: "补换卡" },
+] as const;
+export type CardState = (typeof CARD_STATES)[number]["code"];
+export const CARD_STATE_CODES = codesOf(CARD_STATES);
+export const CARD_STATE_LABELS = labelsOf(CARD_STATES);
+
+// The two parts of an employee's personal account: this insurance year's credits (当年账户) and
+// the balance carried over from earlier years (历年账户), which moves across at the turn of the
+// region's insurance year.
+export const ACCOUNT_PARTS = [
+  { code: "current", label: "当年账户" },
+  { code: "carried", label: "历年账户" },
+] as const;
+export type AccountPart = (typeof ACCOUNT_PARTS)[number]["code"];
+export const ACCOUNT_PART_CODES = codesOf(ACCOUNT_PARTS);
+export const ACCOUNT_PART_LABELS = labelsOf(ACCOUNT_PARTS);
+
 // The four documented causes the product is built around, plus 其他 which needs a sub-reason.
 // Colours are fixed per cause so every chart and tag reads the same way; each keeps its
 // text on a light tint of itself above WCAG AA contrast.

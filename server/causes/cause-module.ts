@@ -5,9 +5,10 @@
 // (server/cli/seed/). Each of them takes the registry as an argument, the real one by default.
 import { type Cause, STEP_KINDS, type StepKind, type SubReason } from "@/db/constants";
 import type { DemoProfile } from "../cli/seed/profile";
+import type { CueKey } from "../rules/description/cues";
 import type { Explanation, ExplanationContext } from "../rules/member-explanations";
 import type { StepSentence } from "../rules/step-sentences";
-import type { TriageHit, TriageKey, TriageRule } from "../rules/triage";
+import type { TriageHit, TriageInput, TriageKey, TriageRule } from "../rules/triage";
 
 export type CauseModule = {
   // The 告知书 paragraphs: why the balance looks as it does and what the member can do, in the
@@ -36,6 +37,12 @@ export const hit = (key: TriageKey, points: number, reason: string): TriageHit =
   points,
   reason,
 });
+
+// What the description says about a cue beyond the structured facts (TextSignals).
+export const said = ({ signals }: TriageInput, key: CueKey) => signals?.said.has(key) ?? false;
+export const denied = ({ signals }: TriageInput, key: CueKey) => signals?.denied.has(key) ?? false;
+export const asked = ({ signals }: TriageInput, key: CueKey) => signals?.asked.has(key) ?? false;
+export const amountSaid = ({ signals }: TriageInput, key: CueKey) => signals?.amounts[key] ?? null;
 
 // The step kinds STEP_KINDS assigns to the cause, in their order there.
 export const ownStepKinds = (cause: Cause): StepKind[] =>

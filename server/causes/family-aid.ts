@@ -5,18 +5,35 @@ import { HOLDER, type Scenario } from "../cli/seed/scenarios";
 import { APP_OR_CARD, maybeQuery, RELATIVE_COUNTS } from "../cli/seed/triage-facts";
 import { formatFen } from "../rules/money";
 import type { Policy } from "../rules/policy-settings";
-import type { TriageRule } from "../rules/triage";
-import { type CauseModule, hit, ownStepKinds } from "./cause-module";
+import { namedRule, type TriageInput } from "../rules/triage";
+import { type CauseModule, hit, ownStepKinds, said } from "./cause-module";
 import { afterReform } from "./policy-reform";
 
-const triageRule: TriageRule = ({ symptom, facts }) => {
+// A balance this low (分) that cannot pay at the pharmacy is what relatives left of it.
+const ALMOST_EMPTY_FEN = 10_000;
+
+// Only an employee-insurance member with a personal account can have relatives bound to it.
+const holdsAccount = ({ insurance, facts, region }: TriageInput) =>
+  insurance?.scheme !== "resident" &&
+  !(facts.tier && region.accountlessTiers.includes(facts.tier)) &&
+  !(insurance?.category && region.accountlessCategories.includes(insurance.category));
+
+const boundRelatives = namedRule("boundRelatives", (input) => {
+  const { symptom, facts, balanceFen, region } = input;
+  if (!holdsAccount(input)) return [];
   const relatives = facts.boundRelatives;
+  if (relatives === 0) return [hit("family_aid", -100, "您的账户没有绑定家庭共济亲属。")];
+  // Relatives pay only from what is in the account: they never take it below zero.
+  if (symptom === "negative" || (balanceFen !== null && balanceFen < 0)) {
+    return relatives == null
+      ? []
+      : [hit("family_aid", -40, "家庭共济只能使用账户里已有的余额，不会让余额变成负数。")];
+  }
   if (relatives == null) {
     return symptom === "sudden_drop"
       ? [hit("family_aid", 15, "如果账户绑定了家庭共济的亲属，他们的花费也会从您的账户扣除。")]
       : [];
   }
-  if (relatives === 0) return [hit("family_aid", -100, "您的账户没有绑定家庭共济亲属。")];
   const hits = [
     hit(
       "family_aid",
@@ -27,8 +44,49 @@ const triageRule: TriageRule = ({ symptom, facts }) => {
   if (symptom === "sudden_drop" || symptom === "zero" || symptom === "mismatch") {
     hits.push(hit("family_aid", 25, "亲属用卡时您不一定知道，看起来就像余额无故减少。"));
   }
+  if (symptom === "unusable" && balanceFen !== null && balanceFen < ALMOST_EMPTY_FEN) {
+    hits.push(
+      hit(
+        "family_aid",
+        15,
+        `余额只剩 ${formatFen(balanceFen)}，多半已被亲属用掉，不够支付这次的费用。`,
+      ),
+    );
+  }
+  if (facts.relativeRecentUse === true) {
+    hits.push(hit("family_aid", 20, "明细显示绑定的亲属近期使用过您的账户。"));
+  } else if (facts.relativeRecentUse === false) {
+    hits.push(hit("family_aid", -50, "绑定的亲属近期没有使用您的账户。"));
+  }
+  const minimum = region.familyAidMinimumFen;
+  if (minimum !== null && balanceFen !== null && balanceFen < minimum) {
+    hits.push(
+      hit(
+        "family_aid",
+        -50,
+        `本市账户余额高于 ${formatFen(minimum)} 的部分才能用于家庭共济，您的余额低于这个数，亲属用不了。`,
+      ),
+    );
+  }
   return hits;
-};
+});
+
+// An employee's ledger that shows 居民医保缴费: a bound relative's resident premium, paid from
+// the account through family aid.
+const relativePremium = namedRule("relativePremium", (input) => {
+  const { symptom, insurance, facts } = input;
+  if (insurance?.scheme !== "employee" || facts.boundRelatives === 0) return [];
+  if (symptom !== "sudden_drop" && symptom !== "zero" && symptom !== "mismatch") return [];
+  return said(input, "resident_insurance")
+    ? [
+        hit(
+          "family_aid",
+          45,
+          "职工医保个人账户可以为绑定的亲属缴纳城乡居民医保费，明细里的居民医保缴费多半是亲属通过家庭共济缴的。",
+        ),
+      ]
+    : [];
+});
 
 const SCENARIOS: readonly Scenario[] = [
   {
@@ -76,7 +134,7 @@ export const familyAid: CauseModule = {
     next: `可以${policy.family_aid.value.counterOnly ? "在经办窗口" : "在经办窗口或医保App"}查询绑定的亲属和每一笔支出。如不再需要共济，可以申请解除绑定。`,
     uses: ["family_aid"],
   }),
-  triageRules: [triageRule],
+  triageRules: [boundRelatives, relativePremium],
   suggestedSteps: () => ownStepKinds("family_aid"),
   stepSentences: {
     list_bound_relatives: () => "为您查询了家庭共济绑定的亲属及其使用记录。",

@@ -31,8 +31,8 @@ import {
 import type { Explanation } from "../rules/member-explanations";
 import { formatFen } from "../rules/money";
 import type { Policy } from "../rules/policy-settings";
-import type { TriageRule } from "../rules/triage";
-import { type CauseModule, hit } from "./cause-module";
+import type { CauseModule } from "./cause-module";
+import { OTHER_RULES } from "./other/triage-rules";
 
 // Each sub-reason's paragraphs; 透支 is written from the region's rule (overdraftExplanation).
 const EXPLANATIONS: Record<
@@ -83,53 +83,6 @@ const EXPLANATIONS: Record<
     why: "您曾使用个人账户余额购买商业健康保险（部分地区允许余额超过规定额度时购买）。",
     next: "可以查询个人账户明细核对购买记录；如有疑问请联系承保的保险公司。",
   },
-};
-
-const accountType: TriageRule = ({ symptom, insurance }) => {
-  if (insurance?.scheme === "resident") {
-    return [
-      hit(
-        "other:no_personal_account",
-        symptom === "zero" ? 80 : 55,
-        "城乡居民医保不设个人账户，余额为零是正常的，看病报销走统筹基金。",
-      ),
-    ];
-  }
-  if (insurance?.category === "flexible" && (symptom === "zero" || symptom === "mismatch")) {
-    return [
-      hit(
-        "other:no_personal_account",
-        40,
-        "很多地区以灵活就业身份参保不设个人账户，或只按较低档次少量划入。",
-      ),
-    ];
-  }
-  return [];
-};
-
-const queryMethod: TriageRule = ({ symptom, facts }) => {
-  if (facts.queryMethod === "bank") {
-    return [
-      hit(
-        "other:wrong_query_channel",
-        75,
-        "银行ATM和网银显示的是社保卡里银行账户的余额，不是医保个人账户，两者不是一笔钱。",
-      ),
-    ];
-  }
-  if (
-    facts.queryMethod === "hotline_12333" &&
-    (symptom === "sudden_drop" || symptom === "mismatch")
-  ) {
-    return [
-      hit(
-        "other:wrong_query_channel",
-        30,
-        "12333电话只能查到当前余额，查不到收支明细，容易误以为余额不对。",
-      ),
-    ];
-  }
-  return [];
 };
 
 // 其他 has no step kinds of its own: each sub-reason leads to some of the common ones.
@@ -302,7 +255,7 @@ export const other: CauseModule = {
       subReason === "overdraft_rule" ? overdraftExplanation(policy) : EXPLANATIONS[subReason];
     return { title: OTHER_SUB_REASON_LABELS[subReason], ...text };
   },
-  triageRules: [accountType, queryMethod],
+  triageRules: OTHER_RULES,
   suggestedSteps: (given) => {
     const subReason = own(given);
     return subReason ? STEPS[subReason] : ["free_text", "follow_up"];

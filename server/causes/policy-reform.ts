@@ -13,77 +13,15 @@ import { DEMO_FIRST_REFORM_MONTH } from "../cli/seed/policy-values";
 import { EMPLOYEE, RETIRED, type Scenario } from "../cli/seed/scenarios";
 import { APP_OR_CARD, maybeQuery } from "../cli/seed/triage-facts";
 import type { Explanation, ExplanationContext } from "../rules/member-explanations";
-import { formatFen } from "../rules/money";
-import {
-  deductionsInWords,
-  reformSince,
-  reformSinceDate,
-  retireeAllocationInWords,
-} from "../rules/policy-phrases";
-import type { TriageHit, TriageRule } from "../rules/triage";
-import { type CauseModule, hit, ownStepKinds } from "./cause-module";
+import { deductionsInWords, reformSince, retireeAllocationInWords } from "../rules/policy-phrases";
+import { type CauseModule, ownStepKinds } from "./cause-module";
+import { POLICY_REFORM_RULES } from "./policy-reform/triage-rules";
 
 // The outpatient mutual-aid reform (门诊共济改革): from this month the employer part no longer
 // reaches the personal account. Family mutual aid (家庭共济) came with it.
 // The demo's months after the reform, for the seasonality of causes that came with it (the
 // provinces' own dates are in the demo settings; the charts' shape needs only the first).
 export const afterReform = (month: SeedMonth) => month.key >= DEMO_FIRST_REFORM_MONTH;
-
-// A small negative figure is typically one monthly deduction (e.g. 13 元 大额医疗补助).
-const SMALL_DEDUCTION_FEN = 5_000;
-
-const triageRule: TriageRule = ({ symptom, insurance, balanceFen, facts, today, region }) => {
-  const hits: TriageHit[] = [];
-  // A region whose date is not known here has had the reform for years by now.
-  const reformed = region.reformStart === null || today >= region.reformStart;
-  if (insurance?.category === "active" && reformed) {
-    const since = reformSinceDate(region.reformStart);
-    if (symptom === "mismatch") {
-      hits.push(
-        hit(
-          "policy_reform:outpatient_reform",
-          35,
-          `${since}，单位缴纳的部分不再划入个人账户，只划入您本人缴纳的部分，所以余额比以前增长得慢。`,
-        ),
-      );
-    } else if (symptom === "sudden_drop") {
-      hits.push(
-        hit("policy_reform:outpatient_reform", 10, `${since}每月划入个人账户的金额有所减少。`),
-      );
-    }
-    const expected = facts.expectedBalanceFen;
-    if (expected != null && balanceFen != null && balanceFen < expected) {
-      hits.push(
-        hit(
-          "policy_reform:outpatient_reform",
-          25,
-          `您预计的 ${formatFen(expected)} 可能仍按改革前的办法估算，按现行办法实际划入会少一些。`,
-        ),
-      );
-    }
-  }
-  if (insurance?.category === "retired" && (symptom === "mismatch" || symptom === "sudden_drop")) {
-    hits.push(
-      hit(
-        "policy_reform:retiree_allocation",
-        45,
-        "退休人员每月划入多少由所在城市规定，近年不少城市调低了划入标准。",
-      ),
-    );
-  }
-  if (symptom === "negative" && balanceFen != null && balanceFen < 0) {
-    if (-balanceFen <= SMALL_DEDUCTION_FEN && insurance?.scheme !== "resident") {
-      hits.push(
-        hit(
-          "policy_reform:deduction",
-          20,
-          "负数金额很小，可能是按月扣缴的大额医疗补助等费用，单位缴费到账后会补上。",
-        ),
-      );
-    }
-  }
-  return hits;
-};
 
 // The registry passes any cause's sub-reason; 政策改革 reads only its own.
 const own = (subReason: SubReason | null): PolicyReformSubReason | null =>
@@ -205,7 +143,7 @@ function explainPolicy(
 
 export const policyReform: CauseModule = {
   explain: (subReason, context) => explainPolicy(own(subReason), context),
-  triageRules: [triageRule],
+  triageRules: POLICY_REFORM_RULES,
   suggestedSteps: () => ownStepKinds("policy_reform"),
   stepSentences: {
     explain_policy: () => "向您说明了适用的政策规定。",

@@ -3,64 +3,10 @@
 // back, and what was already spent can leave the account negative.
 import { ACTIVE, EMPLOYEE, type Scenario } from "../cli/seed/scenarios";
 import { APP_OR_CARD, dayInMonthBefore, maybeQuery } from "../cli/seed/triage-facts";
-import { chineseDay, daysBetween } from "../rules/calendar-day";
 import { formatFen } from "../rules/money";
 import { insuranceYearSpan } from "../rules/policy-phrases";
-import { insuranceYearEnd, type TriageHit, type TriageRule } from "../rules/triage";
-import { type CauseModule, hit, ownStepKinds } from "./cause-module";
-
-const triageRule: TriageRule = ({ symptom, facts, today, region }) => {
-  const hits: TriageHit[] = [];
-  if (facts.leftEmployer === true) {
-    hits.push(
-      hit(
-        "resignation",
-        35,
-        region.creditingMode === "pre_allocation"
-          ? "您近期离开了原单位。您所在地区按医保年度提前划入个人账户资金，离职后单位办理减员，系统会扣回减员后至医保年度末的预划资金。"
-          : "您近期离开了原单位。您所在地区按月划入个人账户，单位办理减员后从次月起停止划入，余额不再增加。",
-      ),
-    );
-    if (symptom === "negative") {
-      hits.push(
-        hit(
-          "resignation",
-          35,
-          "离职后余额变成负数，通常是离职前已刷卡用掉的钱多于重新核算后实际应划入的金额。",
-        ),
-      );
-    } else if (symptom === "sudden_drop") {
-      hits.push(hit("resignation", 15, "离职后余额突然减少，符合减员后扣回预划资金的情况。"));
-    }
-    if (facts.reductionFiled === false) {
-      hits.push(hit("resignation", 10, "单位尚未办理减员，账户需要单位办理减员并结算后才能核准。"));
-    }
-  } else if (symptom === "negative" && facts.leftEmployer == null) {
-    hits.push(hit("resignation", 25, "余额为负数，最常见的原因是离职后单位办理减员扣回预划资金。"));
-  }
-  const leave = facts.leaveDate;
-  if (leave && daysBetween(leave, today) >= 0) {
-    const days = daysBetween(leave, today);
-    if (leave === insuranceYearEnd(leave, region.insuranceYearStartMonth)) {
-      const on = chineseDay(leave);
-      hits.push(
-        hit("resignation", -60, `您在${on}离职，正好是医保年度的最后一天，不会扣回预划资金。`),
-      );
-      if (symptom === "sudden_drop" || symptom === "negative") {
-        hits.push(
-          hit(
-            "other:medical_spending",
-            40,
-            `${on}离职不扣回预划资金，余额减少多半是平时就医购药的正常支出。`,
-          ),
-        );
-      }
-    } else if (days <= 180) {
-      hits.push(hit("resignation", 10, `您离职至今约${days}天，仍在减员结算通常影响的时间内。`));
-    }
-  }
-  return hits;
-};
+import { type CauseModule, ownStepKinds } from "./cause-module";
+import { RESIGNATION_RULES } from "./resignation/triage-rules";
 
 const SCENARIOS: readonly Scenario[] = [
   {
@@ -132,7 +78,7 @@ export const resignation: CauseModule = {
           next: "账户余额仍归您本人，可以继续用于您本人的医疗费用，但不能提取现金。重新就业参保后，会按新的参保关系按月划入。如原单位尚未办理减员，请联系原单位及时办理。",
           uses: ["crediting_mode"],
         },
-  triageRules: [triageRule],
+  triageRules: RESIGNATION_RULES,
   suggestedSteps: () => ownStepKinds("resignation"),
   stepSentences: {
     print_ledger: () => "为您调取并打印了个人账户增减明细。",

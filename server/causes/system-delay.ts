@@ -3,63 +3,9 @@
 // operator error belongs here too, but the agency has to correct it.
 import { EMPLOYEE, type Scenario, WORKING } from "../cli/seed/scenarios";
 import { AT_THE_PHARMACY, dayBefore, maybeQuery } from "../cli/seed/triage-facts";
-import { chineseDay, daysBetween } from "../rules/calendar-day";
-import type { TriageHit, TriageRule } from "../rules/triage";
-import { type CauseModule, hit, ownStepKinds } from "./cause-module";
-
-// How long after the employer's payment a missing credit still counts as a sync delay; the
-// agency re-checks after 1–2 working days, which a weekend or holiday can stretch to five.
-const DELAY_WINDOW_DAYS = 5;
-
-// The employer-payment and card questions; an unpaid employer or an inactive card points to 其他.
-const triageRule: TriageRule = ({ symptom, facts, today }) => {
-  const hits: TriageHit[] = [];
-  if (facts.employerPaid === true) {
-    const paid = facts.employerPaidOn;
-    const days = paid ? daysBetween(paid, today) : null;
-    if (days !== null && days >= 0 && days <= DELAY_WINDOW_DAYS) {
-      hits.push(
-        hit(
-          "system_delay",
-          45,
-          `单位${days === 0 ? "今天" : `${days}天前`}已经缴费，资金划入个人账户一般需要1至2个工作日，暂时查不到属正常。`,
-        ),
-      );
-    } else if (days !== null && days > DELAY_WINDOW_DAYS) {
-      hits.push(
-        hit(
-          "system_delay",
-          20,
-          `单位已缴费${days}天仍未到账，超出正常同步时间，需要经办机构后台核对数据。`,
-        ),
-      );
-    } else {
-      hits.push(hit("system_delay", 25, "单位已经缴费，资金可能尚未同步到个人账户。"));
-    }
-    if (symptom !== "sudden_drop") {
-      hits.push(hit("system_delay", 20, "缴费已完成但余额未体现，多为数据同步尚未完成。"));
-    }
-  } else if (facts.employerPaid === false) {
-    hits.push(
-      hit(
-        "other:employer_arrears",
-        50,
-        "单位还没有按时缴费，欠缴期间个人账户会暂停划入，单位补缴后才会恢复。",
-      ),
-    );
-  }
-  if (facts.recentlyEnrolled === true) {
-    hits.push(hit("system_delay", 35, "您是新参保或刚激活社保卡，第一笔划入资金可能还没有到账。"));
-  }
-  if (symptom === "zero" && facts.recentlyEnrolled == null && facts.employerPaid == null) {
-    hits.push(hit("system_delay", 15, "余额为零有时是首次划入或数据同步尚未完成。"));
-  }
-  if (symptom === "unusable") {
-    hits.push(hit("system_delay", 20, "余额查不到或不能用，可能是系统升级或卡片数据暂时不同步。"));
-    hits.push(hit("other:card_not_activated", 25, "社保卡尚未激活医保功能时，个人账户无法使用。"));
-  }
-  return hits;
-};
+import { chineseDay } from "../rules/calendar-day";
+import { type CauseModule, ownStepKinds } from "./cause-module";
+import { SYSTEM_DELAY_RULES } from "./system-delay/triage-rules";
 
 const SCENARIOS: readonly Scenario[] = [
   {
@@ -133,7 +79,7 @@ export const systemDelay: CauseModule = {
     why: "单位已经缴费，但资金或数据还没有同步到您的个人账户（例如系统升级、新参保首次划入或新激活社保卡），所以余额暂时显示不对。属于数据同步延迟的，一般会自动更新；如属结转或操作差错，由经办机构负责更正，您不需要另行办理。",
     next: "请在1至2个工作日后再次查询。如仍未更新，我们会将您的账户明细提交后台核查更正，并把结果告诉您。",
   }),
-  triageRules: [triageRule],
+  triageRules: SYSTEM_DELAY_RULES,
   suggestedSteps: () => ownStepKinds("system_delay"),
   stepSentences: {
     record_expected_credit: () => "记录了您应到账的金额，以便后续核对。",

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { causeTagLabel, MEMBER_INSURANCES, STEP_KINDS } from "@/db/constants";
-import { JULY_PRE_ALLOCATING } from "../testing/policy";
+import {
+  CAUSE_CODES,
+  causeTagLabel,
+  choosableSubReasons,
+  MEMBER_INSURANCES,
+  STEP_KINDS,
+} from "@/db/constants";
+import { JULY_PRE_ALLOCATING, testRegion } from "../testing/policy";
+import { suggest, type triageInput } from "../testing/triage";
 import {
   MAX_SUGGESTIONS,
   MIN_SCORE,
@@ -55,26 +62,40 @@ describe("triage: the documented cases", () => {
     expect(result[0]?.reasons[0]).toContain("城乡居民医保不设个人账户");
   });
 
-  it("a zero balance of a 灵活就业 member under 职工医保 may have no personal account", () => {
+  it("a zero balance of a 灵活就业 member has no personal account where the region says so", () => {
+    const flexible = { scheme: "employee", category: "flexible" } as const;
+    const accountless = testRegion({ accountless_categories: { categories: ["flexible"] } });
     const result = run({
       symptom: "zero",
-      insurance: { scheme: "employee", category: "flexible" },
+      insurance: flexible,
       balanceFen: 0,
+      region: accountless,
     });
-    expect(result.map(label)).toContain("其他·无个人账户参保类型");
-    expect(run({ symptom: "zero", balanceFen: 0 }).map(label)).not.toContain(
+    expect(label(result[0])).toBe("其他·无个人账户参保类型");
+    expect(result[0]?.reasons[0]).toContain("本市灵活就业人员");
+    expect(run({ symptom: "zero", insurance: flexible, balanceFen: 0 }).map(label)).not.toContain(
       "其他·无个人账户参保类型",
     );
   });
 
-  it("an employee's balance below what they expected after July 2022 is the policy reform", () => {
+  it("an employee's balance below what they expected soon after the reform is the reform", () => {
+    const result = run({
+      symptom: "mismatch",
+      balanceFen: 80_000,
+      today: "2023-03-01",
+      facts: { expectedBalanceFen: 300_000 },
+    });
+    expect(label(result[0])).toBe("政策改革·门诊共济改革");
+    expect(result[0]?.reasons.join("")).toContain("2022年7月起");
+  });
+
+  it("years after the region's reform a lower balance is not put down to it", () => {
     const result = run({
       symptom: "mismatch",
       balanceFen: 80_000,
       facts: { expectedBalanceFen: 300_000 },
     });
-    expect(label(result[0])).toBe("政策改革·门诊共济改革");
-    expect(result[0]?.reasons.join("")).toContain("2022年7月起");
+    expect(result.map(label)).not.toContain("政策改革·门诊共济改革");
   });
 
   it("the reform does not explain a shortfall before it took effect", () => {
@@ -100,7 +121,7 @@ describe("triage: the documented cases", () => {
       facts: { employerPaid: true, employerPaidOn: "2026-11-20" },
     });
     expect(label(result[0])).toBe("系统延迟");
-    expect(result[0]?.reasons[0]).toContain("3天前");
+    expect(result[0]?.reasons[0]).toContain("1个工作日前");
     expect(result[0]?.steps).toContain("schedule_recheck");
   });
 
@@ -132,7 +153,7 @@ describe("triage: further rules", () => {
       facts: { employerPaid: true, employerPaidOn: "2026-10-01" },
     });
     const delay = result.find((s) => s.cause === "system_delay");
-    expect(delay?.reasons[0]).toContain("53天");
+    expect(delay?.reasons[0]).toContain("34个工作日仍未到账");
     expect(delay?.steps).toContain("escalate_back_office");
   });
 
@@ -161,15 +182,75 @@ describe("triage: further rules", () => {
     expect(label(withRelatives[0])).toBe("家庭共济");
   });
 
-  it("a small negative figure without a leave may be a monthly deduction", () => {
-    const result = run({ symptom: "negative", balanceFen: -1_300, facts: { leftEmployer: false } });
+  it("a negative of a few months of the region's deduction is 扣费", () => {
+    const region = testRegion({
+      monthly_deductions: { items: [{ name: "大额医疗补助", monthlyFen: 1_300 }] },
+    });
+    const result = run({ symptom: "negative", balanceFen: -2_600, region });
     expect(label(result[0])).toBe("政策改革·扣费");
+    expect(result[0]?.reasons[0]).toContain("2个月");
     expect(result[0]?.reasons[0]).toContain("大额医疗补助");
+    // Without a deduction in the region's settings a small negative is no deduction.
+    expect(run({ symptom: "negative", balanceFen: -2_600 }).map(label)).not.toContain(
+      "政策改革·扣费",
+    );
   });
 
   it("an unusable account suggests activation and sync", () => {
     const result = run({ symptom: "unusable" });
     expect(result.map(label).sort()).toEqual(["其他·社保卡未激活", "系统延迟"]);
+  });
+});
+
+describe("triage: every sub-reason", () => {
+  const retired = { scheme: "employee", category: "retired" } as const;
+  const flexible = { scheme: "employee", category: "flexible" } as const;
+  const unusable = "unusable" as const;
+  // One enquiry for each sub-reason a caseworker may choose, which must rank it first.
+  const ENQUIRIES: Record<string, Parameters<typeof triageInput>[0]> = {
+    政策改革·门诊共济改革: { today: "2023-03-01", region: JULY_PRE_ALLOCATING },
+    政策改革·退休划入调整: { insurance: retired },
+    政策改革·缴费基数调整: { said: ["contribution_base"] },
+    政策改革·扣费: {
+      symptom: "negative",
+      balanceFen: -1_000,
+      region: testRegion({
+        monthly_deductions: { items: [{ name: "大病保险", monthlyFen: 1_000 }] },
+      }),
+    },
+    其他·医疗费用支出: { symptom: "sudden_drop" },
+    其他·单位欠缴: { facts: { employerPaid: false } },
+    其他·社保卡未激活: { symptom: unusable, facts: { card: "not_activated" } },
+    其他·查询方式错误: { facts: { queryMethod: "bank" } },
+    其他·无个人账户参保类型: { symptom: "zero", insurance: { scheme: "resident", category: null } },
+    其他·信息不一致: { symptom: unusable, facts: { identityChanged: true } },
+    其他·个人账户透支: {
+      symptom: "negative",
+      balanceFen: -20_000,
+      region: testRegion({ overdraft: { allowed: true, limitFen: 50_000 } }),
+    },
+    其他·断缴: { symptom: unusable, insurance: flexible, facts: { contributionGapMonths: 4 } },
+    其他·参保地变更: { symptom: "zero", facts: { relocated: true } },
+    其他·银行账户冻结: { symptom: unusable, facts: { bankAccountFrozen: true } },
+    其他·异地使用或卡片过期: { symptom: unusable, facts: { outOfAreaOrExpired: true } },
+    其他·购买商业健康保险: { symptom: "sudden_drop", facts: { commercialInsurance: true } },
+  };
+
+  it("is reached first by some enquiry", () => {
+    const choosable = CAUSE_CODES.flatMap((cause) =>
+      choosableSubReasons(cause).map(({ code }) => causeTagLabel({ cause, subReason: code })),
+    );
+    expect(Object.keys(ENQUIRIES).sort()).toEqual(choosable.sort());
+    for (const [expected, input] of Object.entries(ENQUIRIES)) {
+      expect(label(suggest(input)[0]), expected).toBe(expected);
+    }
+  });
+
+  it("is never 未细分", () => {
+    for (const input of Object.values(ENQUIRIES)) {
+      for (const suggestion of suggest(input))
+        expect(suggestion.subReason).not.toBe("unclassified");
+    }
   });
 });
 
@@ -209,6 +290,7 @@ describe("triage: shape of every answer", () => {
   });
 
   it("says nothing when nothing points anywhere", () => {
-    expect(run({ symptom: "mismatch", today: "2021-01-01" })).toEqual([]);
+    // A negative balance of unknown size where credits are monthly and nothing is known.
+    expect(run({ symptom: "negative", region: testRegion() })).toEqual([]);
   });
 });

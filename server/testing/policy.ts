@@ -5,7 +5,7 @@ import {
   type PolicyValue,
   resolvePolicy,
 } from "../rules/policy-settings";
-import type { RegionRules } from "../rules/triage";
+import { type RegionRules, regionRulesOf } from "../rules/triage";
 
 // A region's policy for tests that need one without a database: the national defaults (as the
 // migration writes them) with some settings replaced.
@@ -43,10 +43,14 @@ export function testPolicy(
   return resolvePolicy(rows, "511100", "2026-01-01");
 }
 
+// The triage's view of a region whose settings differ from the national defaults as given.
+export const testRegion = (overrides: Partial<{ [K in PolicySetting]: PolicyValue<K> }> = {}) =>
+  regionRulesOf(testPolicy(overrides));
+
 // The rules of a region like the ones the 离职减员 material describes: a July insurance year,
 // credited in advance, with the reform from July 2022 — what the triage tests were written for.
-export const JULY_PRE_ALLOCATING: RegionRules = {
-  reformStart: "2022-07-01",
-  insuranceYearStartMonth: 7,
-  creditingMode: "pre_allocation",
-};
+export const JULY_PRE_ALLOCATING: RegionRules = testRegion({
+  reform_start: { date: "2022-07-01" },
+  insurance_year_start: { month: 7 },
+  crediting_mode: { mode: "pre_allocation" },
+});

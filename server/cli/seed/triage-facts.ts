@@ -4,7 +4,7 @@
 // where the triage panel runs the same rules.
 import type { BalanceQueryMethod } from "@/db/constants";
 import { addDays, shanghaiDay, shanghaiMonth, shiftMonth } from "../../rules/calendar-day";
-import { insuranceYearEnd } from "../../rules/triage";
+import { insuranceYearEnd } from "../../rules/insurance-year";
 import type { Random, Weighted } from "./random";
 
 // The same fields as the triage panel sends (TriageFacts in server/rules/triage.ts).

@@ -275,6 +275,9 @@ export const cueTakes = (key: CueKey, what: Takes[number]) =>
 export type DescriptionCue = {
   key: CueKey;
   negated: boolean;
+  // Stated only as the member's question or guess ("是不是系统升级了", "以为是扣的大病保险"):
+  // what they suspect, not what they know. Absent when the cue is stated.
+  asked?: true;
   // The chip shown under the description: "已离职", "未离职", "余额 -1,024.00 元".
   label: string;
   // The words in the description that state it (a substring of the description).

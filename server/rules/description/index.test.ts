@@ -83,7 +83,7 @@ const DESCRIPTIONS: Record<string, Description> = {
     today: TODAY,
     cues: [
       cue("drop_amount", false, "少了 1,500 元", "余额减少 1,500.00 元", { amountFen: 150000 }),
-      cue("commercial_insurance", false, "惠民保", "个账购买商业保险"),
+      cue("commercial_insurance", false, "惠民保", "个账购买商业保险", { asked: true }),
       cue("family_binding", true, "没有绑定家人", "未绑定家庭共济"),
     ],
   },
@@ -137,8 +137,8 @@ const DESCRIPTIONS: Record<string, Description> = {
       cue("balance_amount", false, "只有1.2万", "余额 12,000.00 元", { amountFen: 1200000 }),
       cue("app_query", false, "小程序", "医保App查询"),
       cue("sync_mismatch", false, "不一样", "两处显示不一致"),
-      cue("year_carry_over", false, "年度结转", "年度结转"),
-      cue("operator_error", false, "录错", "经办操作失误"),
+      cue("year_carry_over", false, "年度结转", "年度结转", { asked: true }),
+      cue("operator_error", false, "录错", "经办操作失误", { asked: true }),
     ],
   },
   "an enquiry in the first week of a year": {
@@ -158,6 +158,28 @@ const DESCRIPTIONS: Record<string, Description> = {
     ],
   },
 };
+
+describe("readDescription: questions and guesses", () => {
+  const asked = (words: string) =>
+    readDescription(words, TODAY).map((found) => [found.key, found.asked === true]);
+
+  it("marks what the member only asks or guesses about", () => {
+    expect(asked("系统是不是升级了？我个账少了500")).toEqual([["drop_amount", false]]);
+    expect(asked("是不是系统升级了？个账少了500")).toEqual([
+      ["system_upgrade", true],
+      ["drop_amount", false],
+    ]);
+    expect(asked("我以为是每个月扣的大病保险")).toEqual([["deduction", true]]);
+    expect(asked("听说可以先透支")).toEqual([["overdraft", true]]);
+    expect(asked("是我老婆用的卡吗？")).toEqual([["relative_use", true]]);
+  });
+
+  it("keeps a fact stated once as stated, however often it is asked about", () => {
+    expect(asked("5月份辞职以后个账就不进钱了，我以为离职了也会继续划")).toEqual([
+      ["left_employer", false],
+    ]);
+  });
+});
 
 describe("readDescription: whole descriptions", () => {
   for (const [name, { words, today, cues }] of Object.entries(DESCRIPTIONS)) {

@@ -19,6 +19,16 @@ const SIGHTING = /查|发现|看到|看了|一看|注意到|显示|收到/g;
 // "比去年少了": a date after 比 is what the member compares with, not when anything happened.
 const COMPARED_WITH = /(?:比|比起|相比|较)$/;
 
+// Words that make what follows in the clause a question or a guess: 是不是系统升级了, 怀疑被盗刷,
+// 以为是每月扣费, 听说可以透支. 是不是 and 会不会 are questions, not denials (negation.ts).
+const GUESS = /是不是|会不会|是否|难道|莫非|怀疑|以为|听说|据说/;
+// "…是她用的吗": a clause that ends as a yes-no question.
+const YES_NO_QUESTION = /吗\s*$/;
+
+function isAsked(clause: string, event: { start: number; end: number }): boolean {
+  return GUESS.test(clause.slice(0, event.start)) || YES_NO_QUESTION.test(clause.slice(event.end));
+}
+
 const hasWhen = (draft: When) => Boolean(draft.date || draft.month || draft.year);
 const whenOf = ({ date, month, year }: When): When => ({
   ...(date ? { date } : {}),
@@ -100,6 +110,7 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 function readClause({ start: offset, text: clause }: Clause, today: string): Draft[] {
   const events: Draft[] = findPhraseCues(clause).map(({ label, ...match }) => ({
     ...match,
+    ...(isAsked(clause, match) ? { asked: true as const } : {}),
     ...(label ? { baseLabel: label } : {}),
   }));
   const amounts = findAmounts(clause);
@@ -130,6 +141,8 @@ function mergeRepeats(drafts: Draft[]): Draft[] {
       kept.push(draft);
       continue;
     }
+    // Stated once is stated, however often it is also asked about.
+    if (first.asked && !draft.asked) delete first.asked;
     if (!hasWhen(first) && hasWhen(draft)) Object.assign(first, whenOf(draft));
     if (first.amountFen === undefined && draft.amountFen !== undefined) {
       Object.assign(first, {

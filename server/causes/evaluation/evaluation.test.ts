@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { evaluate, share } from "./evaluate";
+
+// The cause suggestions against 200 enquiries written independently of the rules (README.md).
+// The thresholds are what a caseworker can rely on; a rule that almost never fires is a rule
+// nobody checked against real enquiries.
+const MIN_CAUSE_ACCURACY = 0.9;
+const MIN_SUB_REASON_ACCURACY = 0.8;
+const MIN_RULE_FIRINGS = 3;
+
+describe("原因研判 on the evaluation set", () => {
+  const report = evaluate();
+
+  it("puts the right cause first in at least 90% of the cases", () => {
+    expect(share(report.cause)).toBeGreaterThanOrEqual(MIN_CAUSE_ACCURACY);
+  });
+
+  it("puts the right sub-reason first in at least 80% of the 其他 and 政策改革 cases", () => {
+    expect(share(report.subReason)).toBeGreaterThanOrEqual(MIN_SUB_REASON_ACCURACY);
+  });
+
+  it("suggests something for every case", () => {
+    expect(report.empty).toEqual([]);
+  });
+
+  it("has no rule that fires on fewer than three cases", () => {
+    const rare = Object.entries(report.ruleFirings).filter(([, n]) => n < MIN_RULE_FIRINGS);
+    expect(rare).toEqual([]);
+  });
+});
