@@ -60,14 +60,13 @@ afterAll(() => testDb.drop());
 
 describe("triage suggestions stored at filing", () => {
   it("stores the facts and the ranked suggestions, accepted where the causes agree", async () => {
+    // 西安 keeps the national defaults: credited monthly, so a leaver's credits stop.
     const { id } = await callerFor(xianWorker).enquiries.create(
       filing({
-        triage: {
-          leftEmployer: true,
-          leaveDate: "2025-12-15",
-          reductionFiled: true,
-          boundRelatives: 1,
-        },
+        symptom: "mismatch",
+        reportedBalanceFen: 12_000,
+        description: "离职后个账不再增加",
+        triage: { leftEmployer: true, leaveDate: "2025-10-15", reductionFiled: true },
       }),
     );
     const rows = await suggestionsOf(id);
@@ -78,9 +77,8 @@ describe("triage suggestions stored at filing", () => {
     expect(facts).toEqual({
       facts: {
         leftEmployer: true,
-        leaveDate: "2025-12-15",
+        leaveDate: "2025-10-15",
         reductionFiled: true,
-        boundRelatives: 1,
       },
       insurance_scheme: "employee",
       person_category: "active",
@@ -95,7 +93,12 @@ describe("triage suggestions stored at filing", () => {
   it("keeps `accepted` right when the causes are retagged later", async () => {
     const caller = callerFor(xianWorker);
     const { id } = await caller.enquiries.create(
-      filing({ symptom: "sudden_drop", causes: [], triage: { boundRelatives: 2 } }),
+      filing({
+        symptom: "sudden_drop",
+        reportedBalanceFen: 50_000,
+        causes: [],
+        triage: { boundRelatives: 2 },
+      }),
     );
     expect((await suggestionsOf(id)).every((r) => !r.accepted)).toBe(true);
     const detail = await caller.enquiries.byId({ id });
@@ -141,7 +144,7 @@ describe("triage suggestions stored at filing", () => {
       topSuggested: 1,
       topAccepted: 1,
     });
-    expect(rows.find((r) => r.cause === "family_aid")?.suggested).toBeGreaterThanOrEqual(2);
+    expect(rows.find((r) => r.cause === "family_aid")?.suggested).toBeGreaterThanOrEqual(1);
     const leshan = await callerFor(leshanManager).analytics.triageAcceptance(filter);
     expect(leshan.every((r) => r.suggested === 0 && r.rate === null)).toBe(true);
   });
