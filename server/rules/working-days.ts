@@ -64,6 +64,20 @@ export function addWorkingDaysToDate(day: CalendarDate, n: number): CalendarDate
   return dateOfSerial(serial);
 }
 
+// The first of the last n working days up to and including `day` (n ≥ 1): with n = 3 on a
+// Monday, the Thursday before (Thursday, Friday, Monday).
+export function firstOfLastWorkingDays(day: CalendarDate, n: number): CalendarDate {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`working days must be ≥ 1: ${n}`);
+  let serial = serialOf(day);
+  let left = isWorkingSerial(serial) ? n - 1 : n;
+  while (left > 0) {
+    serial--;
+    if (isWorkingSerial(serial)) left--;
+  }
+  while (!isWorkingSerial(serial)) serial++;
+  return dateOfSerial(serial);
+}
+
 // The same Shanghai wall-clock time on the n-th working day after the date of `at`: an enquiry
 // filed on Friday at 10:00 with two working days is due on Tuesday at 10:00, and one filed the
 // day before 国庆 is due after the holiday week.

@@ -1,7 +1,13 @@
 import { z } from "zod";
-import { BALANCE_QUERY_METHOD_CODES } from "@/db/constants";
+import {
+  ACCOUNT_PART_CODES,
+  BALANCE_QUERY_METHOD_CODES,
+  CARD_STATE_CODES,
+  TIER_MAX_LENGTH,
+} from "@/db/constants";
+import { CUE_KEYS, type CueKey } from "../rules/description/cues";
 import { categoryIssue, insuranceScheme, personCategory } from "./members";
-import { calendarDay, calendarMonth } from "./text";
+import { calendarDay, calendarMonth, text } from "./text";
 
 // Triage facts, the 离职减员 calculator and repeat-enquiry links. Money travels as integer 分,
 // dates as "YYYY-MM-DD" calendar days in Beijing time.
@@ -40,6 +46,32 @@ export const triageFacts = z.strictObject({
   employerPaidOn: day("单位缴费日期").nullish(),
   recentlyEnrolled: z.boolean().nullish(),
   queryMethod: z.enum(BALANCE_QUERY_METHOD_CODES, { error: "查询方式无效" }).nullish(),
+  // The questions asked as the symptom calls for them (issue: the phone questions).
+  reductionMonth: calendarMonth("减员生效月份应为 YYYY-MM").nullish(),
+  relativeRecentUse: z.boolean().nullish(),
+  card: z.enum(CARD_STATE_CODES, { error: "社保卡状态无效" }).nullish(),
+  cardChangedOn: day("激活或补换卡日期").nullish(),
+  identityChanged: z.boolean().nullish(),
+  relocated: z.boolean().nullish(),
+  contributionGapMonths: z
+    .number({ error: "断缴月数应为数字" })
+    .int("断缴月数应为整数")
+    .min(0, "断缴月数不能为负数")
+    .max(600, "断缴月数超出范围")
+    .nullish(),
+  tier: text().trim().max(TIER_MAX_LENGTH, `档次不能超过${TIER_MAX_LENGTH}个字`).nullish(),
+  lastCreditOn: day("最近一次划入日期").nullish(),
+  lastCreditFen: fen("最近一次划入金额").nullish(),
+  firstNoticedMonth: calendarMonth("发现问题的月份应为 YYYY-MM").nullish(),
+  accountPart: z.enum(ACCOUNT_PART_CODES, { error: "账户类别无效" }).nullish(),
+  outOfAreaOrExpired: z.boolean().nullish(),
+  bankAccountFrozen: z.boolean().nullish(),
+  commercialInsurance: z.boolean().nullish(),
+  // Cues read from the description that the caseworker struck out: the text misread them.
+  removedCues: z
+    .array(z.enum(CUE_KEYS as [CueKey, ...CueKey[]], { error: "描述识别项无效" }))
+    .max(CUE_KEYS.length)
+    .optional(),
 });
 export type TriageFactsInput = z.infer<typeof triageFacts>;
 

@@ -32,15 +32,27 @@ describe("离职减员: leaving", () => {
     const left = { leftEmployer: true, leaveDate: "2026-01-12" };
     const stopped = hitsOf("resignation.leaving", { region: APRIL_MONTHLY, facts: left });
     expect(stopped.map((one) => one.reason).join("")).toContain("停止划入");
-    // A negative figure is never the leave there.
-    expect(
+    // Nothing is taken back there: a negative figure is the leave only while the employer has
+    // not settled it (减员 not yet filed).
+    const negative = (facts: object) =>
       pointsOf("resignation.leaving", "resignation", {
         symptom: "negative",
         balanceFen: -30_000,
         region: APRIL_MONTHLY,
+        facts: { ...left, ...facts },
+      });
+    expect(negative({ reductionFiled: true })).toBeLessThan(20);
+    expect(negative({ reductionFiled: false })).toBeGreaterThanOrEqual(50);
+    expect(
+      hitsOf("resignation.leaving", {
+        symptom: "negative",
+        balanceFen: -30_000,
+        region: APRIL_MONTHLY,
         facts: left,
-      }),
-    ).toBeLessThan(20);
+      })
+        .map((one) => one.reason)
+        .join(""),
+    ).toContain("未及时办理减员");
   });
 
   it("reads a filed reduction or a leave date as a leave", () => {

@@ -96,6 +96,16 @@ const leaving = namedRule("leaving", ({ symptom, facts, today, region, balanceFe
       hits.push(
         hit("resignation", 20, "离职后不再划入，余额停在离职时的水平，已划入的钱仍可继续使用。"),
       );
+    } else if (negative && facts.reductionFiled !== true) {
+      // Nothing credited month by month is taken back, but a leave the employer has not settled
+      // (减员 not filed) can leave the account below zero until it is.
+      hits.push(
+        hit(
+          "resignation",
+          20,
+          "离职后原单位未及时办理减员并结算时，个人账户也可能显示为负数，需原单位办理减员后结清。",
+        ),
+      );
     } else if (negative || symptom === "sudden_drop") {
       // Nothing credited month by month is ever taken back.
       hits.push(hit("resignation", negative ? -20 : -15, "按月划入的地区离职不会扣回已划入的钱。"));

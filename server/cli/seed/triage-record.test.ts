@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CAUSE_CODES, type MemberInsurance } from "@/db/constants";
+import { CAUSE_CODES, type MemberInsurance, type Symptom } from "@/db/constants";
 import type { SeedSummary } from "@/server/cli/seed/demo";
 import type { TestDatabase } from "@/server/testing/database";
 import { seedTwoDemos } from "@/server/testing/demo";
 import { createSignedInUser } from "@/server/testing/factories";
-import { triage } from "../../rules/triage";
+import { assessCauses } from "../../rules/cause-assessment";
+import type { CueKey } from "../../rules/description/cues";
+import type { TriageFacts } from "../../rules/triage";
 import { callerWith } from "../../testing/callers";
-import { regionRulesByDay } from "./triage-record";
+import { policyByDay } from "./triage-record";
 
 // The demo's triage data: facts for the enquiries of the last six months, suggestions from the
 // real rules, `accepted` as filing sets it.
@@ -28,6 +30,7 @@ type Stored = {
   regionCode: string;
   symptom: string;
   balance: number | null;
+  description: string;
   memberInsurance: MemberInsurance;
   primaryCause: string;
   primarySub: string | null;
@@ -42,7 +45,7 @@ function stored(database: TestDatabase) {
   return database.client<Stored[]>`
     select e.id::int, to_char(e.opened_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
       e.region_code as "regionCode",
-      e.symptom::text, e.reported_balance_fen::int as balance,
+      e.symptom::text, e.description, e.reported_balance_fen::int as balance,
       json_build_object('scheme', m.insurance_scheme, 'category', m.person_category)
         as "memberInsurance",
       p.cause::text as "primaryCause", p.sub_reason::text as "primarySub",
@@ -78,9 +81,6 @@ describe("demo triage data", () => {
     );
     const withSuggestions = recent.filter((row) => row.suggestions?.length);
     expect(withSuggestions.length / recent.length).toBeGreaterThan(0.85);
-    const blank = recent.filter((row) => Object.keys(row.facts ?? {}).length === 0);
-    expect(blank.length).toBeGreaterThan(0);
-    expect(blank.length / recent.length).toBeLessThan(0.15);
   });
 
   it("stores the facts each scenario gives and what the rules make of them", async () => {
@@ -108,20 +108,25 @@ describe("demo triage data", () => {
     for (const row of residents) {
       expect(row.suggestions?.[0]).toMatchObject({ cause: "other", sub: "no_personal_account" });
     }
-    // Stored as the rules rank them today for the same input and the region's rules of the day,
-    // with no rows made up by hand.
-    const rulesOf = await regionRulesByDay(
+    // Stored as the assessment ranks them today for the same description and facts and the
+    // region's settings of the day, with no rows made up by hand.
+    const policyOf = await policyByDay(
       first.db,
       recent.map((row) => row.regionCode),
     );
     for (const row of recent) {
-      const expected = triage({
-        symptom: row.symptom as Parameters<typeof triage>[0]["symptom"],
+      const { removedCues, ...facts } = (row.facts ?? {}) as TriageFacts & {
+        removedCues?: CueKey[];
+      };
+      const { suggestions: expected } = assessCauses({
+        description: row.description,
+        removedCues,
+        symptom: row.symptom as Symptom,
         insurance: row.insurance,
         balanceFen: row.balance,
-        facts: row.facts ?? {},
+        facts,
         today: row.triageDay as string,
-        region: rulesOf(row.regionCode, row.triageDay as string),
+        policy: policyOf(row.regionCode, row.triageDay as string),
       });
       expect((row.suggestions ?? []).map((s) => [s.cause, s.sub])).toEqual(
         expected.map((s) => [s.cause, s.subReason]),

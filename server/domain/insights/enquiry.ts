@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { members } from "@/db/schema";
 import { shanghaiDay } from "../../rules/calendar-day";
-import { reasonText, regionRulesOf, triage } from "../../rules/triage";
+import { assessCauses } from "../../rules/cause-assessment";
+import { reasonText } from "../../rules/triage";
 import { loadPolicy } from "../policy-settings";
 import { loadEnquiryInScope } from "../scoped-rows";
 import type { Actor } from "../users";
@@ -10,7 +11,8 @@ import { readLinks } from "./links";
 import { readTriage } from "./suggestions";
 
 // The triage and links shown on the enquiry page. Enquiries filed before triage existed get
-// the suggestions the rules give from what was recorded, marked as not stored.
+// the suggestions the rules give from what was recorded (the description included), marked as
+// not stored.
 export async function getEnquiryInsights(db: Database, actor: Actor, id: number) {
   const enquiry = await loadEnquiryInScope(db, actor, id);
   const [stored, links] = await Promise.all([readTriage(db, id), readLinks(db, actor, id)]);
@@ -21,13 +23,14 @@ export async function getEnquiryInsights(db: Database, actor: Actor, id: number)
     .from(members)
     .where(eq(members.id, enquiry.memberId));
   const triageDay = shanghaiDay(enquiry.openedAt);
-  const suggestions = triage({
+  const { suggestions } = assessCauses({
+    description: enquiry.description,
     symptom: enquiry.symptom,
     insurance: member ?? null,
     balanceFen: enquiry.reportedBalanceFen,
     facts: {},
     today: triageDay,
-    region: regionRulesOf(await loadPolicy(db, enquiry.regionCode, triageDay)),
+    policy: await loadPolicy(db, enquiry.regionCode, triageDay),
   });
   return {
     stored: false as const,

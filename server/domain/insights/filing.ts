@@ -2,13 +2,12 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { members } from "@/db/schema";
 import { shanghaiDay } from "../../rules/calendar-day";
-import { regionRulesOf } from "../../rules/triage";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
 import type { AuditContext } from "../audit";
 import { loadPolicy } from "../policy-settings";
 import type { Actor } from "../users";
 import { linkEnquiries } from "./links";
-import { recordTriage } from "./suggestions";
+import { countSameSymptomNearby, recordTriage } from "./suggestions";
 
 // What filing adds beyond the enquiry itself, in the same transaction: the triage facts and
 // suggestions as shown on the form, and the links to earlier enquiries the caseworker chose.
@@ -29,12 +28,12 @@ export async function recordFilingInsights(
     {
       id: enquiry.id,
       symptom: input.symptom,
+      description: input.description,
       reportedBalanceFen: input.reportedBalanceFen,
       openedAt: enquiry.openedAt,
       memberInsurance: member,
-      region: regionRulesOf(
-        await loadPolicy(db, enquiry.regionCode, shanghaiDay(enquiry.openedAt)),
-      ),
+      policy: await loadPolicy(db, enquiry.regionCode, shanghaiDay(enquiry.openedAt)),
+      sameSymptomNearby: await countSameSymptomNearby(db, { ...enquiry, symptom: input.symptom }),
       causes: input.causes,
     },
     input.triage,

@@ -1,53 +1,62 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gte, like, lte, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import type { MemberInsurance, Symptom } from "@/db/constants";
-import { enquirySuggestions, enquiryTriageFacts } from "@/db/schema";
-import { shanghaiDay } from "../../rules/calendar-day";
-import {
-  type RegionRules,
-  reasonText,
-  stepsFor,
-  type TriageFacts,
-  triage,
-} from "../../rules/triage";
+import { enquiries, enquirySuggestions, enquiryTriageFacts } from "@/db/schema";
+import { shanghaiDay, shanghaiDayStart } from "../../rules/calendar-day";
+import { assessCauses } from "../../rules/cause-assessment";
+import type { Policy } from "../../rules/policy-settings";
+import { reasonText, stepsFor, type TriageFacts } from "../../rules/triage";
+import { firstOfLastWorkingDays } from "../../rules/working-days";
 import type { CauseTag } from "../../schemas/enquiries";
 import type { TriageFactsInput } from "../../schemas/insights";
 
 export type TriagedEnquiry = {
   id: number;
   symptom: Symptom;
+  description: string;
   reportedBalanceFen: number | null;
   openedAt: Date;
   memberInsurance: MemberInsurance;
-  // The rules of the enquiry's region on its filing day.
-  region: RegionRules;
+  // The settings of the enquiry's region on its filing day.
+  policy: Policy;
+  // Enquiries with the same symptom in the same city within the last 3 working days.
+  sameSymptomNearby: number;
   // The causes tagged at filing, already written.
   causes: readonly Pick<CauseTag, "cause" | "subReason">[];
 };
 
-// The rows filing stores for one enquiry: its facts, and the suggestions the rules make from
-// them, each accepted when the enquiry carries its cause (and, for 其他, the same sub-reason).
+// The rows filing stores for one enquiry: the facts the rules used (the answers over what the
+// description says, the cues struck out, the count of like enquiries nearby) and the
+// suggestions they make, each accepted when the enquiry carries its cause and sub-reason.
 export function triageRows(enquiry: TriagedEnquiry, given: TriageFactsInput | undefined) {
-  const { insurance: verified, ...facts } = given ?? {};
+  const { insurance: verified, removedCues, ...answers } = given ?? {};
   const insurance = verified ?? enquiry.memberInsurance;
   const today = shanghaiDay(enquiry.openedAt);
-  const suggestions = triage({
+  const assessment = assessCauses({
+    description: enquiry.description,
+    removedCues: removedCues ?? [],
     symptom: enquiry.symptom,
     insurance,
     balanceFen: enquiry.reportedBalanceFen,
-    facts,
+    facts: {
+      ...answers,
+      ...(enquiry.sameSymptomNearby > 0 ? { sameSymptomNearby: enquiry.sameSymptomNearby } : {}),
+    },
     today,
-    region: enquiry.region,
+    policy: enquiry.policy,
   });
   return {
     facts: {
       enquiryId: enquiry.id,
-      facts: compact(facts),
+      facts: compact({
+        ...assessment.facts,
+        ...(removedCues?.length ? { removedCues } : {}),
+      }),
       insuranceScheme: insurance.scheme,
       personCategory: insurance.category,
       triageDay: today,
     },
-    suggestions: suggestions.map((suggestion, index) => ({
+    suggestions: assessment.suggestions.map((suggestion, index) => ({
       enquiryId: enquiry.id,
       rank: index + 1,
       cause: suggestion.cause,
@@ -61,8 +70,8 @@ export function triageRows(enquiry: TriagedEnquiry, given: TriageFactsInput | un
   };
 }
 
-// The server runs the same rules as the filing form, on the same facts, so what is stored is
-// what the caseworker was shown, whatever the browser sent.
+// The server runs the same assessment as the filing form, on the same answers and description,
+// so what is stored is what the caseworker was shown, whatever the browser sent.
 export async function recordTriage(
   db: Executor,
   enquiry: TriagedEnquiry,
@@ -73,6 +82,29 @@ export async function recordTriage(
   if (rows.suggestions.length > 0) {
     await db.insert(enquirySuggestions).values(rows.suggestions);
   }
+}
+
+// How many enquiries of the same city with the same symptom were filed in the last 3 working
+// days before `openedAt` (this one not counted): the triage reads a burst as an incident.
+export async function countSameSymptomNearby(
+  db: Executor,
+  enquiry: { id: number | null; regionCode: string; symptom: Symptom; openedAt: Date },
+) {
+  const since = shanghaiDayStart(firstOfLastWorkingDays(shanghaiDay(enquiry.openedAt), 3));
+  const city = `${enquiry.regionCode.slice(0, 4)}%`;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(enquiries)
+    .where(
+      and(
+        like(enquiries.regionCode, city),
+        eq(enquiries.symptom, enquiry.symptom),
+        gte(enquiries.openedAt, since),
+        lte(enquiries.openedAt, enquiry.openedAt),
+        enquiry.id === null ? undefined : ne(enquiries.id, enquiry.id),
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 // A suggestion counts as accepted while the enquiry carries its cause (and, for 其他, the same

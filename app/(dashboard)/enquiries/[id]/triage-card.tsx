@@ -4,7 +4,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Card, Descriptions, Skeleton } from "antd";
 import { SuggestionList, sameCause, withSuggestedCause } from "@/app/_components/suggestion-list";
 import { useTRPC } from "@/app/_trpc/client";
-import { BALANCE_QUERY_METHOD_LABELS, insuranceLabel } from "@/db/constants";
+import {
+  ACCOUNT_PART_LABELS,
+  BALANCE_QUERY_METHOD_LABELS,
+  CARD_STATE_LABELS,
+  insuranceLabel,
+} from "@/db/constants";
 import { formatFen } from "@/server/rules/money";
 import type { TriageFacts } from "@/server/rules/triage";
 import type { EnquiryDetail } from "./types";
@@ -13,7 +18,8 @@ import { useEnquiryFeedback } from "./use-enquiry-mutation";
 const yesNo = (value: boolean | null | undefined) =>
   value === true ? "是" : value === false ? "否" : null;
 
-// The facts given at filing, in words; unanswered questions are left out.
+// The facts the rules used at filing (the answers, and what the description said), in words;
+// unanswered questions are left out.
 function factItems(facts: TriageFacts) {
   const items: { key: string; label: string; children: string }[] = [];
   const add = (key: string, label: string, value: string | null | undefined) => {
@@ -39,6 +45,33 @@ function factItems(facts: TriageFacts) {
     "queryMethod",
     "查询方式",
     facts.queryMethod && BALANCE_QUERY_METHOD_LABELS[facts.queryMethod],
+  );
+  add("reductionMonth", "减员生效月份", facts.reductionMonth);
+  add("relativeRecentUse", "亲属近期使用", yesNo(facts.relativeRecentUse));
+  add("card", "社保卡状态", facts.card && CARD_STATE_LABELS[facts.card]);
+  add("cardChangedOn", "激活或补换卡日期", facts.cardChangedOn);
+  add("identityChanged", "变更过姓名或证件号", yesNo(facts.identityChanged));
+  add("relocated", "变更过参保地", yesNo(facts.relocated));
+  add(
+    "contributionGapMonths",
+    "本人断缴",
+    facts.contributionGapMonths == null ? null : `${facts.contributionGapMonths} 个月`,
+  );
+  add("lastCreditOn", "最近一次划入日期", facts.lastCreditOn);
+  add(
+    "lastCredit",
+    "最近一次划入金额",
+    facts.lastCreditFen == null ? null : formatFen(facts.lastCreditFen),
+  );
+  add("firstNoticedMonth", "首次发现月份", facts.firstNoticedMonth);
+  add("accountPart", "账户类别", facts.accountPart && ACCOUNT_PART_LABELS[facts.accountPart]);
+  add("outOfAreaOrExpired", "异地使用或卡过期", yesNo(facts.outOfAreaOrExpired));
+  add("bankAccountFrozen", "银行账户冻结", yesNo(facts.bankAccountFrozen));
+  add("commercialInsurance", "购买商业健康保险", yesNo(facts.commercialInsurance));
+  add(
+    "sameSymptomNearby",
+    "近3个工作日本市同类咨询",
+    facts.sameSymptomNearby ? `${facts.sameSymptomNearby} 件` : null,
   );
   return items;
 }

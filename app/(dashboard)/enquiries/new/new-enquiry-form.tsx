@@ -28,7 +28,12 @@ import { parseYuanToFen } from "@/server/rules/money";
 import type { CauseTag, CreateEnquiryInput } from "@/server/schemas/enquiries";
 import { MemberPicker } from "../../members/_components/member-picker";
 import { RecentEnquiries } from "./recent-enquiries";
-import { type TriageFormValues, toTriageFacts } from "./triage-facts";
+import {
+  questionsFor,
+  type TriageFormValues,
+  toTriageFacts,
+  verifiedInsurance,
+} from "./triage-facts";
 import { TriagePanel } from "./triage-panel";
 
 type PickedMember = { id: number; name: string; idNumberMasked: string };
@@ -102,7 +107,14 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
       disputedAmountFen: toFen(values.disputedAmount),
       description: values.description,
       causes: values.causes ?? [],
-      triage: toTriageFacts(values.triage),
+      triage: toTriageFacts(
+        values.triage,
+        questionsFor(
+          values.symptom,
+          verifiedInsurance(values.triage?.insurance) ?? memberDetail.data?.insurance ?? null,
+          values.triage,
+        ),
+      ),
       relatedEnquiryIds: values.relatedEnquiryIds ?? [],
     });
   };

@@ -1,74 +1,104 @@
 "use client";
 
+import { CloseOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import {
+  Button,
   Card,
   Col,
   DatePicker,
+  Flex,
   Form,
   type FormInstance,
   Input,
   InputNumber,
   Row,
   Select,
+  Tag,
+  Typography,
 } from "antd";
 import { useMemo } from "react";
 import { confirmDateOnly } from "@/app/_components/date-field-keys";
 import { toOptions } from "@/app/_components/filter-controls";
 import { yuanRule } from "@/app/_components/schema-rule";
 import { SuggestionList, sameCause, withSuggestedCause } from "@/app/_components/suggestion-list";
+import { useSettled } from "@/app/_components/use-settled";
 import { useTRPC } from "@/app/_trpc/client";
 import {
+  ACCOUNT_PARTS,
   BALANCE_QUERY_METHODS,
+  CARD_STATES,
   insuranceLabel,
   type MemberInsurance,
   type Symptom,
 } from "@/db/constants";
 import { shanghaiDay } from "@/server/rules/calendar-day";
+import { assessCauses } from "@/server/rules/cause-assessment";
+import type { CueKey } from "@/server/rules/description/cues";
 import { parseYuanToFen } from "@/server/rules/money";
-import { reasonText, regionRulesOf, triage } from "@/server/rules/triage";
+import { reasonText } from "@/server/rules/triage";
 import type { CauseTag } from "@/server/schemas/enquiries";
 import {
   INSURANCE_OPTIONS,
+  type Question,
+  questionsFor,
   type TriageFormValues,
   toTriageFacts,
+  verifiedInsurance,
   YES_NO_OPTIONS,
 } from "./triage-facts";
+
+const half = { xs: 24, md: 12, xl: 8 };
+
+const CHOICES = {
+  yesNo: YES_NO_OPTIONS,
+  card: toOptions(CARD_STATES),
+  accountPart: toOptions(ACCOUNT_PARTS),
+  queryMethod: toOptions(BALANCE_QUERY_METHODS),
+} as const;
+
+// One question, left empty when it was not asked.
+function QuestionField({ question }: { question: Question }) {
+  const name = ["triage", question.field];
+  const { kind, label } = question;
+  const input =
+    kind === "day" || kind === "month" ? (
+      <DatePicker
+        picker={kind === "month" ? "month" : "date"}
+        style={{ width: "100%" }}
+        placeholder={kind === "month" ? "选择月份" : "选择日期"}
+        onKeyDown={confirmDateOnly}
+      />
+    ) : kind === "count" ? (
+      <InputNumber min={0} max={600} precision={0} style={{ width: "100%" }} placeholder="未询问" />
+    ) : kind === "yuan" ? (
+      <Input inputMode="decimal" placeholder="如 3000.00" />
+    ) : (
+      <Select allowClear placeholder="未询问" options={CHOICES[kind]} />
+    );
+  return (
+    <Col {...half}>
+      <Form.Item label={label} name={name} rules={kind === "yuan" ? [yuanRule(label)] : undefined}>
+        {input}
+      </Form.Item>
+    </Col>
+  );
+}
+
+// Holds a form value nothing edits directly (the struck-out cues), so the form submits it.
+function Kept(_: { value?: unknown }) {
+  return null;
+}
 
 type WatchedForm = {
   symptom?: Symptom;
   reportedBalance?: string;
-  causes?: CauseTag[];
-  triage?: TriageFormValues;
+  description?: string;
 };
 
-const half = { xs: 24, md: 12, xl: 8 };
-
-type FieldProps = { label: string; field: keyof TriageFormValues };
-
-// A 是 / 否 question, left empty when it was not asked.
-function YesNoField({ label, field }: FieldProps) {
-  return (
-    <Col {...half}>
-      <Form.Item label={label} name={["triage", field]}>
-        <Select allowClear placeholder="未询问" options={YES_NO_OPTIONS} />
-      </Form.Item>
-    </Col>
-  );
-}
-
-function DateField({ label, field }: FieldProps) {
-  return (
-    <Col {...half}>
-      <Form.Item label={label} name={["triage", field]}>
-        <DatePicker style={{ width: "100%" }} placeholder="选择日期" onKeyDown={confirmDateOnly} />
-      </Form.Item>
-    </Col>
-  );
-}
-
-// 原因研判: optional questions beside the filing form. Suggestions follow every change; the
-// caseworker tags a cause with "采纳", which only fills the cause field of the form.
+// 原因研判: what the description says (as chips the caseworker can strike out), the questions
+// the symptom calls for, and the suggestions, which follow every change. The caseworker tags a
+// cause with "采纳", which only fills the cause field of the form.
 export function TriagePanel({
   form,
   memberInsurance,
@@ -78,13 +108,18 @@ export function TriagePanel({
 }) {
   const symptom = Form.useWatch<WatchedForm["symptom"]>("symptom", form);
   const reportedBalance = Form.useWatch<WatchedForm["reportedBalance"]>("reportedBalance", form);
+  const description = useSettled(
+    Form.useWatch<WatchedForm["description"]>("description", form) ?? "",
+    300,
+  );
   const causes = Form.useWatch<CauseTag[] | undefined>("causes", form) ?? [];
   const values = Form.useWatch<TriageFormValues | undefined>("triage", form);
-  const leftEmployer = values?.leftEmployer;
-  const employerPaid = values?.employerPaid;
+  const removed = values?.removedCues ?? [];
+  const insurance = verifiedInsurance(values?.insurance) ?? memberInsurance;
+  const questions = questionsFor(symptom, insurance, values);
 
-  // The rules of the handling region (its reform date, insurance year, crediting), from its
-  // settings; suggestions wait until they are known.
+  // The rules of the handling region (its reform date, insurance year, crediting, deductions),
+  // from its settings; suggestions wait until they are known.
   const regionCode = Form.useWatch<string[] | undefined>("region", form)?.at(-1);
   const trpc = useTRPC();
   const policy = useQuery({
@@ -92,24 +127,26 @@ export function TriagePanel({
     enabled: Boolean(regionCode),
     staleTime: 10 * 60_000,
   });
-  const region = useMemo(
-    () => (policy.data ? regionRulesOf(policy.data.policy) : null),
-    [policy.data],
-  );
 
-  const suggestions = useMemo(() => {
-    if (!symptom || !region) return [];
-    const { insurance, ...facts } = toTriageFacts(values);
+  const assessment = useMemo(() => {
+    if (!symptom || !policy.data) return null;
+    const { insurance: _verified, removedCues, ...facts } = toTriageFacts(values, questions);
     const balance = reportedBalance?.trim() ? parseYuanToFen(reportedBalance) : null;
-    return triage({
+    return assessCauses({
+      description,
+      removedCues,
       symptom,
-      insurance: insurance ?? memberInsurance,
+      insurance,
       balanceFen: balance?.ok ? balance.fen : null,
       facts,
       today: shanghaiDay(new Date()),
-      region,
-    }).map((s) => ({ ...s, reason: reasonText(s) }));
-  }, [symptom, reportedBalance, values, memberInsurance, region]);
+      policy: policy.data.policy,
+    });
+  }, [symptom, reportedBalance, description, values, questions, insurance, policy.data]);
+  const suggestions = (assessment?.suggestions ?? []).map((s) => ({ ...s, reason: reasonText(s) }));
+  const cues = assessment?.cues ?? [];
+  const strike = (key: CueKey) =>
+    form.setFieldValue(["triage", "removedCues"], [...new Set([...removed, key])]);
 
   return (
     <Card
@@ -118,6 +155,38 @@ export function TriagePanel({
       style={{ marginBottom: 16 }}
       extra={<span>以下均为选填，填得越多建议越准</span>}
     >
+      <Form.Item name={["triage", "removedCues"]} hidden>
+        <Kept />
+      </Form.Item>
+      {cues.length > 0 && (
+        <Flex wrap gap={6} align="center" style={{ marginBottom: 16 }} aria-label="从描述识别">
+          <Typography.Text type="secondary">从描述识别：</Typography.Text>
+          {cues.map((cue) => (
+            <Tag key={`${cue.key}-${cue.negated}`} title={`原文：${cue.text}`}>
+              {cue.label}
+              <Button
+                type="text"
+                size="small"
+                icon={<CloseOutlined />}
+                aria-label={`删除识别项 ${cue.label}`}
+                onClick={() => strike(cue.key)}
+                style={{ marginInlineStart: 2, height: 18, width: 18, minWidth: 18 }}
+              />
+            </Tag>
+          ))}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            识别有误可删除；下面的回答优先于描述
+          </Typography.Text>
+        </Flex>
+      )}
+      {removed.length > 0 && (
+        <Typography.Link
+          style={{ display: "block", marginTop: -8, marginBottom: 12 }}
+          onClick={() => form.setFieldValue(["triage", "removedCues"], [])}
+        >
+          恢复已删除的识别项（{removed.length}）
+        </Typography.Link>
+      )}
       <Row gutter={16}>
         <Col {...half}>
           <Form.Item label="核实险种与人员类别" name={["triage", "insurance"]}>
@@ -130,42 +199,9 @@ export function TriagePanel({
             />
           </Form.Item>
         </Col>
-        <YesNoField label="近期是否离职" field="leftEmployer" />
-        {leftEmployer === "yes" && (
-          <>
-            <DateField label="离职日期" field="leaveDate" />
-            <YesNoField label="单位是否已办理减员" field="reductionFiled" />
-          </>
-        )}
-        <YesNoField label="单位是否已缴费" field="employerPaid" />
-        {employerPaid === "yes" && <DateField label="单位缴费日期" field="employerPaidOn" />}
-        <YesNoField label="是否新参保或新激活社保卡" field="recentlyEnrolled" />
-        <Col {...half}>
-          <Form.Item label="家庭共济绑定亲属人数" name={["triage", "boundRelatives"]}>
-            <InputNumber
-              min={0}
-              max={20}
-              precision={0}
-              style={{ width: "100%" }}
-              placeholder="未询问"
-            />
-          </Form.Item>
-        </Col>
-        <Col {...half}>
-          <Form.Item
-            label="预期余额（元）"
-            name={["triage", "expectedBalance"]}
-            rules={[yuanRule("预期余额")]}
-            extra="参保人认为应有的金额，如按缴费估算"
-          >
-            <Input inputMode="decimal" placeholder="如 3000.00" />
-          </Form.Item>
-        </Col>
-        <Col {...half}>
-          <Form.Item label="余额查询方式" name={["triage", "queryMethod"]}>
-            <Select allowClear placeholder="未询问" options={toOptions(BALANCE_QUERY_METHODS)} />
-          </Form.Item>
-        </Col>
+        {questions.map((question) => (
+          <QuestionField key={question.field} question={question} />
+        ))}
       </Row>
       <SuggestionList
         suggestions={suggestions}
