@@ -163,7 +163,8 @@ export function TriagePanel({
           <Typography.Text type="secondary">从描述识别：</Typography.Text>
           {cues.map((cue) => (
             <Tag key={`${cue.key}-${cue.negated}`} title={`原文：${cue.text}`}>
-              {cue.label}
+              {/* The member only asked or guessed: a topic, not a fact. */}
+              {cue.asked ? `${cue.label}（疑问）` : cue.label}
               <Button
                 type="text"
                 size="small"
