@@ -265,6 +265,7 @@ const MATRIX: Record<string, Entry> = {
   "analytics.causeShare": { allowed: MANAGERS, input: () => filter },
   "analytics.kpis": { allowed: MANAGERS, input: () => filter },
   "analytics.triageAcceptance": { allowed: MANAGERS, input: () => filter },
+  "analytics.triageFirstMatch": { allowed: MANAGERS, input: () => filter },
   "analytics.spikes": { allowed: MANAGERS, input: () => filter },
   "analytics.policyMarkers": { allowed: MANAGERS, input: () => filter },
   "policyEvents.list": { allowed: ["admin"], input: () => undefined },
@@ -275,6 +276,11 @@ const MATRIX: Record<string, Entry> = {
   "policyEvents.delete": {
     allowed: ["admin"],
     input: async () => ({ id: await freshPolicyEvent() }),
+  },
+  "insights.sameSymptomNearby": {
+    allowed: CASEWORKERS,
+    input: () => ({ regionCode: XIAN, symptom: "negative" }),
+    overrides: { caseworkerB: "NOT_FOUND" },
   },
   "policySettings.forRegion": {
     allowed: SIGNED_IN,

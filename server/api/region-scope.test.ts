@@ -205,6 +205,7 @@ const TABLE: Record<string, Entry> = {
   "analytics.causeShare": NONE,
   "analytics.kpis": NONE,
   "analytics.triageAcceptance": NONE,
+  "analytics.triageFirstMatch": NONE,
   "analytics.spikes": NONE,
   "analytics.policyMarkers": NONE,
   "policyEvents.list": NONE,
@@ -265,6 +266,11 @@ const TABLE: Record<string, Entry> = {
   // (server/api/routers/member-lookup.test.ts).
   "members.lookup": NONE,
   "regionReviews.list": NONE,
+  "insights.sameSymptomNearby": {
+    as: "caseworker",
+    input: async () => ({ regionCode: XIAN, symptom: "negative" }),
+    refs: { regionCode: "region" },
+  },
   "policySettings.forRegion": {
     as: "caseworker",
     input: async () => ({ regionCode: XIAN }),

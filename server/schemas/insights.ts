@@ -3,6 +3,7 @@ import {
   ACCOUNT_PART_CODES,
   BALANCE_QUERY_METHOD_CODES,
   CARD_STATE_CODES,
+  SYMPTOM_CODES,
   TIER_MAX_LENGTH,
 } from "@/db/constants";
 import { CUE_KEYS, type CueKey } from "../rules/description/cues";
@@ -74,6 +75,12 @@ export const triageFacts = z.strictObject({
     .optional(),
 });
 export type TriageFactsInput = z.infer<typeof triageFacts>;
+
+export const sameSymptomNearbyInput = z.strictObject({
+  regionCode: text().regex(/^\d{6}$/, "行政区划代码应为6位数字"),
+  symptom: z.enum(SYMPTOM_CODES, { error: "请选择反映的问题" }),
+});
+export type SameSymptomNearbyInput = z.infer<typeof sameSymptomNearbyInput>;
 
 export const relatedEnquiryIds = z.array(id).max(10, "最多关联10个咨询").optional();
 

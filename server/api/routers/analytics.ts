@@ -1,5 +1,5 @@
 import { byMonth, byRegion, causeShare, heatmap, kpis, spikes } from "../../domain/analytics";
-import { triageAcceptance } from "../../domain/insights/acceptance";
+import { triageAcceptance, triageFirstMatch } from "../../domain/insights/acceptance";
 import { policyMarkers } from "../../domain/policy-events";
 import { analyticsFilter, heatmapInput } from "../../schemas/analytics";
 import { createTRPCRouter, managerProcedure } from "../trpc";
@@ -31,4 +31,7 @@ export const analyticsRouter = createTRPCRouter({
   triageAcceptance: managerProcedure
     .input(analyticsFilter)
     .query(({ ctx, input }) => triageAcceptance(ctx.db, ctx.actor, input)),
+  triageFirstMatch: managerProcedure
+    .input(analyticsFilter)
+    .query(({ ctx, input }) => triageFirstMatch(ctx.db, ctx.actor, input)),
 });

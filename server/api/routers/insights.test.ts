@@ -8,7 +8,7 @@ import {
   createSignedInUser,
   type SignedInTestUser,
 } from "@/server/testing/factories";
-import { addDays, shanghaiDay } from "../../rules/calendar-day";
+import { addDays, shanghaiDay, shiftMonth } from "../../rules/calendar-day";
 import { insuranceYearOf, leaveCalculationFacts } from "../../rules/leave-calculator";
 import { stepSentence } from "../../rules/step-sentences";
 import type { CreateEnquiryInput } from "../../schemas/enquiries";
@@ -143,6 +143,25 @@ describe("triage suggestions stored at filing", () => {
     expect(rows.find((r) => r.cause === "family_aid")?.suggested).toBeGreaterThanOrEqual(1);
     const leshan = await callerFor(leshanManager).analytics.triageAcceptance(filter);
     expect(leshan.every((r) => r.suggested === 0 && r.rate === null)).toBe(true);
+  });
+
+  it("gives managers, by month, how often the first suggestion named the primary cause", async () => {
+    const month = today.slice(0, 7);
+    const before = shiftMonth(month, -1);
+    const rows = await callerFor(manager).analytics.triageFirstMatch({ from: before, to: month });
+    expect(rows.map((row) => row.month)).toEqual([before, month]);
+    expect(rows[0]).toEqual({ month: before, enquiries: 0, matched: 0, rate: null });
+    const current = rows[1];
+    // The leaver's enquiry was tagged as suggested; the retagged one ended elsewhere.
+    expect(current?.enquiries).toBeGreaterThanOrEqual(2);
+    expect(current?.matched).toBeGreaterThanOrEqual(1);
+    expect(current?.matched).toBeLessThan(current?.enquiries ?? 0);
+    expect(current?.rate).toBeCloseTo((current?.matched ?? 0) / (current?.enquiries ?? 1));
+    const leshan = await callerFor(leshanManager).analytics.triageFirstMatch({
+      from: month,
+      to: month,
+    });
+    expect(leshan).toEqual([{ month, enquiries: 0, matched: 0, rate: null }]);
   });
 
   it("answers NOT_FOUND for an enquiry outside the caller's region", async () => {

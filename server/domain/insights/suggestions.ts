@@ -2,13 +2,16 @@ import { and, asc, eq, gte, like, lte, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import type { MemberInsurance, Symptom } from "@/db/constants";
 import { enquiries, enquirySuggestions, enquiryTriageFacts } from "@/db/schema";
+import { notFound } from "../../errors";
 import { shanghaiDay, shanghaiDayStart } from "../../rules/calendar-day";
 import { assessCauses } from "../../rules/cause-assessment";
 import type { Policy } from "../../rules/policy-settings";
 import { reasonText, stepsFor, type TriageFacts } from "../../rules/triage";
 import { firstOfLastWorkingDays } from "../../rules/working-days";
 import type { CauseTag } from "../../schemas/enquiries";
-import type { TriageFactsInput } from "../../schemas/insights";
+import type { SameSymptomNearbyInput, TriageFactsInput } from "../../schemas/insights";
+import { isWithinScope } from "../region-scope";
+import type { Actor } from "../users";
 
 export type TriagedEnquiry = {
   id: number;
@@ -154,4 +157,15 @@ function compact(facts: TriageFacts): TriageFacts {
   return Object.fromEntries(
     Object.entries(facts).filter(([, value]) => value !== null && value !== undefined),
   ) as TriageFacts;
+}
+
+// The count for the filing form, in a region of the caseworker's scope: NOT_FOUND outside it.
+export async function sameSymptomNearby(
+  db: Executor,
+  actor: Actor,
+  input: SameSymptomNearbyInput,
+  now: Date,
+) {
+  if (!isWithinScope(input.regionCode, actor.regionScope)) throw notFound("地区");
+  return countSameSymptomNearby(db, { id: null, ...input, openedAt: now });
 }

@@ -42,6 +42,8 @@ export type TriageFormValues = {
   outOfAreaOrExpired?: YesNo;
   bankAccountFrozen?: YesNo;
   commercialInsurance?: YesNo;
+  // The member's 档次, where the region's 职工医保 has tiers.
+  tier?: string;
   // Cues read from the description that the caseworker struck out.
   removedCues?: CueKey[];
 };
@@ -57,7 +59,7 @@ export type QuestionKind =
   | "queryMethod";
 
 export type Question = {
-  field: Exclude<keyof TriageFormValues, "insurance" | "removedCues">;
+  field: Exclude<keyof TriageFormValues, "insurance" | "tier" | "removedCues">;
   label: string;
   kind: QuestionKind;
   // About an employer: not asked of retirees.
@@ -233,6 +235,9 @@ const yuan = (value?: string) => {
 export function toTriageFacts(
   values: TriageFormValues | undefined,
   shown: readonly Question[],
+  // The region's tiers, to check the answer against; the panel clears an answer that is not one
+  // of them, so the form sends what it holds.
+  tiers?: readonly string[],
 ): TriageFactsInput {
   const v = values ?? {};
   const asked = new Set(shown.map((question) => question.field));
@@ -240,6 +245,7 @@ export function toTriageFacts(
     asked.has(field) ? value : null;
   return {
     insurance: verifiedInsurance(v.insurance),
+    tier: v.tier && (!tiers || tiers.includes(v.tier)) ? v.tier : null,
     leftEmployer: answer("leftEmployer", yesNo(v.leftEmployer)),
     leaveDate: answer("leaveDate", day(v.leaveDate)),
     reductionFiled: answer("reductionFiled", yesNo(v.reductionFiled)),

@@ -17,7 +17,7 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { confirmDateOnly } from "@/app/_components/date-field-keys";
 import { toOptions } from "@/app/_components/filter-controls";
 import { yuanRule } from "@/app/_components/schema-rule";
@@ -128,9 +128,39 @@ export function TriagePanel({
     staleTime: 10 * 60_000,
   });
 
+  // Like enquiries of this city in the last 3 working days: a burst reads as an incident.
+  const nearby = useQuery({
+    ...trpc.insights.sameSymptomNearby.queryOptions({
+      regionCode: regionCode ?? "",
+      symptom: symptom ?? "negative",
+    }),
+    enabled: Boolean(regionCode && symptom),
+    staleTime: 60_000,
+  });
+
+  // 档次 are the region's own; asked of 职工医保 members where it has tiers.
+  const tierNames = useMemo(
+    () =>
+      insurance?.scheme === "employee"
+        ? (policy.data?.policy.employee_tiers.value.tiers ?? []).map((tier) => tier.name)
+        : [],
+    [insurance?.scheme, policy.data],
+  );
+
+  // A tier of another region (the handling region changed) is no answer here.
+  useEffect(() => {
+    const chosen = form.getFieldValue(["triage", "tier"]);
+    if (chosen && !tierNames.includes(chosen)) form.setFieldValue(["triage", "tier"], undefined);
+  }, [tierNames, form]);
+
   const assessment = useMemo(() => {
     if (!symptom || !policy.data) return null;
-    const { insurance: _verified, removedCues, ...facts } = toTriageFacts(values, questions);
+    const {
+      insurance: _verified,
+      removedCues,
+      ...answers
+    } = toTriageFacts(values, questions, tierNames);
+    const facts = nearby.data ? { ...answers, sameSymptomNearby: nearby.data } : answers;
     const balance = reportedBalance?.trim() ? parseYuanToFen(reportedBalance) : null;
     return assessCauses({
       description,
@@ -142,7 +172,17 @@ export function TriagePanel({
       today: shanghaiDay(new Date()),
       policy: policy.data.policy,
     });
-  }, [symptom, reportedBalance, description, values, questions, insurance, policy.data]);
+  }, [
+    symptom,
+    reportedBalance,
+    description,
+    values,
+    questions,
+    insurance,
+    policy.data,
+    nearby.data,
+    tierNames,
+  ]);
   const suggestions = (assessment?.suggestions ?? []).map((s) => ({ ...s, reason: reasonText(s) }));
   const cues = assessment?.cues ?? [];
   const strike = (key: CueKey) =>
@@ -200,6 +240,17 @@ export function TriagePanel({
             />
           </Form.Item>
         </Col>
+        {tierNames.length > 0 && (
+          <Col {...half}>
+            <Form.Item label="档次" name={["triage", "tier"]}>
+              <Select
+                allowClear
+                placeholder="未询问"
+                options={tierNames.map((name) => ({ value: name, label: name }))}
+              />
+            </Form.Item>
+          </Col>
+        )}
         {questions.map((question) => (
           <QuestionField key={question.field} question={question} />
         ))}
