@@ -1,6 +1,8 @@
-// Prints how 原因研判 does on the evaluation set: `npm run triage:eval`.
+// Prints how 原因研判 does on the evaluation set: `npm run triage:eval`, or on another set of
+// cases in the same format: `npm run triage:eval -- path/to/cases.json`.
+import path from "node:path";
 import { CAUSE_CODES, CAUSE_LABELS, causeTagLabel, SUB_REASON_LABELS } from "@/db/constants";
-import { evaluate, share } from "../causes/evaluation/evaluate";
+import { evaluate, loadCases, share } from "../causes/evaluation/evaluate";
 
 const percent = (rate: { hits: number; total: number }) =>
   `${(share(rate) * 100).toFixed(1)}% (${rate.hits}/${rate.total})`;
@@ -23,7 +25,8 @@ function table(rows: string[][]): string {
     .join("\n");
 }
 
-const report = evaluate();
+const file = process.argv[2];
+const report = evaluate(file ? loadCases(path.resolve(file)) : undefined);
 const lines = [
   `原因研判评估：${report.cases} 件`,
   `首位原因准确率：${percent(report.cause)}`,
