@@ -368,6 +368,18 @@ export const REGION_REVIEW_RESOLUTION_LABELS = labelsOf(REGION_REVIEW_RESOLUTION
 
 // 地区政策参数: what differs by region and changes over time. Each is stored as versioned rows
 // (region_policy_settings) holding a value whose shape server/rules/policy-settings.ts defines.
+// The hotline's classification of a dispatched work order (受理 at 12345 / 12393): it selects the
+// order's time limit in the region's settings (work_order_limits).
+export const WORK_ORDER_CLASSIFICATIONS = [
+  { code: "consult", label: "咨询" },
+  { code: "help", label: "求助" },
+  { code: "complaint", label: "投诉" },
+  { code: "suggestion", label: "建议" },
+] as const;
+export type WorkOrderClassification = (typeof WORK_ORDER_CLASSIFICATIONS)[number]["code"];
+export const WORK_ORDER_CLASSIFICATION_CODES = codesOf(WORK_ORDER_CLASSIFICATIONS);
+export const WORK_ORDER_CLASSIFICATION_LABELS = labelsOf(WORK_ORDER_CLASSIFICATIONS);
+
 export const POLICY_SETTINGS = [
   { code: "reform_start", label: "门诊共济改革实施日期" },
   { code: "insurance_year_start", label: "医保年度起始月" },
@@ -382,6 +394,8 @@ export const POLICY_SETTINGS = [
   { code: "member_hotline", label: "咨询电话" },
   { code: "issuer", label: "出具机构" },
   { code: "notice_footer", label: "告知书页脚" },
+  { code: "office_hours", label: "工作时间" },
+  { code: "work_order_limits", label: "热线工单办理时限" },
 ] as const;
 export type PolicySetting = (typeof POLICY_SETTINGS)[number]["code"];
 export const POLICY_SETTING_CODES = codesOf(POLICY_SETTINGS);

@@ -26,6 +26,17 @@ const name = (label: string, max: number) =>
     .min(1, `请填写${label}`)
     .max(max, `${label}不能超过${max}个字`);
 
+// "08:30": a time of day, to the minute.
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+const clock = (label: string) =>
+  text({ error: `请填写${label}` }).regex(CLOCK, `${label}应为 HH:MM，如 08:30`);
+const count = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `请填写${label}` })
+    .int(`${label}应为整数`)
+    .min(min, `${label}不能小于${min}`)
+    .max(max, `${label}不能超过${max}`);
+
 export const POLICY_VALUE_SCHEMAS = {
   // Null: the date is not known here; letters then say 以当地实施时间为准.
   reform_start: z.strictObject({
@@ -104,6 +115,50 @@ export const POLICY_VALUE_SCHEMAS = {
   // `{地市}` in the national default stands for the member's city.
   issuer: z.strictObject({ name: name("出具机构名称", 40), sealLine: name("落款", 60) }),
   notice_footer: z.strictObject({ text: name("页脚", 300) }),
+  // The office's hours on a working day, in Beijing time: work-order limits counted in hours
+  // run only inside them, and a limit in days ends at the close of the last one.
+  office_hours: z
+    .strictObject({
+      periods: z
+        .array(z.strictObject({ from: clock("开始时间"), to: clock("结束时间") }))
+        .min(1, "至少设置一个工作时段")
+        .max(4, "工作时段不能超过4个"),
+    })
+    .superRefine(({ periods }, ctx) => {
+      const wellFormed = periods.every(
+        (period) => CLOCK.test(period.from) && CLOCK.test(period.to),
+      );
+      // A time in the wrong form has its own message; order is judged once all are readable.
+      if (!wellFormed) return;
+      periods.forEach((period, index) => {
+        const previous = periods[index - 1];
+        if (period.from >= period.to) {
+          ctx.addIssue({
+            code: "custom",
+            message: "结束时间应晚于开始时间",
+            path: ["periods", index, "to"],
+          });
+        } else if (previous && period.from < previous.to) {
+          ctx.addIssue({
+            code: "custom",
+            message: "时段应按时间先后排列且不重叠",
+            path: ["periods", index, "from"],
+          });
+        }
+      });
+    }),
+  // The hotline work orders' limits (12345 / 12393): 签收 in working hours, 办理 in working days
+  // by the hotline's classification, urgent orders the same day, and how early they turn yellow.
+  work_order_limits: z.strictObject({
+    signForHours: count("签收时限（工作小时）", 1, 240),
+    consultDays: count("咨询类办理时限（工作日）", 1, 60),
+    helpDays: count("求助类办理时限（工作日）", 1, 60),
+    complaintDays: count("投诉类办理时限（工作日）", 1, 60),
+    suggestionDays: count("建议类办理时限（工作日）", 1, 60),
+    urgentSameDay: z.boolean(),
+    warnDays: count("提前提醒（工作日）", 0, 10),
+    warnHours: count("提前提醒（工作小时）", 0, 48),
+  }),
 } satisfies Record<PolicySetting, z.ZodType>;
 
 export type PolicyValue<K extends PolicySetting> = z.infer<(typeof POLICY_VALUE_SCHEMAS)[K]>;
@@ -265,6 +320,21 @@ export function describePolicyValue<K extends PolicySetting>(
     }
     case "notice_footer":
       return (v as PolicyValue<"notice_footer">).text;
+    case "office_hours":
+      return (v as PolicyValue<"office_hours">).periods
+        .map((period) => `${period.from}–${period.to}`)
+        .join("、");
+    case "work_order_limits": {
+      const limits = v as PolicyValue<"work_order_limits">;
+      return [
+        `签收 ${limits.signForHours} 个工作小时`,
+        `办理：咨询 ${limits.consultDays}、求助 ${limits.helpDays}、投诉 ${limits.complaintDays}、建议 ${limits.suggestionDays} 个工作日`,
+        limits.urgentSameDay ? "紧急件当日办结" : null,
+        `到期前 ${limits.warnDays} 个工作日（按小时计的 ${limits.warnHours} 个工作小时）提醒`,
+      ]
+        .filter(Boolean)
+        .join("；");
+    }
   }
   return "";
 }

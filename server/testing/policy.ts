@@ -25,6 +25,22 @@ export const NATIONAL_DEFAULTS: { [K in PolicySetting]: PolicyValue<K> } = {
   notice_footer: {
     text: "本告知书根据经办人员核查的情况出具；如与医保信息系统记录不一致，以系统记录为准。",
   },
+  office_hours: {
+    periods: [
+      { from: "08:30", to: "12:00" },
+      { from: "13:30", to: "17:30" },
+    ],
+  },
+  work_order_limits: {
+    signForHours: 24,
+    consultDays: 3,
+    helpDays: 3,
+    complaintDays: 13,
+    suggestionDays: 7,
+    urgentSameDay: true,
+    warnDays: 1,
+    warnHours: 4,
+  },
 };
 
 export function testPolicy(

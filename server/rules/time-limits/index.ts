@@ -19,3 +19,4 @@ export {
   officeDayMinutes,
   officeMinutesBetween,
 } from "./office-time";
+export { handlingLimit, officeHoursOf, signForLimit, warningFor } from "./settings";

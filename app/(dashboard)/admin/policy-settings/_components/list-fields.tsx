@@ -117,3 +117,53 @@ export function DeductionFields() {
     </Form.List>
   );
 }
+
+const MAX_PERIODS = 4;
+
+export function OfficeHourFields() {
+  return (
+    <Form.List name={at("periods")}>
+      {(fields, { add, remove }, { errors }) => (
+        <Form.Item
+          label="工作时段"
+          extra="工作日的办公时段（北京时间，HH:MM），按先后填写；按小时计的工单时限只在这些时段内计算。"
+        >
+          {fields.map((field, index) => (
+            <Flex key={field.key} gap={8} align="baseline" wrap>
+              {(["from", "to"] as const).map((end) => (
+                <Form.Item
+                  key={end}
+                  name={[field.name, end]}
+                  rules={[{ required: true, whitespace: true, message: "请填写时间" }]}
+                  style={{ marginBottom: 8 }}
+                >
+                  <Input
+                    aria-label={`第${index + 1}个时段的${end === "from" ? "开始" : "结束"}时间`}
+                    placeholder={end === "from" ? "如 08:30" : "如 12:00"}
+                    maxLength={5}
+                    style={{ width: 100 }}
+                  />
+                </Form.Item>
+              ))}
+              <Button
+                type="text"
+                icon={<DeleteOutlined />}
+                aria-label={`删除第${index + 1}个时段`}
+                disabled={fields.length <= 1}
+                onClick={() => remove(field.name)}
+              />
+            </Flex>
+          ))}
+          <Button
+            icon={<PlusOutlined />}
+            disabled={fields.length >= MAX_PERIODS}
+            onClick={() => add({ from: "", to: "" })}
+          >
+            添加时段
+          </Button>
+          <Form.ErrorList errors={errors} />
+        </Form.Item>
+      )}
+    </Form.List>
+  );
+}

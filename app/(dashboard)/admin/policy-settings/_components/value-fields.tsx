@@ -6,7 +6,7 @@ import { toOptions } from "@/app/_components/filter-controls";
 import { yuanRule } from "@/app/_components/schema-rule";
 import { PERSON_CATEGORIES, type PolicySetting } from "@/db/constants";
 import { at, YuanInput } from "./field-parts";
-import { DeductionFields, TierFields } from "./list-fields";
+import { DeductionFields, OfficeHourFields, TierFields } from "./list-fields";
 
 // The fields of one setting's value, under `value` in the form. Each shape gets the control it
 // needs (a date, a choice, sums in 元, a list of rows), never a box of JSON.
@@ -32,6 +32,19 @@ function YuanItem({
       ]}
     >
       <YuanInput placeholder={optional ? optional : "如 13.00"} />
+    </Form.Item>
+  );
+}
+
+// A whole number of working days or hours, required.
+function CountItem({ path, label, unit }: { path: string; label: string; unit: string }) {
+  return (
+    <Form.Item
+      name={at(path)}
+      label={label}
+      rules={[{ required: true, message: `请填写${label}` }]}
+    >
+      <InputNumber min={0} precision={0} suffix={unit} style={{ width: 180 }} />
     </Form.Item>
   );
 }
@@ -197,6 +210,21 @@ export function ValueFields({
           <Form.Item name={at("note")} label="补充说明">
             <Input.TextArea rows={2} maxLength={200} showCount placeholder="选填" />
           </Form.Item>
+        </>
+      );
+    case "office_hours":
+      return <OfficeHourFields />;
+    case "work_order_limits":
+      return (
+        <>
+          <CountItem path="signForHours" label="签收时限" unit="工作小时" />
+          <CountItem path="consultDays" label="咨询类办理时限" unit="工作日" />
+          <CountItem path="helpDays" label="求助类办理时限" unit="工作日" />
+          <CountItem path="complaintDays" label="投诉类办理时限" unit="工作日" />
+          <CountItem path="suggestionDays" label="建议类办理时限" unit="工作日" />
+          <SwitchItem path={["urgentSameDay"]} label="紧急件当日办结" />
+          <CountItem path="warnDays" label="到期前提醒（按工作日计的时限）" unit="工作日" />
+          <CountItem path="warnHours" label="到期前提醒（按小时计的时限）" unit="工作小时" />
         </>
       );
     case "member_hotline":

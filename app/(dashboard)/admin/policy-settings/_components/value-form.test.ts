@@ -38,6 +38,27 @@ const SAMPLES: { [K in PolicySetting]: PolicyValue<K>[] } = {
   member_hotline: [{ text: "12393医保服务热线" }],
   issuer: [{ name: "{地市}医疗保障服务中心", sealLine: "{地市}医疗保障服务中心（盖章）" }],
   notice_footer: [{ text: "以系统记录为准。" }],
+  office_hours: [
+    {
+      periods: [
+        { from: "08:30", to: "12:00" },
+        { from: "13:30", to: "17:30" },
+      ],
+    },
+    { periods: [{ from: "09:00", to: "17:00" }] },
+  ],
+  work_order_limits: [
+    {
+      signForHours: 24,
+      consultDays: 3,
+      helpDays: 3,
+      complaintDays: 13,
+      suggestionDays: 7,
+      urgentSameDay: true,
+      warnDays: 1,
+      warnHours: 4,
+    },
+  ],
 };
 
 describe("a policy value in the version form", () => {
@@ -126,5 +147,42 @@ describe("a policy value in the version form", () => {
     expect(isValueField("overdraft", ["limitYuan"])).toBe(true);
     expect(isValueField("overdraft", [])).toBe(false);
     expect(isValueField("issuer", ["text"])).toBe(false);
+  });
+});
+
+describe("the office hours and the work-order limits", () => {
+  it("refuses periods out of order or overlapping, on the period", () => {
+    expect(
+      fromValueForm("office_hours", {
+        periods: [
+          { from: "13:30", to: "17:30" },
+          { from: "08:30", to: "12:00" },
+        ],
+      }),
+    ).toEqual({
+      ok: false,
+      issues: [{ path: ["periods", 1, "from"], message: "时段应按时间先后排列且不重叠" }],
+    });
+    expect(fromValueForm("office_hours", { periods: [{ from: "8:30", to: "12:00" }] })).toEqual({
+      ok: false,
+      issues: [{ path: ["periods", 0, "from"], message: "开始时间应为 HH:MM，如 08:30" }],
+    });
+  });
+
+  it("refuses a limit of no working days, on its field", () => {
+    const result = fromValueForm("work_order_limits", {
+      signForHours: 24,
+      consultDays: 0,
+      helpDays: 3,
+      complaintDays: 13,
+      suggestionDays: 7,
+      urgentSameDay: true,
+      warnDays: 1,
+      warnHours: 4,
+    });
+    expect(result).toEqual({
+      ok: false,
+      issues: [{ path: ["consultDays"], message: "咨询类办理时限（工作日）不能小于1" }],
+    });
   });
 });

@@ -31,6 +31,17 @@ export type ValueForm = {
   member_hotline: { text?: string };
   issuer: { name?: string; sealLine?: string };
   notice_footer: { text?: string };
+  office_hours: { periods?: { from?: string; to?: string }[] };
+  work_order_limits: {
+    signForHours?: number | null;
+    consultDays?: number | null;
+    helpDays?: number | null;
+    complaintDays?: number | null;
+    suggestionDays?: number | null;
+    urgentSameDay?: boolean;
+    warnDays?: number | null;
+    warnHours?: number | null;
+  };
 };
 
 export type FieldPath = (string | number)[];
@@ -55,6 +66,17 @@ const FORM_FIELDS: { [K in PolicySetting]: readonly (keyof ValueForm[K])[] } = {
   member_hotline: ["text"],
   issuer: ["name", "sealLine"],
   notice_footer: ["text"],
+  office_hours: ["periods"],
+  work_order_limits: [
+    "signForHours",
+    "consultDays",
+    "helpDays",
+    "complaintDays",
+    "suggestionDays",
+    "urgentSameDay",
+    "warnDays",
+    "warnHours",
+  ],
 };
 
 const yuan = (fen: number | null | undefined) => (fen == null ? undefined : fenToYuanString(fen));
@@ -190,6 +212,17 @@ function candidate(setting: PolicySetting, form: ValueForm[PolicySetting]): unkn
         counterOnly: f.counterOnly ?? false,
         note: blankToNull(f.note),
       };
+    }
+    case "office_hours":
+      return {
+        periods: ((form as ValueForm["office_hours"]).periods ?? []).map((period) => ({
+          from: period.from?.trim() ?? "",
+          to: period.to?.trim() ?? "",
+        })),
+      };
+    case "work_order_limits": {
+      const f = form as ValueForm["work_order_limits"];
+      return { ...f, urgentSameDay: f.urgentSameDay ?? false };
     }
     default:
       return form;
