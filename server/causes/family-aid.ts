@@ -54,7 +54,7 @@ const boundRelatives = namedRule("boundRelatives", (input) => {
     );
   }
   if (facts.relativeRecentUse === true) {
-    hits.push(hit("family_aid", 20, "明细显示绑定的亲属近期使用过您的账户。"));
+    hits.push(hit("family_aid", 20, "您的亲属近期用过您的账户。"));
   } else if (facts.relativeRecentUse === false) {
     hits.push(hit("family_aid", -50, "绑定的亲属近期没有使用您的账户。"));
   }
