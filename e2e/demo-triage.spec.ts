@@ -23,6 +23,11 @@ test("the demo data fills the acceptance rates a manager sees", async ({
 
   const [stored] = await sql`select count(*)::int as n from enquiry_suggestions`;
   expect(stored?.n).toBeGreaterThan(0);
+
+  // By month, how often the first suggestion named the primary cause: the demo's recent months
+  // were filed with the panel live, so the last one has a rate.
+  const months = page.getByTestId("triage-first-match").locator("tbody tr");
+  await expect(months.last().getByRole("cell").nth(3)).toHaveText(/^\d{1,3}\.\d%$/);
 });
 
 test("a recent demo enquiry shows the triage facts and suggestions stored at filing", async ({

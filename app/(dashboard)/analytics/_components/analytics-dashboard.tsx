@@ -13,6 +13,7 @@ import { KpiTiles } from "./kpi-tiles";
 import { PolicyEventsCard } from "./policy-events-card";
 import { SpikesCard } from "./spikes-card";
 import { TriageAcceptanceCard } from "./triage-acceptance-card";
+import { TriageFirstMatchCard } from "./triage-first-match-card";
 import { useAnalyticsFilter } from "./use-analytics-filter";
 
 // Every section reads the one filter from the URL and fetches on its own, so a slow or failed
@@ -73,8 +74,11 @@ export function AnalyticsDashboard({
         <Col xs={24}>
           <HeatmapCard filter={filter} />
         </Col>
-        <Col xs={24}>
+        <Col xs={24} xl={14}>
           <TriageAcceptanceCard filter={filter} />
+        </Col>
+        <Col xs={24} xl={10}>
+          <TriageFirstMatchCard filter={filter} />
         </Col>
       </Row>
     </Flex>

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Alert, Table, Tag, Typography } from "antd";
+import { Alert, Table, Tag } from "antd";
 import { formatCount, formatPercent } from "@/app/_components/percent";
 import { errorMessage } from "@/app/_components/trpc-error";
 import { useTRPC } from "@/app/_trpc/client";
@@ -16,14 +16,11 @@ export function TriageAcceptanceCard({ filter }: { filter: AnalyticsFilter }) {
   const acceptance = useQuery(
     trpc.analytics.triageAcceptance.queryOptions(filter, { placeholderData: keepPreviousData }),
   );
-  const firstMatch = useQuery(
-    trpc.analytics.triageFirstMatch.queryOptions(filter, { placeholderData: keepPreviousData }),
-  );
   return (
     <SectionCard
       testId="triage-acceptance"
       title="研判建议采纳率"
-      hint="受理时系统给出的原因建议中，最终被标为工单原因的比例（随后修改原因分类也会计入）；下表按月统计排第一的建议与最终主要原因（含子原因）一致的工单占比。"
+      hint="受理时系统给出的原因建议中，最终被标为工单原因的比例（随后修改原因分类也会计入）。"
     >
       {acceptance.isError ? (
         <Alert type="error" showIcon title={errorMessage(acceptance.error)} />
@@ -53,27 +50,6 @@ export function TriageAcceptanceCard({ filter }: { filter: AnalyticsFilter }) {
               render: (_: unknown, row) =>
                 formatPercent(row.topSuggested === 0 ? null : row.topAccepted / row.topSuggested),
             },
-          ]}
-        />
-      )}
-      <Typography.Title level={3} style={{ fontSize: 14, marginTop: 16 }}>
-        首位建议命中主要原因（按月）
-      </Typography.Title>
-      {firstMatch.isError ? (
-        <Alert type="error" showIcon title={errorMessage(firstMatch.error)} />
-      ) : (
-        <Table
-          size="small"
-          rowKey="month"
-          pagination={false}
-          loading={firstMatch.isLoading}
-          dataSource={firstMatch.data ?? []}
-          locale={{ emptyText: "所选范围内暂无研判记录" }}
-          columns={[
-            { title: "月份", dataIndex: "month" },
-            { title: "有建议的工单", dataIndex: "enquiries", align: "right", render: formatCount },
-            { title: "首位命中", dataIndex: "matched", align: "right", render: formatCount },
-            { title: "命中率", dataIndex: "rate", align: "right", render: formatPercent },
           ]}
         />
       )}
