@@ -1,18 +1,12 @@
-import { buildIdNumber } from "@/server/rules/id-number";
 import { DEMO_LOGINS, expect, signIn, test } from "./fixtures";
+import { uniqueIdNumber } from "./members";
 import { chooseOption } from "./ui";
-
-function uniqueIdNumber(): string {
-  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
-  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, "0");
-  return buildIdNumber("610113", `1950${month}${day}`, Math.floor(Math.random() * 1000));
-}
 
 // One enquiry's whole course in steps, each its own test within its time budget; a failed step
 // skips the ones after it, which build on what it stored.
 test.describe
   .serial("a caseworker registers a member, files, works, resolves and follows up", () => {
-    const idNumber = uniqueIdNumber();
+    const idNumber = uniqueIdNumber(1950);
     let enquiryId = 0;
 
     test("registers the member and files the enquiry", async ({ asCaseworker: page }) => {

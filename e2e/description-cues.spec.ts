@@ -1,12 +1,6 @@
-import { buildIdNumber } from "@/server/rules/id-number";
 import { expect, test } from "./fixtures";
+import { registerEmployee, uniqueIdNumber } from "./members";
 import { chooseOption } from "./ui";
-
-function uniqueIdNumber(): string {
-  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
-  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, "0");
-  return buildIdNumber("610113", `1985${month}${day}`, Math.floor(Math.random() * 1000));
-}
 
 // 原因研判 reads the description: the facts it finds show as chips, a chip the caseworker strikes
 // out stops counting, and an answer to a question counts over the text.
@@ -15,14 +9,7 @@ test("a caseworker's description becomes chips that steer the suggestions", asyn
   sql,
 }) => {
   await page.goto("/enquiries/new");
-  await page.getByRole("button", { name: "录入新参保人" }).click();
-  const dialog = page.getByRole("dialog", { name: "录入新参保人" });
-  await dialog.getByLabel("姓名").fill("孙共济");
-  await dialog.getByLabel("身份证号").fill(uniqueIdNumber());
-  await dialog.getByRole("radio", { name: "职工医保", exact: true }).check();
-  await dialog.getByRole("radio", { name: "在职", exact: true }).check();
-  await dialog.getByRole("button", { name: "录入", exact: true }).click();
-  await expect(dialog).toBeHidden();
+  await registerEmployee(page, { name: "孙共济", idNumber: uniqueIdNumber(1985) });
 
   await chooseOption(page, "受理渠道", "窗口");
   await chooseOption(page, "反映问题", "余额突然减少");

@@ -3,6 +3,7 @@
 import { CloseOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import {
+  Alert,
   Button,
   Card,
   Col,
@@ -22,6 +23,7 @@ import { confirmDateOnly } from "@/app/_components/date-field-keys";
 import { toOptions } from "@/app/_components/filter-controls";
 import { yuanRule } from "@/app/_components/schema-rule";
 import { SuggestionList, sameCause, withSuggestedCause } from "@/app/_components/suggestion-list";
+import { errorMessage } from "@/app/_components/trpc-error";
 import { useSettled } from "@/app/_components/use-settled";
 import { useTRPC } from "@/app/_trpc/client";
 import {
@@ -116,7 +118,11 @@ export function TriagePanel({
   const values = Form.useWatch<TriageFormValues | undefined>("triage", form);
   const removed = values?.removedCues ?? [];
   const insurance = verifiedInsurance(values?.insurance) ?? memberInsurance;
-  const questions = questionsFor(symptom, insurance, values);
+  // Kept between renders, so the assessment below reruns only when an input changes.
+  const questions = useMemo(
+    () => questionsFor(symptom, insurance, values),
+    [symptom, insurance, values],
+  );
 
   // The rules of the handling region (its reform date, insurance year, crediting, deductions),
   // from its settings; suggestions wait until they are known.
@@ -255,6 +261,14 @@ export function TriagePanel({
           <QuestionField key={question.field} question={question} />
         ))}
       </Row>
+      {policy.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={`受理地区的政策参数加载失败，暂不能给出研判建议：${errorMessage(policy.error)}`}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <SuggestionList
         suggestions={suggestions}
         adopted={(s) => causes.some((tag) => sameCause(tag, s))}

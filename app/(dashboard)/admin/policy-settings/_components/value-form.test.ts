@@ -2,6 +2,7 @@ import dayjs from "dayjs";
 import { describe, expect, it } from "vitest";
 import { POLICY_SETTING_CODES, type PolicySetting } from "@/db/constants";
 import type { PolicyValue } from "@/server/rules/policy-settings";
+import { NATIONAL_DEFAULTS } from "@/server/testing/policy";
 import { fromValueForm, isValueField, toFormPath, toValueForm } from "./value-form";
 
 // One value of every shape, including the open and empty variants.
@@ -38,27 +39,8 @@ const SAMPLES: { [K in PolicySetting]: PolicyValue<K>[] } = {
   member_hotline: [{ text: "12393医保服务热线" }],
   issuer: [{ name: "{地市}医疗保障服务中心", sealLine: "{地市}医疗保障服务中心（盖章）" }],
   notice_footer: [{ text: "以系统记录为准。" }],
-  office_hours: [
-    {
-      periods: [
-        { from: "08:30", to: "12:00" },
-        { from: "13:30", to: "17:30" },
-      ],
-    },
-    { periods: [{ from: "09:00", to: "17:00" }] },
-  ],
-  work_order_limits: [
-    {
-      signForHours: 24,
-      consultDays: 3,
-      helpDays: 3,
-      complaintDays: 13,
-      suggestionDays: 7,
-      urgentSameDay: true,
-      warnDays: 1,
-      warnHours: 4,
-    },
-  ],
+  office_hours: [NATIONAL_DEFAULTS.office_hours, { periods: [{ from: "09:00", to: "17:00" }] }],
+  work_order_limits: [NATIONAL_DEFAULTS.work_order_limits],
 };
 
 describe("a policy value in the version form", () => {
@@ -171,14 +153,8 @@ describe("the office hours and the work-order limits", () => {
 
   it("refuses a limit of no working days, on its field", () => {
     const result = fromValueForm("work_order_limits", {
-      signForHours: 24,
+      ...NATIONAL_DEFAULTS.work_order_limits,
       consultDays: 0,
-      helpDays: 3,
-      complaintDays: 13,
-      suggestionDays: 7,
-      urgentSameDay: true,
-      warnDays: 1,
-      warnHours: 4,
     });
     expect(result).toEqual({
       ok: false,
