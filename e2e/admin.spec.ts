@@ -82,7 +82,9 @@ test.describe
         await page.goto("/admin/users");
         await userRow(page, login).getByRole("button", { name: "停用" }).click();
         await page.locator(".ant-popconfirm").getByRole("button", { name: "停用" }).click();
-        await expect(userRow(page, login)).toContainText("停用");
+        // The row holds a 停用 button from the start: wait for the saved change itself.
+        await expect(page.getByText("已停用该用户，其登录已失效")).toBeVisible();
+        await expect(userRow(page, login).getByRole("button", { name: "启用" })).toBeVisible();
 
         await worker
           .getByRole("navigation", { name: "主导航" })
