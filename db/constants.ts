@@ -229,17 +229,35 @@ export function causeTagLabel(tag: { cause: Cause; subReason: SubReason | null }
     : CAUSE_LABELS[tag.cause];
 }
 
+// One life cycle for every enquiry (server/rules/enquiry-status.ts moves between them). The
+// dispatched hotline work orders add 待签收, 挂起 and the two review states of a 退单; 已退单 is
+// an order the hotline centre took back, which leaves the agency's work.
 export const ENQUIRY_STATUSES = [
+  { code: "awaiting_sign", label: "待签收" },
   { code: "open", label: "待处理" },
   { code: "in_progress", label: "处理中" },
   { code: "awaiting_recheck", label: "待复查" },
+  { code: "suspended", label: "挂起" },
+  { code: "return_review", label: "退单待审核" },
+  { code: "return_submitted", label: "退单待热线确认" },
   { code: "resolved", label: "已办结" },
   { code: "followed_up", label: "已回访" },
+  { code: "withdrawn", label: "已退单" },
 ] as const;
 export type EnquiryStatus = (typeof ENQUIRY_STATUSES)[number]["code"];
 export const ENQUIRY_STATUS_CODES = codesOf(ENQUIRY_STATUSES);
 export const ENQUIRY_STATUS_LABELS = labelsOf(ENQUIRY_STATUSES);
-export const OPEN_STATUSES: readonly EnquiryStatus[] = ["open", "in_progress", "awaiting_recheck"];
+// Still the agency's work. The analytics rollups count these as open through bd_is_open (a SQL
+// function checked against this list by db/open-statuses.test.ts).
+export const OPEN_STATUSES: readonly EnquiryStatus[] = [
+  "awaiting_sign",
+  "open",
+  "in_progress",
+  "awaiting_recheck",
+  "suspended",
+  "return_review",
+  "return_submitted",
+];
 
 // A 系统延迟 (data-sync delay) usually heals by itself within 1–2 working days; the re-check is
 // set at the end of that window, since looking earlier mostly finds the credit still on its way.
@@ -291,6 +309,8 @@ export const STEP_KINDS = [
   { code: "top_up", label: "补缴", cause: null },
   { code: "apply_reimbursement", label: "申请报销", cause: null },
   { code: "follow_up", label: "回访", cause: null },
+  // A dispatched order's accepted 延期 must be told to the member; the note says how.
+  { code: "extension_notified", label: "已告知参保人延期", cause: null },
   { code: "free_text", label: "其他处理", cause: null },
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number]["code"];
@@ -324,6 +344,16 @@ export const AUDIT_ACTIONS = [
   { code: "enquiry.step", label: "记录处理步骤" },
   { code: "enquiry.link", label: "关联咨询" },
   { code: "enquiry.unlink", label: "取消关联" },
+  { code: "work_order.dispatch", label: "派单" },
+  { code: "work_order.sign", label: "签收" },
+  { code: "work_order.return", label: "退单" },
+  { code: "work_order.transfer", label: "转办" },
+  { code: "work_order.suspend", label: "挂起" },
+  { code: "work_order.resume", label: "恢复办理" },
+  { code: "work_order.extension", label: "延期" },
+  { code: "work_order.remind", label: "催办" },
+  { code: "work_order.supervise", label: "督办" },
+  { code: "work_order.answer", label: "答复督办" },
   { code: "analytics.export", label: "导出统计数据" },
   { code: "policy_event.create", label: "添加政策节点" },
   { code: "policy_event.delete", label: "删除政策节点" },
@@ -379,6 +409,62 @@ export const WORK_ORDER_CLASSIFICATIONS = [
 export type WorkOrderClassification = (typeof WORK_ORDER_CLASSIFICATIONS)[number]["code"];
 export const WORK_ORDER_CLASSIFICATION_CODES = codesOf(WORK_ORDER_CLASSIFICATIONS);
 export const WORK_ORDER_CLASSIFICATION_LABELS = labelsOf(WORK_ORDER_CLASSIFICATIONS);
+
+// The hotlines that dispatch work orders (a subset of the channels: a dispatched order's channel
+// is its platform).
+export const WORK_ORDER_PLATFORMS = [
+  { code: "hotline_12345", label: "12345 市民热线" },
+  { code: "hotline_12393", label: "12393 医保热线" },
+] as const;
+export type WorkOrderPlatform = (typeof WORK_ORDER_PLATFORMS)[number]["code"];
+export const WORK_ORDER_PLATFORM_CODES = codesOf(WORK_ORDER_PLATFORMS);
+export const WORK_ORDER_PLATFORM_LABELS = labelsOf(WORK_ORDER_PLATFORMS);
+
+// Why the receiving unit returns an order (退单); 其他 needs words of its own.
+export const RETURN_REASONS = [
+  { code: "outside_area", label: "非本辖区" },
+  { code: "not_our_duty", label: "非本部门职责" },
+  { code: "incomplete", label: "信息不全" },
+  { code: "other", label: "其他" },
+] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number]["code"];
+export const RETURN_REASON_CODES = codesOf(RETURN_REASONS);
+export const RETURN_REASON_LABELS = labelsOf(RETURN_REASONS);
+
+// A 退单 or a 延期 is asked for by the caseworker, decided by the manager and, for a dispatched
+// order, decided again by the hotline centre.
+export const REVIEW_KINDS = [
+  { code: "return", label: "退单" },
+  { code: "extension", label: "延期" },
+] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number]["code"];
+export const REVIEW_KIND_CODES = codesOf(REVIEW_KINDS);
+export const REVIEW_KIND_LABELS = labelsOf(REVIEW_KINDS);
+
+export const REVIEW_DECISIONS = [
+  { code: "approved", label: "同意" },
+  { code: "refused", label: "驳回" },
+] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]["code"];
+export const REVIEW_DECISION_CODES = codesOf(REVIEW_DECISIONS);
+export const REVIEW_DECISION_LABELS = labelsOf(REVIEW_DECISIONS);
+
+export const CENTRE_DECISIONS = [
+  { code: "accepted", label: "热线中心已同意" },
+  { code: "refused", label: "热线中心不同意" },
+] as const;
+export type CentreDecision = (typeof CENTRE_DECISIONS)[number]["code"];
+export const CENTRE_DECISION_CODES = codesOf(CENTRE_DECISIONS);
+export const CENTRE_DECISION_LABELS = labelsOf(CENTRE_DECISIONS);
+
+// 催办: recorded by the scheduled job when a limit passes, once per due moment.
+export const REMINDER_KINDS = [
+  { code: "sign_overdue", label: "超时未签收" },
+  { code: "handling_overdue", label: "超期未办结" },
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number]["code"];
+export const REMINDER_KIND_CODES = codesOf(REMINDER_KINDS);
+export const REMINDER_KIND_LABELS = labelsOf(REMINDER_KINDS);
 
 export const POLICY_SETTINGS = [
   { code: "reform_start", label: "门诊共济改革实施日期" },

@@ -23,6 +23,7 @@ export const conflict = (message = "该记录已被他人修改，请刷新后�
   new DomainError("CONFLICT", message);
 export const badRequest = (message: string, field?: string) =>
   new DomainError("BAD_REQUEST", message, field);
+export const forbidden = (message: string) => new DomainError("FORBIDDEN", message);
 
 // PostgreSQL's SQLSTATE of an error or of any error it wraps (drizzle wraps the driver's
 // PostgresError in a DrizzleQueryError); null when none came from the database.

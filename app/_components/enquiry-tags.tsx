@@ -12,11 +12,16 @@ import {
 
 // Dark enough that tag text on its light tint passes WCAG AA contrast.
 const STATUS_COLORS: Record<EnquiryStatus, string> = {
+  awaiting_sign: "#ad4e00",
   open: "#ad4e00",
   in_progress: "#0958d9",
   awaiting_recheck: "#531dab",
+  suspended: "#874d00",
+  return_review: "#a8071a",
+  return_submitted: "#a8071a",
   resolved: "#237804",
   followed_up: "#595959",
+  withdrawn: "#595959",
 };
 
 export function StatusTag({ status }: { status: EnquiryStatus }) {

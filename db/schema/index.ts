@@ -10,3 +10,4 @@ export * from "./regions";
 export * from "./rollups";
 export * from "./sessions";
 export * from "./users";
+export * from "./work-orders";

@@ -39,7 +39,9 @@ async function renderFor(
   now: Date,
   stepTexts: Record<number, string> = {},
 ) {
-  const detail = await getEnquiryDetail(db, actor, enquiryId);
+  const detail = await getEnquiryDetail(db, actor, enquiryId, now);
+  // A letter speaks for the region handling the enquiry, never for one that handed it on.
+  if (detail.readOnly) throw notFound("咨询工单");
   const day = shanghaiDay(now);
   const [policy, city] = await Promise.all([
     loadPolicy(db, detail.enquiry.regionCode, day),

@@ -1,6 +1,6 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
-import { type EnquiryStatus, OPEN_STATUSES } from "@/db/constants";
+import { ENQUIRY_STATUS_CODES, type EnquiryStatus, OPEN_STATUSES } from "@/db/constants";
 import { enquiries } from "@/db/schema";
 import { recheckDueCondition } from "./enquiries/recheck";
 import { inScope } from "./region-scope";
@@ -38,13 +38,10 @@ export async function overview(db: Database, actor: Actor, now: Date): Promise<O
       .from(enquiries)
       .where(and(scope, recheckDueCondition(now))),
   ]);
-  const byStatus: Record<EnquiryStatus, number> = {
-    open: 0,
-    in_progress: 0,
-    awaiting_recheck: 0,
-    resolved: 0,
-    followed_up: 0,
-  };
+  const byStatus = Object.fromEntries(ENQUIRY_STATUS_CODES.map((code) => [code, 0])) as Record<
+    EnquiryStatus,
+    number
+  >;
   for (const row of rows) byStatus[row.status] = row.n;
   return { byStatus, assignedToMeOpen: mine[0]?.n ?? 0, recheckDue: recheck[0]?.n ?? 0 };
 }

@@ -1,6 +1,6 @@
-import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { enquiries, members, users } from "@/db/schema";
+import { enquiries, members, users, workOrderTransfers } from "@/db/schema";
 import { notFound } from "../errors";
 import { inScope } from "./region-scope";
 import type { Actor } from "./users";
@@ -12,16 +12,32 @@ import type { Actor } from "./users";
 
 export type EnquiryRow = typeof enquiries.$inferSelect;
 
+// Enquiries the actor may read: those of their region, and the work orders their region handed
+// to another by 转办 (each such order only, read-only). Writes take `inScope` alone.
+export function enquiryReadable(scope: string | null): SQL {
+  if (!scope) return sql`true`;
+  return or(
+    inScope(enquiries.regionCode, scope),
+    exists(
+      sql`(select 1 from ${workOrderTransfers} where ${workOrderTransfers.enquiryId} = ${enquiries.id} and ${inScope(workOrderTransfers.fromRegion, scope)})`,
+    ),
+  ) as SQL;
+}
+
+// `read`: for showing, the orders handed on by 转办 included; otherwise for a write.
 export async function loadEnquiryInScope(
   db: Executor,
   actor: Actor,
   id: number,
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean; read?: boolean } = {},
 ): Promise<EnquiryRow> {
+  const reach = options.read
+    ? enquiryReadable(actor.regionScope)
+    : inScope(enquiries.regionCode, actor.regionScope);
   const query = db
     .select()
     .from(enquiries)
-    .where(and(eq(enquiries.id, id), inScope(enquiries.regionCode, actor.regionScope)));
+    .where(and(eq(enquiries.id, id), reach));
   const [row] = options.lock ? await query.for("update") : await query;
   if (!row) throw notFound("咨询工单");
   return row;

@@ -73,3 +73,9 @@ export function chineseDay(day: string): string {
   const [year, month, date] = day.split("-").map(Number);
   return `${year}年${month}月${date}日`;
 }
+
+// "2025-12-15 17:30" in Beijing time: how a moment is written in history and audit rows.
+export function shanghaiMinute(instant: Date): string {
+  const shifted = new Date(instant.getTime() + SHANGHAI_UTC_OFFSET_MS).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
+}

@@ -31,6 +31,7 @@ const COMMON: Record<CommonStepKind, StepSentence> = {
   // 报销 concerns costs paid out of pocket; spending paid from the account is not refunded to it.
   apply_reimbursement: () => "指导您就个人自付的合规医疗费用申请报销。",
   follow_up: () => "对您进行了回访。",
+  extension_notified: () => "告知了您办理期限延长的情况。",
   free_text: () => "为您办理了相关事项。",
 };
 

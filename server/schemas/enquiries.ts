@@ -7,6 +7,7 @@ import {
   ENQUIRY_STATUS_CODES,
   FOLLOW_UP_METHOD_CODES,
   hasSubReasons,
+  RETURN_REASON_CODES,
   SATISFACTION_CODES,
   STEP_KIND_CODES,
   SUB_REASON_CODES,
@@ -17,7 +18,7 @@ import {
 import { TRANSITION_ACTION_CODES } from "../rules/enquiry-status";
 import { codeList } from "./code-list";
 import { relatedEnquiryIds, triageFacts } from "./insights";
-import { instant, text } from "./text";
+import { calendarDay, instant, text } from "./text";
 
 // One schema per operation, shared by the form (client-side validation), the router (input)
 // and the tests. Money travels as integer 分; the forms convert typed 元 with parseYuanToFen.
@@ -132,6 +133,20 @@ export const transitionInput = z.strictObject({
       satisfaction: z.enum(SATISFACTION_CODES, { error: "请选择满意度" }),
     })
     .nullish(),
+  // The work orders' actions (server/rules/enquiry-status/table.ts says which needs what).
+  returnReason: z
+    .strictObject({
+      code: z.enum(RETURN_REASON_CODES, { error: "请选择退单原因" }),
+      text: text().trim().max(500, "退单原因不能超过500个字").nullish(),
+    })
+    .nullish(),
+  note: text().trim().max(500, "理由不能超过500个字").nullish(),
+  toRegion: regionCode.nullish(),
+  resumeOn: calendarDay("预计恢复日期").nullish(),
+  extendTo: calendarDay("延期日期").nullish(),
+  comment: text().trim().max(500, "督办意见不能超过500个字").nullish(),
+  replyBy: instant().nullish(),
+  answer: text().trim().max(1000, "督办答复不能超过1000个字").nullish(),
 });
 export type TransitionInput = z.infer<typeof transitionInput>;
 

@@ -34,7 +34,7 @@ export const enquiriesRouter = createTRPCRouter({
     .query(({ ctx, input }) => countEnquiries(ctx.db, ctx.actor, input, ctx.clock.now())),
   byId: protectedProcedure
     .input(enquiryRef)
-    .query(({ ctx, input }) => getEnquiryDetail(ctx.db, ctx.actor, input.id)),
+    .query(({ ctx, input }) => getEnquiryDetail(ctx.db, ctx.actor, input.id, ctx.clock.now())),
   assignees: protectedProcedure
     .input(
       z.strictObject({
@@ -49,7 +49,8 @@ export const enquiriesRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       createEnquiry(ctx.db, ctx.actor, input, audit(ctx), ctx.clock.now()),
     ),
-  transition: caseworkerProcedure
+  // Caseworkers and managers both act on the course; the table says which action is whose.
+  transition: protectedProcedure
     .input(transitionInput)
     .mutation(({ ctx, input }) =>
       transitionEnquiry(ctx.db, ctx.actor, input, audit(ctx), ctx.clock.now()),

@@ -4,14 +4,17 @@ import { AUDIT_ACTION_LABELS, type AuditAction } from "@/db/constants";
 import { auditEvents, enquiries, members, regions, resolutionSteps, users } from "@/db/schema";
 import { notFound } from "../../errors";
 import { allowedActions } from "../../rules/enquiry-status";
-import { inScope } from "../region-scope";
+import { isWithinScope } from "../region-scope";
+import { enquiryReadable } from "../scoped-rows";
 import type { Actor } from "../users";
+import { courseFacts, courseRole, loadCourse } from "../work-orders/course";
+import { workOrderPanel } from "../work-orders/detail";
 import { readCauses } from "./causes";
 import { stepKindsFor } from "./update";
 
 const assignee = aliasedTable(users, "assignee");
 
-export async function getEnquiryDetail(db: Executor, actor: Actor, id: number) {
+export async function getEnquiryDetail(db: Executor, actor: Actor, id: number, now: Date) {
   const [row] = await db
     .select({
       enquiry: enquiries,
@@ -31,7 +34,7 @@ export async function getEnquiryDetail(db: Executor, actor: Actor, id: number) {
     .innerJoin(members, eq(members.id, enquiries.memberId))
     .innerJoin(regions, eq(regions.code, enquiries.regionCode))
     .leftJoin(assignee, eq(assignee.id, enquiries.assigneeId))
-    .where(and(eq(enquiries.id, id), inScope(enquiries.regionCode, actor.regionScope)));
+    .where(and(eq(enquiries.id, id), enquiryReadable(actor.regionScope)));
   if (!row) throw notFound("咨询工单");
 
   const [causes, steps, history] = await Promise.all([
@@ -65,6 +68,20 @@ export async function getEnquiryDetail(db: Executor, actor: Actor, id: number) {
       .orderBy(desc(auditEvents.at), desc(auditEvents.id)),
   ]);
 
+  const course = await loadCourse(db, row.enquiry);
+  const workOrder = await workOrderPanel(db, row.enquiry, course, now);
+  // A region that handed the order on by 转办 may still read it, and only read it.
+  const readOnly = !isWithinScope(row.enquiry.regionCode, actor.regionScope);
+  const role = courseRole(actor);
+  const actions =
+    readOnly || !role
+      ? []
+      : allowedActions(
+          row.enquiry.status,
+          role,
+          courseFacts(row.enquiry, course, actor, causes.length, now),
+        );
+
   const { searchTokens: _tokens, idempotencyKey: _key, ...enquiry } = row.enquiry;
   return {
     enquiry,
@@ -84,7 +101,9 @@ export async function getEnquiryDetail(db: Executor, actor: Actor, id: number) {
       ...event,
       actionLabel: AUDIT_ACTION_LABELS[event.action as AuditAction] ?? event.action,
     })),
-    allowedActions: allowedActions(row.enquiry.status),
+    allowedActions: actions,
+    readOnly,
+    workOrder,
     stepKinds: stepKindsFor(causes),
   };
 }

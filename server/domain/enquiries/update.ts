@@ -8,13 +8,15 @@ import {
   type StepKind,
 } from "@/db/constants";
 import { type enquiries, resolutionSteps } from "@/db/schema";
-import { badRequest } from "../../errors";
+import { badRequest, forbidden } from "../../errors";
 import { checkTransition } from "../../rules/enquiry-status";
 import type { CauseTag, TransitionInput } from "../../schemas/enquiries";
 import { type AuditContext, recordAudit } from "../audit";
 import { isWithinScope } from "../region-scope";
 import { loadUserInScope } from "../scoped-rows";
 import type { Actor } from "../users";
+import { courseFacts, courseRole, loadCourse } from "../work-orders/course";
+import { applyCourseAction } from "../work-orders/effects";
 import { loadForUpdate, saveEnquiry } from "./access";
 import { describeCauses, readCauses, writeCauses } from "./causes";
 import { recheckAfterRetag, recheckAfterStep, recheckDueOnFrom } from "./recheck";
@@ -25,6 +27,8 @@ type Audit = Omit<AuditContext, "actorId">;
 // Every change takes `now`, the request's clock: it stamps the change and its audit row and is
 // the day re-check dates are counted from.
 
+// One entry for every action of the course table: the table's checks (role, source, state,
+// guards, required fields), then the action's effect, then the audit row, in one transaction.
 export async function transitionEnquiry(
   db: Database,
   actor: Actor,
@@ -34,16 +38,25 @@ export async function transitionEnquiry(
 ) {
   return db.transaction(async (tx) => {
     const row = await loadForUpdate(tx, actor, input.id, input.version);
-    const causes = await readCauses(tx, row.id);
-    const check = checkTransition(row.status, input.action, {
-      causeCount: causes.length,
-      resolutionSummary: input.resolutionSummary ?? null,
-      reason: input.reason ?? null,
-      followUp: input.followUp ?? null,
-    });
-    if (!check.ok) throw badRequest(check.message);
+    const [causes, course] = await Promise.all([readCauses(tx, row.id), loadCourse(tx, row)]);
+    const role = courseRole(actor);
+    if (!role) throw forbidden("系统管理员不办理咨询工单");
+    const check = checkTransition(
+      row.status,
+      input.action,
+      role,
+      courseFacts(row, course, actor, causes.length, now),
+      input,
+    );
+    if (!check.ok) {
+      throw check.byRole ? forbidden(check.message) : badRequest(check.message, check.field);
+    }
 
-    const changes: Partial<typeof enquiries.$inferInsert> = { status: check.to };
+    const effect = await applyCourseAction(input.action, { tx, row, course, actor, input, now });
+    const changes: Partial<typeof enquiries.$inferInsert> = {
+      ...(check.to ? { status: check.to } : {}),
+      ...effect?.changes,
+    };
     switch (input.action) {
       case "start":
         changes.assigneeId = row.assigneeId ?? actor.id;
@@ -81,13 +94,14 @@ export async function transitionEnquiry(
       tx,
       { ...audit, actorId: actor.id, at: now },
       {
-        action: "enquiry.transition",
+        action: effect?.audit.action ?? "enquiry.transition",
         entity: "enquiry",
         entityId: row.id,
-        before: { status: ENQUIRY_STATUS_LABELS[row.status] },
+        before: check.to ? { status: ENQUIRY_STATUS_LABELS[row.status] } : null,
         after: {
-          status: ENQUIRY_STATUS_LABELS[check.to],
-          ...(input.reason ? { reason: input.reason } : {}),
+          ...(check.to ? { status: ENQUIRY_STATUS_LABELS[check.to] } : {}),
+          ...effect?.audit.after,
+          ...(input.reason && !effect?.audit.after.reason ? { reason: input.reason } : {}),
           ...(changes.recheckDueOn ? { recheckDueOn: changes.recheckDueOn } : {}),
           ...(input.action === "resolve" ? { resolutionSummary: input.resolutionSummary } : {}),
           ...(input.followUp
@@ -213,6 +227,9 @@ export async function addResolutionStep(
     }
     if (input.kind === "free_text" && !input.note) {
       throw badRequest("请填写处理说明", "note");
+    }
+    if (input.kind === "extension_notified" && !input.note) {
+      throw badRequest("请写明告知参保人的方式，如电话、短信", "note");
     }
     const [step] = await tx
       .insert(resolutionSteps)

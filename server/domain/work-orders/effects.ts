@@ -1,0 +1,343 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Executor } from "@/db";
+import {
+  type AuditAction,
+  CENTRE_DECISION_LABELS,
+  RETURN_REASON_LABELS,
+  type ReturnReason,
+} from "@/db/constants";
+import {
+  type enquiries,
+  workOrderPauses,
+  workOrderReviews,
+  workOrderSupervisions,
+  workOrders,
+  workOrderTransfers,
+} from "@/db/schema";
+import { badRequest } from "../../errors";
+import { chineseDay, isCalendarDay, shanghaiDay, shanghaiMinute } from "../../rules/calendar-day";
+import type { TransitionAction } from "../../rules/enquiry-status";
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from "../../rules/working-days";
+import type { TransitionInput } from "../../schemas/enquiries";
+import { findRegion } from "../regions";
+import type { EnquiryRow } from "../scoped-rows";
+import type { Actor } from "../users";
+import type { Course, WorkOrderRow } from "./course";
+import { clockEvents, handlingDueAt, limitsFor, signDueAt } from "./limits";
+
+type Changes = Partial<typeof enquiries.$inferInsert>;
+export type Effect = {
+  changes: Changes;
+  audit: { action: AuditAction; after: Record<string, unknown> };
+};
+
+type Step = {
+  tx: Executor;
+  row: EnquiryRow;
+  course: Course;
+  actor: Actor;
+  input: TransitionInput;
+  now: Date;
+};
+
+// The due moment after the clock changed (a pause ended, an extension was accepted, the order
+// moved region). A counter enquiry has no order: its due moment moves by the extension's working
+// days from where it stood.
+async function recomputedDue(step: Step, order: WorkOrderRow | null, regionCode: string) {
+  if (!order) return null;
+  const limits = await limitsFor(step.tx, regionCode, order.dispatchedAt);
+  const events = await clockEvents(step.tx, step.row.id);
+  return handlingDueAt(order, step.row.priority, limits, events);
+}
+
+async function dueChange(step: Step, regionCode = step.row.regionCode): Promise<Changes> {
+  const due = await recomputedDue(step, step.course.order, regionCode);
+  return due ? { dueAt: due } : {};
+}
+
+function requireOrder(course: Course): WorkOrderRow {
+  if (!course.order) throw badRequest("该操作只用于热线派单");
+  return course.order;
+}
+
+async function decide(
+  step: Step,
+  reviewId: number,
+  values: Partial<typeof workOrderReviews.$inferInsert>,
+) {
+  await step.tx.update(workOrderReviews).set(values).where(eq(workOrderReviews.id, reviewId));
+}
+
+// The new date of a 延期: a working day after the present due day, counted in working days.
+function extensionDays(row: EnquiryRow, extendTo: string): number {
+  if (!isCalendarDay(extendTo)) throw badRequest("延期日期无效", "extendTo");
+  if (!isWorkingDay(extendTo)) throw badRequest("延期至应为工作日", "extendTo");
+  const days = workingDaysBetween(shanghaiDay(row.dueAt), extendTo);
+  if (days < 1) throw badRequest("延期至应晚于当前办理期限", "extendTo");
+  if (days > 30) throw badRequest("一次延期不能超过30个工作日", "extendTo");
+  return days;
+}
+
+export async function applyCourseAction(
+  action: TransitionAction,
+  step: Step,
+): Promise<Effect | null> {
+  const { tx, row, course, actor, input, now } = step;
+  switch (action) {
+    case "sign": {
+      const order = requireOrder(course);
+      await tx
+        .update(workOrders)
+        .set({ signedAt: now, signedBy: actor.id, signDueAt: null })
+        .where(eq(workOrders.enquiryId, order.enquiryId));
+      const late = order.signDueAt && now.getTime() > order.signDueAt.getTime();
+      return {
+        changes: { assigneeId: actor.id },
+        audit: { action: "work_order.sign", after: { signed: late ? "超时签收" : "按时签收" } },
+      };
+    }
+    case "request_return": {
+      const code = input.returnReason?.code as ReturnReason;
+      await tx.insert(workOrderReviews).values({
+        enquiryId: row.id,
+        kind: "return",
+        returnReason: code,
+        reason: input.returnReason?.text?.trim() || null,
+        requestedBy: actor.id,
+        requestedAt: now,
+        needsCentre: true,
+      });
+      return {
+        changes: {},
+        audit: {
+          action: "work_order.return",
+          after: {
+            request: RETURN_REASON_LABELS[code],
+            ...(input.returnReason?.text ? { reason: input.returnReason.text } : {}),
+          },
+        },
+      };
+    }
+    case "approve_return":
+    case "refuse_return": {
+      const review = course.pendingReturn;
+      if (!review) throw badRequest("没有待审核的退单申请");
+      const approved = action === "approve_return";
+      await decide(step, review.id, {
+        decision: approved ? "approved" : "refused",
+        decisionNote: input.note?.trim() || null,
+        decidedBy: actor.id,
+        decidedAt: now,
+      });
+      return {
+        changes: {},
+        audit: {
+          action: "work_order.return",
+          after: {
+            decision: approved ? "同意退单，已报热线中心" : "驳回退单",
+            ...(input.note ? { note: input.note } : {}),
+          },
+        },
+      };
+    }
+    case "centre_accept_return":
+    case "centre_refuse_return": {
+      const review = course.pendingReturn;
+      if (!review) throw badRequest("没有待热线中心答复的退单");
+      const accepted = action === "centre_accept_return";
+      await decide(step, review.id, {
+        centreDecision: accepted ? "accepted" : "refused",
+        centreNote: input.note?.trim() || null,
+        centreRecordedBy: actor.id,
+        centreRecordedAt: now,
+      });
+      return {
+        changes: accepted ? { assigneeId: null } : {},
+        audit: {
+          action: "work_order.return",
+          after: {
+            centre: CENTRE_DECISION_LABELS[accepted ? "accepted" : "refused"],
+            ...(input.note ? { note: input.note } : {}),
+          },
+        },
+      };
+    }
+    case "transfer": {
+      const order = requireOrder(course);
+      const toRegion = input.toRegion as string;
+      const region = await findRegion(tx, toRegion);
+      if (!region || region.level === "province") {
+        throw badRequest("请选择具体到地市的转办地区", "toRegion");
+      }
+      if (toRegion === row.regionCode) throw badRequest("转办地区应为其他地区", "toRegion");
+      await tx.insert(workOrderTransfers).values({
+        enquiryId: row.id,
+        fromRegion: row.regionCode,
+        toRegion,
+        reason: (input.reason as string).trim(),
+        transferredBy: actor.id,
+        transferredAt: now,
+      });
+      const limits = await limitsFor(tx, toRegion, order.dispatchedAt);
+      await tx
+        .update(workOrders)
+        .set({ signDueAt: signDueAt(now, limits), signedAt: null, signedBy: null })
+        .where(eq(workOrders.enquiryId, order.enquiryId));
+      return {
+        changes: { regionCode: toRegion, assigneeId: null, ...(await dueChange(step, toRegion)) },
+        audit: {
+          action: "work_order.transfer",
+          after: { to: region.name, reason: input.reason },
+        },
+      };
+    }
+    case "suspend": {
+      const resumeOn = input.resumeOn as string;
+      if (!isCalendarDay(resumeOn)) throw badRequest("预计恢复日期无效", "resumeOn");
+      if (resumeOn <= shanghaiDay(now)) throw badRequest("预计恢复日期应晚于今天", "resumeOn");
+      await tx.insert(workOrderPauses).values({
+        enquiryId: row.id,
+        reason: (input.reason as string).trim(),
+        resumeOn,
+        startedAt: now,
+        startedBy: actor.id,
+      });
+      return {
+        changes: {},
+        audit: {
+          action: "work_order.suspend",
+          after: { reason: input.reason, resumeOn: chineseDay(resumeOn) },
+        },
+      };
+    }
+    case "unsuspend": {
+      await tx
+        .update(workOrderPauses)
+        .set({ endedAt: now, endedBy: actor.id })
+        .where(and(eq(workOrderPauses.enquiryId, row.id), isNull(workOrderPauses.endedAt)));
+      const changes = await dueChange(step);
+      return {
+        changes,
+        audit: {
+          action: "work_order.resume",
+          after: changes.dueAt ? { dueAt: shanghaiMinute(changes.dueAt) } : {},
+        },
+      };
+    }
+    case "request_extension": {
+      const extendTo = input.extendTo as string;
+      const days = extensionDays(row, extendTo);
+      await tx.insert(workOrderReviews).values({
+        enquiryId: row.id,
+        kind: "extension",
+        reason: (input.reason as string).trim(),
+        extendTo,
+        extensionDays: days,
+        requestedBy: actor.id,
+        requestedAt: now,
+        needsCentre: course.order !== null,
+      });
+      return {
+        changes: {},
+        audit: {
+          action: "work_order.extension",
+          after: {
+            request: `延期至${chineseDay(extendTo)}（${days}个工作日）`,
+            reason: input.reason,
+          },
+        },
+      };
+    }
+    case "approve_extension":
+    case "refuse_extension": {
+      const review = course.pendingExtension;
+      if (!review) throw badRequest("没有待审批的延期申请");
+      const approved = action === "approve_extension";
+      await decide(step, review.id, {
+        decision: approved ? "approved" : "refused",
+        decisionNote: input.note?.trim() || null,
+        decidedBy: actor.id,
+        decidedAt: now,
+      });
+      // Only the last word moves the due moment: the manager's for an enquiry filed at the agency.
+      let changes: Changes = {};
+      if (approved && !review.needsCentre) {
+        changes = { dueAt: addWorkingDays(row.dueAt, review.extensionDays as number) };
+      }
+      return {
+        changes,
+        audit: {
+          action: "work_order.extension",
+          after: {
+            decision: approved
+              ? review.needsCentre
+                ? "同意延期，已报热线中心"
+                : "同意延期"
+              : "驳回延期",
+            ...(input.note ? { note: input.note } : {}),
+          },
+        },
+      };
+    }
+    case "centre_accept_extension":
+    case "centre_refuse_extension": {
+      const review = course.pendingExtension;
+      if (!review) throw badRequest("没有待热线中心答复的延期申请");
+      const accepted = action === "centre_accept_extension";
+      await decide(step, review.id, {
+        centreDecision: accepted ? "accepted" : "refused",
+        centreNote: input.note?.trim() || null,
+        centreRecordedBy: actor.id,
+        centreRecordedAt: now,
+      });
+      const changes = accepted ? await dueChange(step) : {};
+      return {
+        changes,
+        audit: {
+          action: "work_order.extension",
+          after: {
+            centre: CENTRE_DECISION_LABELS[accepted ? "accepted" : "refused"],
+            ...(changes.dueAt ? { dueAt: shanghaiMinute(changes.dueAt) } : {}),
+            ...(input.note ? { note: input.note } : {}),
+          },
+        },
+      };
+    }
+    case "supervise": {
+      const replyBy = input.replyBy as Date;
+      if (replyBy.getTime() <= now.getTime()) throw badRequest("答复期限应晚于现在", "replyBy");
+      await tx.insert(workOrderSupervisions).values({
+        enquiryId: row.id,
+        comment: (input.comment as string).trim(),
+        replyBy,
+        supervisedBy: actor.id,
+        supervisedAt: now,
+      });
+      return {
+        changes: {},
+        audit: {
+          action: "work_order.supervise",
+          after: { comment: input.comment, replyBy: shanghaiMinute(replyBy) },
+        },
+      };
+    }
+    case "answer_supervision": {
+      const open = course.openSupervision;
+      if (!open) throw badRequest("该工单没有待答复的督办");
+      await tx
+        .update(workOrderSupervisions)
+        .set({ answer: (input.answer as string).trim(), answeredBy: actor.id, answeredAt: now })
+        .where(eq(workOrderSupervisions.id, open.id));
+      const late = now.getTime() > open.replyBy.getTime();
+      return {
+        changes: {},
+        audit: {
+          action: "work_order.answer",
+          after: { answer: input.answer, ...(late ? { late: "逾期答复" } : {}) },
+        },
+      };
+    }
+    default:
+      return null;
+  }
+}

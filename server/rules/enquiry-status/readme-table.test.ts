@@ -1,0 +1,15 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, it } from "vitest";
+import { courseMarkdown } from "./readme-table";
+
+// The README's table of the course is the code's, so reading it never misleads.
+it("the README shows the course table as the code has it", () => {
+  const readme = readFileSync(path.resolve(import.meta.dirname, "../../../README.md"), "utf8");
+  const start = readme.indexOf("<!-- course-table:start -->\n");
+  const end = readme.indexOf("\n<!-- course-table:end -->");
+  expect(start).toBeGreaterThan(0);
+  const copy = readme.slice(start + "<!-- course-table:start -->\n".length, end);
+  // On failure, paste the expected value between the markers in README.md.
+  expect(copy).toBe(courseMarkdown());
+});
