@@ -78,6 +78,25 @@ async function freshPolicyEvent() {
   return row.id;
 }
 
+// A hotline order of its own number per call, dispatched an hour ago.
+function dispatchInput(memberId: number, regionCode: string) {
+  sequence += 1;
+  return {
+    idempotencyKey: randomUUID(),
+    platform: "hotline_12345",
+    externalNumber: `AUTH-${sequence}`,
+    dispatchingCity: regionCode,
+    dispatchingUnit: "市12345政务服务便民热线",
+    dispatchedAt: new Date(Date.now() - 3_600_000),
+    classification: "consult",
+    priority: "normal",
+    regionCode,
+    memberId,
+    symptom: "zero",
+    description: "授权矩阵测试",
+  };
+}
+
 const filter = { from: "2025-01", to: "2026-12" };
 const ALL: Who[] = ["anonymous", "caseworkerA", "caseworkerB", "manager", "admin", "disabled"];
 const SIGNED_IN: Who[] = ["caseworkerA", "caseworkerB", "manager", "admin"];
@@ -123,6 +142,10 @@ const MATRIX: Record<string, Entry> = {
     allowed: CASEWORKERS,
     input: async () => ({ ...(await freshEnquiry()), action: "await_recheck" }),
     overrides: { caseworkerB: "NOT_FOUND" },
+  },
+  "workOrders.dispatch": {
+    allowed: ["manager"],
+    input: () => dispatchInput(xianMemberId, XIAN),
   },
   "enquiries.setCauses": {
     allowed: CASEWORKERS,

@@ -10,6 +10,7 @@ import {
   policyEvents,
 } from "@/db/schema";
 import { callerWith, errorCode, testPii } from "@/server/testing/callers";
+import { testClock } from "@/server/testing/clock";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import {
   createLetter,
@@ -126,6 +127,25 @@ const TABLE: Record<string, Entry> = {
     as: "caseworker",
     input: async () => ({ ...(await freshEnquiry()), action: "await_recheck" }),
     refs: { id: "enquiry" },
+  },
+  "workOrders.dispatch": {
+    as: "manager",
+    input: async () => ({
+      idempotencyKey: randomUUID(),
+      platform: "hotline_12393",
+      externalNumber: `SCOPE-${randomUUID().slice(0, 8)}`,
+      dispatchingCity: XIAN,
+      dispatchingUnit: "12393医保服务热线",
+      dispatchedAt: new Date(testClock.now().getTime() - 3_600_000),
+      classification: "help",
+      priority: "normal",
+      regionCode: XIAN,
+      assigneeId: a.caseworkerId,
+      memberId: a.memberId,
+      symptom: "zero",
+      description: "地区范围测试",
+    }),
+    refs: { memberId: "member", assigneeId: "user" },
   },
   "enquiries.setCauses": {
     as: "caseworker",

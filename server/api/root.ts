@@ -12,12 +12,14 @@ import { regionReviewsRouter } from "./routers/region-reviews";
 import { regionsRouter } from "./routers/regions";
 import { usersRouter } from "./routers/users";
 import { viewerRouter } from "./routers/viewer";
+import { workOrdersRouter } from "./routers/work-orders";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   viewer: viewerRouter,
   regions: regionsRouter,
   enquiries: enquiriesRouter,
+  workOrders: workOrdersRouter,
   insights: insightsRouter,
   letters: lettersRouter,
   members: membersRouter,

@@ -123,6 +123,8 @@ function roleProcedure(roles: readonly Role[]) {
 
 export const caseworkerProcedure = roleProcedure(["caseworker"]);
 export const managerProcedure = roleProcedure(["manager", "admin"]);
+// Decisions of the desk (派单): the manager's own, not the administrator's.
+export const managerOnlyProcedure = roleProcedure(["manager"]);
 export const adminProcedure = roleProcedure(["admin"]);
 // Handling members' own records: caseworkers, and admins for corrections; managers read
 // figures, not identities.

@@ -1,0 +1,144 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import {
+  PRIORITY_LABELS,
+  SYMPTOM_LABELS,
+  WORK_ORDER_CLASSIFICATION_LABELS,
+  WORK_ORDER_PLATFORM_LABELS,
+} from "@/db/constants";
+import { enquiries, workOrders } from "@/db/schema";
+import { badRequest, sqlState } from "../../errors";
+import { shanghaiMinute } from "../../rules/calendar-day";
+import type { DispatchWorkOrderInput } from "../../schemas/work-orders";
+import { type AuditContext, recordAudit } from "../audit";
+import { isWithinScope } from "../region-scope";
+import { assertHandlingRegion, findRegion } from "../regions";
+import { loadMemberInScope, loadUserInScope } from "../scoped-rows";
+import type { Actor } from "../users";
+import { handlingDueAt, limitsFor, signDueAt } from "./limits";
+
+const UNIQUE_VIOLATION = "23505";
+// How far back a hotline's dispatch may be dated when it is registered late.
+const MAX_BACKDATE_DAYS = 30;
+
+// 派单: the manager registers the hotline's order and dispatches it to a region of their scope,
+// optionally to one of its caseworkers. The limits (签收 and 办理) come from that region's settings
+// and count from the hotline's dispatch time. Idempotent per (manager, idempotency key).
+export async function dispatchWorkOrder(
+  db: Database,
+  actor: Actor,
+  input: DispatchWorkOrderInput,
+  audit: Omit<AuditContext, "actorId">,
+  now: Date,
+): Promise<{ id: number; duplicate: boolean }> {
+  if (input.dispatchedAt.getTime() > now.getTime()) {
+    throw badRequest("派单时间不能晚于现在", "dispatchedAt");
+  }
+  if (now.getTime() - input.dispatchedAt.getTime() > MAX_BACKDATE_DAYS * 86_400_000) {
+    throw badRequest(`派单时间不能早于${MAX_BACKDATE_DAYS}天前`, "dispatchedAt");
+  }
+  if (input.externalDueAt && input.externalDueAt.getTime() < input.dispatchedAt.getTime()) {
+    throw badRequest("热线办理期限不能早于派单时间", "externalDueAt");
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      const member = await loadMemberInScope(tx, actor, input.memberId);
+      const region = await assertHandlingRegion(tx, input.regionCode, actor.regionScope);
+      if (!region.ok) throw badRequest(region.message, "regionCode");
+      const city = await findRegion(tx, input.dispatchingCity);
+      if (!city || city.level !== "city") {
+        throw badRequest("请选择派单的地市", "dispatchingCity");
+      }
+      let assigneeName: string | null = null;
+      if (input.assigneeId) {
+        const assignee = await loadUserInScope(tx, actor, input.assigneeId);
+        if (
+          !assignee.active ||
+          assignee.role !== "caseworker" ||
+          !isWithinScope(input.regionCode, assignee.regionScope)
+        ) {
+          throw badRequest("只能派给负责该地区的在岗经办人员", "assigneeId");
+        }
+        assigneeName = assignee.displayName;
+      }
+
+      const limits = await limitsFor(tx, input.regionCode, input.dispatchedAt);
+      const order = {
+        platform: input.platform,
+        externalNumber: input.externalNumber,
+        dispatchingCity: input.dispatchingCity,
+        dispatchingUnit: input.dispatchingUnit,
+        externalDueAt: input.externalDueAt ?? null,
+        classification: input.classification,
+        dispatchedAt: input.dispatchedAt,
+        dispatchedBy: actor.id,
+        signDueAt: signDueAt(input.dispatchedAt, limits),
+        signedAt: null,
+        signedBy: null,
+      };
+      const dueAt = handlingDueAt({ ...order, enquiryId: 0 }, input.priority, limits, {
+        pauses: [],
+        extensions: [],
+      }) as Date;
+
+      const [created] = await tx
+        .insert(enquiries)
+        .values({
+          memberId: member.id,
+          regionCode: input.regionCode,
+          channel: input.platform,
+          symptom: input.symptom,
+          reportedBalanceFen: input.reportedBalanceFen ?? null,
+          description: input.description,
+          status: "awaiting_sign",
+          priority: input.priority,
+          assigneeId: input.assigneeId ?? null,
+          createdBy: actor.id,
+          idempotencyKey: input.idempotencyKey,
+          openedAt: input.dispatchedAt,
+          dueAt,
+        })
+        .onConflictDoNothing()
+        .returning({ id: enquiries.id });
+      if (!created) {
+        const [existing] = await tx
+          .select({ id: enquiries.id })
+          .from(enquiries)
+          .where(
+            and(
+              eq(enquiries.createdBy, actor.id),
+              eq(enquiries.idempotencyKey, input.idempotencyKey),
+            ),
+          );
+        if (!existing) throw badRequest("提交冲突，请重试");
+        return { id: existing.id, duplicate: true };
+      }
+      await tx.insert(workOrders).values({ ...order, enquiryId: created.id });
+      await recordAudit(
+        tx,
+        { ...audit, actorId: actor.id, at: now },
+        {
+          action: "work_order.dispatch",
+          entity: "enquiry",
+          entityId: created.id,
+          after: {
+            platform: WORK_ORDER_PLATFORM_LABELS[input.platform],
+            externalNumber: input.externalNumber,
+            classification: WORK_ORDER_CLASSIFICATION_LABELS[input.classification],
+            region: region.region.name,
+            assignee: assigneeName ?? "待签收",
+            symptom: SYMPTOM_LABELS[input.symptom],
+            priority: PRIORITY_LABELS[input.priority],
+            dueAt: shanghaiMinute(dueAt),
+          },
+        },
+      );
+      return { id: created.id, duplicate: false };
+    });
+  } catch (error) {
+    if (sqlState(error) === UNIQUE_VIOLATION) {
+      throw badRequest("该平台本市的这个工单编号已经登记过", "externalNumber");
+    }
+    throw error;
+  }
+}
