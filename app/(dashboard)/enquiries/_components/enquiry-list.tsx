@@ -85,6 +85,11 @@ export function EnquiryList({ role }: { role: Role }) {
             新建咨询
           </LinkButton>
         )}
+        {role === "manager" && (
+          <LinkButton type="primary" icon={<PlusOutlined />} href="/enquiries/dispatch">
+            登记派单
+          </LinkButton>
+        )}
       </Flex>
 
       <RecheckTabs filters={filters} onChange={apply} />

@@ -24,15 +24,17 @@ export type MemberPickerProps = {
   id?: string;
   value?: PickedMember | null;
   onChange?: (member: PickedMember | null) => void;
+  // Managers find members by name only and do not record them (派单 by a manager).
+  byNameOnly?: boolean;
 };
 
 // A form control: find a member by ID number, name or phone, or register a new one, and hand
 // the chosen member to the form. Works inside antd Form.Item (value/onChange) or on its own.
-export function MemberPicker({ id, value, onChange }: MemberPickerProps) {
+export function MemberPicker({ id, value, onChange, byNameOnly = false }: MemberPickerProps) {
   const [term, setTerm] = useState("");
   const [registering, setRegistering] = useState(false);
-  // The new-enquiry form is for caseworkers, who may look up by full numbers.
-  const search = useMemberSearch({ exactAllowed: true });
+  // Caseworkers may look up by full numbers; managers by name.
+  const search = useMemberSearch({ exactAllowed: !byNameOnly });
   const { searchFor } = search;
   const query = search.term;
   // Searches as the caseworker types, once they pause; a full number is looked up once.
@@ -79,7 +81,7 @@ export function MemberPicker({ id, value, onChange }: MemberPickerProps) {
           if (only) pick(toPicked(only));
         }}
         prefix={<SearchOutlined aria-hidden />}
-        placeholder="输入完整身份证号、姓名或手机号后四位查询"
+        placeholder={byNameOnly ? "输入参保人姓名查询" : "输入完整身份证号、姓名或手机号后四位查询"}
         maxLength={32}
         allowClear
         autoComplete="off"
@@ -123,18 +125,22 @@ export function MemberPicker({ id, value, onChange }: MemberPickerProps) {
           ]}
         />
       )}
-      <div>
-        <Button type="link" icon={<UserAddOutlined />} onClick={() => setRegistering(true)}>
-          录入新参保人
-        </Button>
-      </div>
-      <RegisterMemberModal
-        title="录入新参保人"
-        open={registering}
-        onClose={() => setRegistering(false)}
-        onRegistered={(member) => pick(member)}
-        onDuplicate={(idNumber) => setTerm(idNumber)}
-      />
+      {!byNameOnly && (
+        <>
+          <div>
+            <Button type="link" icon={<UserAddOutlined />} onClick={() => setRegistering(true)}>
+              录入新参保人
+            </Button>
+          </div>
+          <RegisterMemberModal
+            title="录入新参保人"
+            open={registering}
+            onClose={() => setRegistering(false)}
+            onRegistered={(member) => pick(member)}
+            onDuplicate={(idNumber) => setTerm(idNumber)}
+          />
+        </>
+      )}
     </Flex>
   );
 }
