@@ -14,7 +14,7 @@ import {
 } from "drizzle-orm";
 import type { Database } from "@/db";
 import { CAUSE_CODES, type Cause } from "@/db/constants";
-import { enquiries, enquiryCauses, members, regions, users } from "@/db/schema";
+import { enquiries, enquiryCauses, members, regions, users, workOrders } from "@/db/schema";
 import { codeOrder } from "@/db/schema/code-lists";
 import type { CauseTag, ListEnquiriesInput } from "../../schemas/enquiries";
 import { listEnquiriesInput } from "../../schemas/enquiries";
@@ -151,12 +151,16 @@ export async function listEnquiries(
       memberName: members.name,
       memberIdNumberMasked: members.idNumberMasked,
       assigneeName: assignee.displayName,
+      // A hotline work order: its platform number and, until signed, when 签收 is due.
+      externalNumber: workOrders.externalNumber,
+      signDueAt: workOrders.signDueAt,
     })
     .from(pageKeys)
     .innerJoin(enquiries, eq(enquiries.id, pageKeys.id))
     .innerJoin(members, eq(members.id, enquiries.memberId))
     .innerJoin(regions, eq(regions.code, enquiries.regionCode))
     .leftJoin(assignee, eq(assignee.id, enquiries.assigneeId))
+    .leftJoin(workOrders, eq(workOrders.enquiryId, enquiries.id))
     .orderBy(...order);
 
   const page = rows.slice(0, input.limit);

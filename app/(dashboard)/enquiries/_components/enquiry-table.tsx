@@ -13,9 +13,15 @@ import { RecheckDate } from "./recheck-date";
 export type EnquiryRow = RouterOutputs["enquiries"]["list"]["items"][number];
 
 function isOverdue(row: EnquiryRow, now: number): boolean {
-  // Resolved and followed-up enquiries are finished; their due date no longer matters.
-  return OPEN_STATUSES.includes(row.status) && row.dueAt.getTime() < now;
+  // Finished enquiries' due dates no longer matter; a suspended order's clock stands still.
+  return (
+    OPEN_STATUSES.includes(row.status) && row.status !== "suspended" && row.dueAt.getTime() < now
+  );
 }
+
+// An order not signed for within the region's limit is flagged until someone signs it.
+const signOverdue = (row: EnquiryRow, now: number) =>
+  row.status === "awaiting_sign" && row.signDueAt !== null && row.signDueAt.getTime() < now;
 
 function columns(now: number): TableColumnsType<EnquiryRow> {
   return [
@@ -23,7 +29,16 @@ function columns(now: number): TableColumnsType<EnquiryRow> {
       title: "编号",
       dataIndex: "id",
       width: 90,
-      render: (id: number) => <Link href={`/enquiries/${id}`}>#{id}</Link>,
+      render: (id: number, row) => (
+        <>
+          <Link href={`/enquiries/${id}`}>#{id}</Link>
+          {row.externalNumber && (
+            <div style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary">{row.externalNumber}</Typography.Text>
+            </div>
+          )}
+        </>
+      ),
     },
     {
       title: "受理时间",
@@ -97,6 +112,12 @@ function columns(now: number): TableColumnsType<EnquiryRow> {
             <Typography.Text type="danger">{formatDate(row.dueAt)}（已逾期）</Typography.Text>
           ) : (
             formatDate(row.dueAt)
+          )}
+          {row.status === "suspended" && <div style={{ fontSize: 12 }}>已挂起，时限暂停</div>}
+          {signOverdue(row, now) && (
+            <div style={{ fontSize: 12 }}>
+              <Typography.Text type="danger">签收已超时</Typography.Text>
+            </div>
           )}
           {row.recheckDueOn && (
             <div style={{ fontSize: 12 }}>
