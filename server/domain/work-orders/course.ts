@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { type workOrderReviews, workOrderSupervisions, workOrders } from "@/db/schema";
 import type { CourseFacts, CourseRole } from "../../rules/enquiry-status";
