@@ -1,12 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Card, Col, Descriptions, Row, Space, Typography } from "antd";
+import { Alert, Card, Col, Descriptions, Row, Space, Typography } from "antd";
 import Link from "next/link";
 import { PriorityTag, StatusTag } from "@/app/_components/enquiry-tags";
 import { formatDateTime } from "@/app/_components/format";
 import { useTRPC } from "@/app/_trpc/client";
-import { CHANNEL_LABELS, insuranceLabel, SYMPTOM_LABELS } from "@/db/constants";
+import { CHANNEL_LABELS, insuranceLabel, OPEN_STATUSES, SYMPTOM_LABELS } from "@/db/constants";
 import { formatFen } from "@/server/rules/money";
 import { RevealIdNumber } from "../../members/_components/reveal-id-number";
 import { RecheckDate } from "../_components/recheck-date";
@@ -20,6 +20,7 @@ import { StepsCard } from "./steps-card";
 import { TransitionActions } from "./transition-actions";
 import { TriageCard } from "./triage-card";
 import type { EnquiryDetail } from "./types";
+import { WorkOrderCard } from "./work-order-card";
 
 const money = (fen: number | null) => (fen === null ? "—" : formatFen(fen));
 
@@ -38,11 +39,15 @@ export function EnquiryDetailView({
     initialData: initial,
   });
   const { enquiry, member } = data;
+  // A region that handed a work order on by 转办 reads it and changes nothing.
+  const editable = canEdit && !data.readOnly;
+  const suspended = enquiry.status === "suspended";
   const overdue =
-    !["resolved", "followed_up"].includes(enquiry.status) && enquiry.dueAt.getTime() < Date.now();
+    OPEN_STATUSES.includes(enquiry.status) && !suspended && enquiry.dueAt.getTime() < Date.now();
 
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
+      {data.readOnly && <Alert type="info" showIcon title="本工单已转办至其他地区，仅可查看" />}
       <Card>
         <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
           <Space align="center" wrap>
@@ -53,8 +58,10 @@ export function EnquiryDetailView({
             <PriorityTag priority={enquiry.priority} />
           </Space>
           <Space wrap>
-            <LeaveCalculator detail={data} canEdit={canEdit} />
-            {canEdit && <TransitionActions detail={data} />}
+            <LeaveCalculator detail={data} canEdit={editable} />
+            {!data.readOnly && data.allowedActions.length > 0 && (
+              <TransitionActions detail={data} />
+            )}
           </Space>
         </Space>
         <Descriptions
@@ -87,7 +94,7 @@ export function EnquiryDetailView({
           <Descriptions.Item label="办理期限">
             <Typography.Text type={overdue ? "danger" : undefined}>
               {formatDateTime(enquiry.dueAt)}
-              {overdue ? "（已逾期）" : ""}
+              {overdue ? "（已逾期）" : suspended ? "（挂起中，暂停计时）" : ""}
             </Typography.Text>
           </Descriptions.Item>
           {enquiry.recheckDueOn && (
@@ -96,7 +103,7 @@ export function EnquiryDetailView({
             </Descriptions.Item>
           )}
           <Descriptions.Item label="经办人">
-            <AssigneeField detail={data} canEdit={canEdit} />
+            <AssigneeField detail={data} canEdit={editable} />
           </Descriptions.Item>
           <Descriptions.Item label="问题描述" span="filled">
             <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: "pre-wrap" }}>
@@ -115,13 +122,14 @@ export function EnquiryDetailView({
           )}
         </Descriptions>
       </Card>
+      {data.workOrder && <WorkOrderCard workOrder={data.workOrder} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Space direction="vertical" size="large" style={{ width: "100%" }}>
-            <CausesCard detail={data} canEdit={canEdit} />
-            <StepsCard detail={data} canEdit={canEdit} />
-            <TriageCard detail={data} canEdit={canEdit} />
-            <LinkedEnquiriesCard detail={data} canEdit={canEdit} />
+            <CausesCard detail={data} canEdit={editable} />
+            <StepsCard detail={data} canEdit={editable} />
+            <TriageCard detail={data} canEdit={editable} />
+            <LinkedEnquiriesCard detail={data} canEdit={editable} />
             <LettersCard detail={data} />
           </Space>
         </Col>

@@ -11,6 +11,7 @@ import { LinkButton } from "../_components/link-button";
 import type { EnquiryDetail } from "./types";
 
 // The letters issued for this enquiry, newest first; each opens its stored text for printing.
+// A region that handed the order on by 转办 reads the letters and issues none.
 export function LettersCard({ detail }: { detail: EnquiryDetail }) {
   const trpc = useTRPC();
   const id = detail.enquiry.id;
@@ -19,9 +20,11 @@ export function LettersCard({ detail }: { detail: EnquiryDetail }) {
     <Card
       title="告知书"
       extra={
-        <LinkButton href={`/enquiries/${id}/letters/new`} icon={<FileTextOutlined />}>
-          出具告知书
-        </LinkButton>
+        detail.readOnly ? null : (
+          <LinkButton href={`/enquiries/${id}/letters/new`} icon={<FileTextOutlined />}>
+            出具告知书
+          </LinkButton>
+        )
       }
     >
       {letters.data && letters.data.length === 0 ? (

@@ -1,30 +1,118 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { Button, Form, Input, Modal, Radio, Select, Space } from "antd";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import {
+  Button,
+  Cascader,
+  DatePicker,
+  Descriptions,
+  Form,
+  type FormInstance,
+  Input,
+  Modal,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+} from "antd";
 import { useState } from "react";
+import { confirmDateOnly } from "@/app/_components/date-field-keys";
+import { formatDateTime } from "@/app/_components/format";
+import { schemaRule } from "@/app/_components/schema-rule";
+import { errorData, errorMessage, isConflict } from "@/app/_components/trpc-error";
 import { useTRPC } from "@/app/_trpc/client";
-import { FOLLOW_UP_METHODS, SATISFACTIONS } from "@/db/constants";
-import { TRANSITION_LABELS, type TransitionAction } from "@/server/rules/enquiry-status";
-import type { TransitionInput } from "@/server/schemas/enquiries";
+import {
+  ENQUIRY_STATUS_LABELS,
+  FOLLOW_UP_METHODS,
+  RETURN_REASON_LABELS,
+  RETURN_REASONS,
+  SATISFACTIONS,
+} from "@/db/constants";
+import { shanghaiDay } from "@/server/rules/calendar-day";
+import {
+  FIELDS,
+  type Field,
+  TRANSITION_LABELS,
+  type TransitionAction,
+} from "@/server/rules/enquiry-status";
+import { isWorkingDay } from "@/server/rules/working-days";
+import { transitionInput } from "@/server/schemas/enquiries";
+import { type DialogValues, day, formFieldOf, inputOf, requiresOf } from "./transition-input";
 import type { EnquiryDetail } from "./types";
 import { useEnquiryFeedback } from "./use-enquiry-mutation";
 
-// Actions that need more than a click open a dialog for what they require.
-const DIALOG_ACTIONS: readonly TransitionAction[] = [
-  "resolve",
-  "follow_up",
-  "return_to_pool",
-  "reopen",
-];
+// Each action's dialog asks for what the course table says it requires; an action that
+// requires nothing is taken at the click, or after a confirmation for the manager's decisions.
 
-type DialogValues = {
-  resolutionSummary?: string;
-  reason?: string;
-  method?: NonNullable<TransitionInput["followUp"]>["method"];
-  result?: string;
-  satisfaction?: NonNullable<TransitionInput["followUp"]>["satisfaction"];
+// 原因 says what it is the reason for.
+const REASON_LABELS: Partial<Record<TransitionAction, string>> = {
+  reopen: "重开原因",
+  return_to_pool: "退回原因",
+  transfer: "转办原因",
+  suspend: "挂起原因",
+  request_extension: "延期原因",
 };
+const reasonLabel = (action: TransitionAction) => REASON_LABELS[action] ?? FIELDS.reason;
+
+// The manager's decisions that need no words still ask once before they are recorded.
+function confirmationOf(
+  action: TransitionAction,
+  dispatched: boolean,
+): { title: string; description: string } | null {
+  switch (action) {
+    case "approve_return":
+      return {
+        title: "同意退单并报热线中心？",
+        description: `工单将转为「${ENQUIRY_STATUS_LABELS.return_submitted}」，等待热线中心答复。`,
+      };
+    case "centre_accept_return":
+      return {
+        title: "确认热线中心已同意退单？",
+        description: `工单将转为「${ENQUIRY_STATUS_LABELS.withdrawn}」，不再由本机构办理。`,
+      };
+    case "approve_extension":
+      return {
+        title: "同意延期？",
+        description: dispatched
+          ? "同意后报热线中心答复，热线中心同意后办理期限才顺延。"
+          : "同意后办理期限顺延至申请的日期。",
+      };
+    case "centre_accept_extension":
+      return {
+        title: "确认热线中心已同意延期？",
+        description: "办理期限将按申请的工作日顺延。",
+      };
+    default:
+      return null;
+  }
+}
+
+const successText = (action: TransitionAction) =>
+  action.startsWith("centre_")
+    ? `已记录：${TRANSITION_LABELS[action]}`
+    : `已${TRANSITION_LABELS[action]}`;
+
+// Puts the server's objection next to the field it is about; false when it is about none.
+function placeFieldErrors(
+  form: FormInstance<DialogValues>,
+  error: unknown,
+  action: TransitionAction,
+): boolean {
+  const data = errorData(error);
+  const values = form.getFieldsValue();
+  const found = new Map<keyof DialogValues, string[]>();
+  if (data.field) {
+    const name = formFieldOf(data.field, action, values);
+    if (name) found.set(name, [errorMessage(error)]);
+  }
+  for (const [field, errors] of Object.entries(data.fieldErrors ?? {})) {
+    const name = formFieldOf(field, action, values);
+    if (name && errors?.length) found.set(name, errors);
+  }
+  if (found.size === 0) return false;
+  form.setFields([...found].map(([name, errors]) => ({ name, errors })));
+  return true;
+}
 
 export function TransitionActions({ detail }: { detail: EnquiryDetail }) {
   const trpc = useTRPC();
@@ -37,9 +125,13 @@ export function TransitionActions({ detail }: { detail: EnquiryDetail }) {
       onSuccess: async (_, input) => {
         setDialog(null);
         form.resetFields();
-        await feedback.onSuccess(`已${TRANSITION_LABELS[input.action]}`);
+        await feedback.onSuccess(successText(input.action));
       },
-      onError: feedback.onError,
+      onError: (error, input) => {
+        const fromDialog = requiresOf(input.action).length > 0;
+        if (fromDialog && !isConflict(error) && placeFieldErrors(form, error, input.action)) return;
+        feedback.onError(error);
+      },
     }),
   );
 
@@ -48,95 +140,368 @@ export function TransitionActions({ detail }: { detail: EnquiryDetail }) {
       id: enquiry.id,
       version: enquiry.version,
       action,
-      resolutionSummary: values.resolutionSummary ?? null,
-      reason: values.reason ?? null,
-      followUp:
-        action === "follow_up" && values.method && values.result && values.satisfaction
-          ? { method: values.method, result: values.result, satisfaction: values.satisfaction }
-          : null,
+      ...inputOf(action, values),
     });
+
+  const dispatched = detail.workOrder !== null;
 
   return (
     <>
       <Space wrap>
-        {detail.allowedActions.map((action) => (
-          <Button
-            key={action}
-            type={action === "resolve" || action === "start" ? "primary" : "default"}
-            danger={action === "return_to_pool"}
-            loading={transition.isPending && transition.variables?.action === action}
-            onClick={() => (DIALOG_ACTIONS.includes(action) ? setDialog(action) : run(action))}
-          >
-            {TRANSITION_LABELS[action]}
-          </Button>
-        ))}
+        {detail.allowedActions.map((action) => {
+          const hasDialog = requiresOf(action).length > 0;
+          const confirmation = hasDialog ? null : confirmationOf(action, dispatched);
+          const button = (
+            <Button
+              key={action}
+              type={
+                action === "resolve" || action === "start" || action === "sign"
+                  ? "primary"
+                  : "default"
+              }
+              danger={action === "return_to_pool" || action === "request_return"}
+              loading={transition.isPending && transition.variables?.action === action}
+              onClick={
+                confirmation ? undefined : () => (hasDialog ? setDialog(action) : run(action))
+              }
+            >
+              {TRANSITION_LABELS[action]}
+            </Button>
+          );
+          return confirmation ? (
+            <Popconfirm
+              key={action}
+              title={confirmation.title}
+              description={confirmation.description}
+              okText="确定"
+              cancelText="取消"
+              onConfirm={() => run(action)}
+            >
+              {button}
+            </Popconfirm>
+          ) : (
+            button
+          );
+        })}
       </Space>
       <Modal
         title={dialog ? TRANSITION_LABELS[dialog] : ""}
         open={dialog !== null}
-        onCancel={() => setDialog(null)}
+        onCancel={() => {
+          form.resetFields();
+          setDialog(null);
+        }}
         onOk={() => form.submit()}
         okText="确定"
+        cancelText="取消"
         confirmLoading={transition.isPending}
         destroyOnHidden
       >
+        {dialog && <DialogContext action={dialog} detail={detail} />}
         <Form<DialogValues>
           form={form}
           layout="vertical"
+          aria-label={dialog ? TRANSITION_LABELS[dialog] : undefined}
           onFinish={(values) => dialog && run(dialog, values)}
         >
-          {dialog === "resolve" && (
-            <Form.Item
-              label="处理结果说明"
-              name="resolutionSummary"
-              rules={[{ required: true, whitespace: true, message: "请填写处理结果说明" }]}
-            >
-              <Input.TextArea
-                rows={3}
-                placeholder="如：单位已办理减员，负数部分由新单位划入资金抵扣"
-              />
-            </Form.Item>
-          )}
-          {(dialog === "return_to_pool" || dialog === "reopen") && (
-            <Form.Item
-              label={dialog === "reopen" ? "重开原因" : "退回原因"}
-              name="reason"
-              rules={[{ required: true, whitespace: true, message: "请填写原因" }]}
-            >
-              <Input.TextArea rows={2} />
-            </Form.Item>
-          )}
-          {dialog === "follow_up" && (
-            <>
-              <Form.Item
-                label="回访方式"
-                name="method"
-                rules={[{ required: true, message: "请选择回访方式" }]}
-              >
-                <Select
-                  options={FOLLOW_UP_METHODS.map((m) => ({ value: m.code, label: m.label }))}
-                />
-              </Form.Item>
-              <Form.Item
-                label="回访结果"
-                name="result"
-                rules={[{ required: true, whitespace: true, message: "请填写回访结果" }]}
-              >
-                <Input.TextArea rows={2} placeholder="如：参保人表示已理解并认可处理结果" />
-              </Form.Item>
-              <Form.Item
-                label="满意度"
-                name="satisfaction"
-                rules={[{ required: true, message: "请选择满意度" }]}
-              >
-                <Radio.Group
-                  options={SATISFACTIONS.map((s) => ({ value: s.code, label: s.label }))}
-                />
-              </Form.Item>
-            </>
-          )}
+          {dialog &&
+            requiresOf(dialog).map((field) => (
+              <DialogField key={field} field={field} action={dialog} detail={detail} form={form} />
+            ))}
         </Form>
       </Modal>
     </>
+  );
+}
+
+// What the dialog's decision is about: the request being decided, the supervision answered.
+function DialogContext({ action, detail }: { action: TransitionAction; detail: EnquiryDetail }) {
+  const order = detail.workOrder;
+  if (!order) return null;
+  const pending = (kind: "return" | "extension") =>
+    order.reviews.find((review) => review.kind === kind && review.stage !== null);
+  let items: { label: string; value: string }[] = [];
+  if (action === "refuse_return" || action === "centre_refuse_return") {
+    const review = pending("return");
+    if (review?.returnReason) {
+      items = [
+        {
+          label: "退单原因",
+          value: `${RETURN_REASON_LABELS[review.returnReason]}${review.reason ? `：${review.reason}` : ""}`,
+        },
+      ];
+    }
+  } else if (action === "refuse_extension" || action === "centre_refuse_extension") {
+    const review = pending("extension");
+    if (review) {
+      items = [
+        {
+          label: "延期至",
+          value: `${review.extendTo ?? "—"}${review.extensionDays ? `（${review.extensionDays}个工作日）` : ""}`,
+        },
+        { label: "延期原因", value: review.reason ?? "—" },
+      ];
+    }
+  } else if (action === "answer_supervision") {
+    const open = order.supervisions.find((supervision) => supervision.answer === null);
+    if (open) {
+      items = [
+        { label: "督办意见", value: open.comment },
+        { label: "答复期限", value: formatDateTime(open.replyBy) },
+      ];
+    }
+  } else if (action === "transfer") {
+    items = [{ label: "现受理地区", value: detail.regionName }];
+  }
+  if (items.length === 0) return null;
+  return (
+    <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
+      {items.map((item) => (
+        <Descriptions.Item key={item.label} label={item.label}>
+          <span style={{ whiteSpace: "pre-wrap" }}>{item.value}</span>
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}
+
+const { shape } = transitionInput;
+
+function DialogField({
+  field,
+  action,
+  detail,
+  form,
+}: {
+  field: Field;
+  action: TransitionAction;
+  detail: EnquiryDetail;
+  form: FormInstance<DialogValues>;
+}) {
+  const today = shanghaiDay(new Date());
+  switch (field) {
+    case "reason": {
+      const label = reasonLabel(action);
+      return (
+        <Form.Item
+          label={label}
+          name="reason"
+          rules={[
+            { required: true, whitespace: true, message: `请填写${label}` },
+            schemaRule(shape.reason),
+          ]}
+        >
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      );
+    }
+    case "resolutionSummary":
+      return (
+        <Form.Item
+          label={FIELDS.resolutionSummary}
+          name="resolutionSummary"
+          rules={[
+            { required: true, whitespace: true, message: "请填写处理结果说明" },
+            schemaRule(shape.resolutionSummary),
+          ]}
+        >
+          <Input.TextArea rows={3} placeholder="如：单位已办理减员，负数部分由新单位划入资金抵扣" />
+        </Form.Item>
+      );
+    case "followUp":
+      return (
+        <>
+          <Form.Item
+            label="回访方式"
+            name="method"
+            rules={[{ required: true, message: "请选择回访方式" }]}
+          >
+            <Select options={FOLLOW_UP_METHODS.map((m) => ({ value: m.code, label: m.label }))} />
+          </Form.Item>
+          <Form.Item
+            label="回访结果"
+            name="result"
+            rules={[{ required: true, whitespace: true, message: "请填写回访结果" }]}
+          >
+            <Input.TextArea rows={2} placeholder="如：参保人表示已理解并认可处理结果" />
+          </Form.Item>
+          <Form.Item
+            label="满意度"
+            name="satisfaction"
+            rules={[{ required: true, message: "请选择满意度" }]}
+          >
+            <Radio.Group options={SATISFACTIONS.map((s) => ({ value: s.code, label: s.label }))} />
+          </Form.Item>
+        </>
+      );
+    case "returnReason":
+      return <ReturnReasonFields form={form} />;
+    case "note":
+      return (
+        <Form.Item
+          label={FIELDS.note}
+          name="note"
+          rules={[
+            { required: true, whitespace: true, message: "请填写不同意的理由" },
+            schemaRule(shape.note),
+          ]}
+        >
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      );
+    case "toRegion":
+      return <RegionField detail={detail} />;
+    case "resumeOn":
+      return (
+        <Form.Item
+          label={FIELDS.resumeOn}
+          name="resumeOn"
+          rules={[{ required: true, message: "请选择预计恢复日期" }]}
+          extra="挂起期间办理时限暂停计算；恢复办理后继续计时"
+        >
+          <DatePicker
+            style={{ width: "100%" }}
+            placeholder="选择日期"
+            disabledDate={(value) => day(value) <= today}
+            onKeyDown={confirmDateOnly}
+          />
+        </Form.Item>
+      );
+    case "extendTo": {
+      const dueDay = shanghaiDay(detail.enquiry.dueAt);
+      return (
+        <Form.Item
+          label={FIELDS.extendTo}
+          name="extendTo"
+          rules={[{ required: true, message: "请选择延期至哪一天" }]}
+          extra={`当前办理期限 ${formatDateTime(detail.enquiry.dueAt)}；延期至应为其后的工作日`}
+        >
+          <DatePicker
+            style={{ width: "100%" }}
+            placeholder="选择日期"
+            disabledDate={(value) => {
+              const picked = day(value);
+              return picked <= dueDay || picked < today || !isWorkingDay(picked);
+            }}
+            onKeyDown={confirmDateOnly}
+          />
+        </Form.Item>
+      );
+    }
+    case "comment":
+      return (
+        <Form.Item
+          label={FIELDS.comment}
+          name="comment"
+          rules={[
+            { required: true, whitespace: true, message: "请填写督办意见" },
+            schemaRule(shape.comment),
+          ]}
+        >
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      );
+    case "replyBy":
+      return (
+        <Form.Item
+          label={FIELDS.replyBy}
+          name="replyBy"
+          rules={[{ required: true, message: "请选择答复期限" }]}
+          extra="北京时间"
+        >
+          <DatePicker
+            showTime={{ format: "HH:mm" }}
+            format="YYYY-MM-DD HH:mm"
+            style={{ width: "100%" }}
+            placeholder="选择日期和时间"
+            disabledDate={(value) => day(value) < today}
+            onKeyDown={confirmDateOnly}
+          />
+        </Form.Item>
+      );
+    case "answer":
+      return (
+        <Form.Item
+          label={FIELDS.answer}
+          name="answer"
+          rules={[
+            { required: true, whitespace: true, message: "请填写督办答复" },
+            schemaRule(shape.answer),
+          ]}
+        >
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      );
+  }
+}
+
+function ReturnReasonFields({ form }: { form: FormInstance<DialogValues> }) {
+  const code = Form.useWatch("returnReason", form);
+  return (
+    <>
+      <Form.Item
+        label={FIELDS.returnReason}
+        name="returnReason"
+        rules={[{ required: true, message: "请选择退单原因" }]}
+      >
+        <Radio.Group options={RETURN_REASONS.map((r) => ({ value: r.code, label: r.label }))} />
+      </Form.Item>
+      {code === "other" && (
+        <Form.Item
+          label="具体原因"
+          name="returnReasonText"
+          rules={[
+            { required: true, whitespace: true, message: "选择「其他」时请写明退单原因" },
+            { max: 500, message: "退单原因不能超过500个字" },
+          ]}
+        >
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      )}
+    </>
+  );
+}
+
+// 转办 may go to any region. The picker offers the regions the viewer's scope lists, less the
+// order's present one; when that leaves none, the 6-digit code is typed instead.
+function RegionField({ detail }: { detail: EnquiryDetail }) {
+  const trpc = useTRPC();
+  const regions = useQuery(trpc.regions.options.queryOptions());
+  const here = detail.enquiry.regionCode;
+  // A province is only a container: the order goes to a city.
+  const options = (regions.data ?? []).map((province) => ({
+    ...province,
+    disabled: !province.children?.some((city) => city.value !== here),
+    children: province.children?.map((city) => ({ ...city, disabled: city.value === here })),
+  }));
+  const others = options.some((province) => !province.disabled);
+  if (regions.isSuccess && !others) {
+    return (
+      <Form.Item
+        label={FIELDS.toRegion}
+        name="toRegion"
+        rules={[
+          { required: true, whitespace: true, message: "请填写转办地区的行政区划代码" },
+          schemaRule(shape.toRegion),
+        ]}
+        extra="您的管辖范围内没有其他地区可选，请输入转办地区的6位行政区划代码（地市级）"
+      >
+        <Input inputMode="numeric" maxLength={6} placeholder="如 511100" autoComplete="off" />
+      </Form.Item>
+    );
+  }
+  return (
+    <Form.Item
+      label={FIELDS.toRegion}
+      name="toRegion"
+      rules={[{ required: true, message: "请选择转办地区" }]}
+    >
+      <Cascader
+        options={options}
+        loading={regions.isLoading}
+        showSearch
+        placeholder="请选择省 / 市"
+      />
+    </Form.Item>
   );
 }
