@@ -49,6 +49,7 @@ const MANAGER: Record<string, PathOf> = {
   home: at("/"),
   enquiries: at("/enquiries"),
   enquiry: async (sql) => `/enquiries/${(await sql`select min(id) as id from enquiries`)[0]?.id}`,
+  dispatch: at("/enquiries/dispatch"),
   analytics: at("/analytics"),
   members: at("/members"),
 };
