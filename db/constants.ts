@@ -354,6 +354,7 @@ export const AUDIT_ACTIONS = [
   { code: "work_order.remind", label: "催办" },
   { code: "work_order.supervise", label: "督办" },
   { code: "work_order.answer", label: "答复督办" },
+  { code: "work_order.link_member", label: "关联参保人" },
   { code: "analytics.export", label: "导出统计数据" },
   { code: "policy_event.create", label: "添加政策节点" },
   { code: "policy_event.delete", label: "删除政策节点" },

@@ -36,9 +36,11 @@ export const enquiries = pgTable(
   "enquiries",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
-    memberId: bigint("member_id", { mode: "number" })
-      .notNull()
-      .references(() => members.id, { onDelete: "restrict" }),
+    // Null only for a hotline work order whose caller is not identified yet (待识别参保人): the
+    // order is matched by phone or by name and region when dispatched, or linked later.
+    memberId: bigint("member_id", { mode: "number" }).references(() => members.id, {
+      onDelete: "restrict",
+    }),
     regionCode: char("region_code", { length: 6 })
       .notNull()
       .references(() => regions.code, { onDelete: "restrict" }),
@@ -99,6 +101,10 @@ export const enquiries = pgTable(
     inList(t.priority, PRIORITY_CODES),
     inList(t.followUpMethod, FOLLOW_UP_METHOD_CODES),
     inList(t.satisfaction, SATISFACTION_CODES),
+    check(
+      "enquiries_member_known_unless_dispatched",
+      sql`${t.memberId} is not null or ${t.channel} in ('hotline_12345', 'hotline_12393')`,
+    ),
     check(
       "enquiries_resolved_has_summary",
       sql`${t.status} not in ('resolved', 'followed_up') or (${t.resolutionSummary} is not null and ${t.resolvedAt} is not null)`,

@@ -61,6 +61,15 @@ export const workOrders = pgTable(
     signDueAt: timestamptz("sign_due_at"),
     signedAt: timestamptz("signed_at"),
     signedBy: userId("signed_by"),
+    // The caller as the hotline recorded them, kept to identify the member when the order came
+    // without one (待识别参保人). Personal data is stored like the members' (db/pii.ts).
+    callerName: text("caller_name"),
+    callerPhoneHash: char("caller_phone_hash", { length: 64 }),
+    callerPhoneEncrypted: text("caller_phone_encrypted"),
+    callerPhoneMasked: text("caller_phone_masked"),
+    callerIdNumberHash: char("caller_id_number_hash", { length: 64 }),
+    callerIdNumberEncrypted: text("caller_id_number_encrypted"),
+    callerIdNumberMasked: text("caller_id_number_masked"),
   },
   (t) => [
     uniqueIndex("work_orders_external_number_key").on(

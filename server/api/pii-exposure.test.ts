@@ -51,7 +51,9 @@ beforeAll(async () => {
     record(`enquiries.list page ${page}`, result);
     for (const item of result.items.slice(0, 5)) {
       record(`enquiries.byId ${item.id}`, await manager.enquiries.byId({ id: item.id }));
-      record(`members.byId ${item.memberId}`, await manager.members.byId({ id: item.memberId }));
+      if (item.memberId !== null) {
+        record(`members.byId ${item.memberId}`, await manager.members.byId({ id: item.memberId }));
+      }
       record(`insights.forEnquiry ${item.id}`, await manager.insights.forEnquiry({ id: item.id }));
       record(`letters.preview ${item.id}`, await manager.letters.preview({ id: item.id }));
       record(

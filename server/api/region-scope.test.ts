@@ -8,6 +8,7 @@ import {
   enquiryLinks,
   memberRegionReviews,
   policyEvents,
+  workOrders,
 } from "@/db/schema";
 import { callerWith, errorCode, testPii } from "@/server/testing/callers";
 import { testClock } from "@/server/testing/clock";
@@ -74,6 +75,35 @@ async function insertReview(memberId: number, requestedBy: number, requestedRegi
     .returning({ id: memberRegionReviews.id });
   if (!row) throw new Error("insert failed");
   return row.id;
+}
+
+// A 12345 order of 西安 whose caller is not identified yet, for linking its member.
+async function freshUnlinkedOrder() {
+  const [row] = await testDb.db
+    .insert(enquiries)
+    .values({
+      memberId: null,
+      regionCode: XIAN,
+      channel: "hotline_12345",
+      symptom: "zero",
+      description: "待识别参保人测试",
+      status: "in_progress",
+      createdBy: a.caseworkerId,
+      dueAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning({ id: enquiries.id, version: enquiries.version });
+  if (!row) throw new Error("insert failed");
+  await testDb.db.insert(workOrders).values({
+    enquiryId: row.id,
+    platform: "hotline_12345",
+    externalNumber: `LINK-${row.id}`,
+    dispatchingCity: XIAN,
+    dispatchingUnit: "西安市12345市民服务热线",
+    classification: "consult",
+    dispatchedAt: new Date(),
+    dispatchedBy: a.caseworkerId,
+  });
+  return row;
 }
 
 const freshEnquiry = () => insertEnquiry(a.memberId, XIAN, a.caseworkerId);
@@ -146,6 +176,11 @@ const TABLE: Record<string, Entry> = {
       description: "地区范围测试",
     }),
     refs: { memberId: "member", assigneeId: "user" },
+  },
+  "workOrders.linkMember": {
+    as: "caseworker",
+    input: async () => ({ ...(await freshUnlinkedOrder()), memberId: a.memberId }),
+    refs: { id: "enquiry", memberId: "member" },
   },
   "enquiries.setCauses": {
     as: "caseworker",

@@ -3,7 +3,7 @@ import { and, desc, eq, max, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
 import { insuranceLabel, LETTER_STAGE_LABELS, type LetterStage } from "@/db/constants";
 import { enquiries, enquiryLetters, regions, users } from "@/db/schema";
-import { notFound } from "../errors";
+import { badRequest, notFound } from "../errors";
 import { shanghaiDay } from "../rules/calendar-day";
 import { isClosed } from "../rules/enquiry-status";
 import { type LetterContent, renderLetter } from "../rules/letter";
@@ -42,6 +42,8 @@ async function renderFor(
   const detail = await getEnquiryDetail(db, actor, enquiryId, now);
   // A letter speaks for the region handling the enquiry, never for one that handed it on.
   if (detail.readOnly) throw notFound("咨询工单");
+  const member = detail.member;
+  if (!member) throw badRequest("该工单尚未关联参保人，请先关联参保人再出具告知书");
   const day = shanghaiDay(now);
   const [policy, city] = await Promise.all([
     loadPolicy(db, detail.enquiry.regionCode, day),
@@ -56,10 +58,10 @@ async function renderFor(
       closed: isClosed(detail.enquiry.status),
     },
     member: {
-      name: detail.member.name,
-      idNumberMasked: detail.member.idNumberMasked,
-      insuranceLabel: insuranceLabel(detail.member.insurance),
-      retired: detail.member.insurance.category === "retired",
+      name: member.name,
+      idNumberMasked: member.idNumberMasked,
+      insuranceLabel: insuranceLabel(member.insurance),
+      retired: member.insurance.category === "retired",
     },
     causes: detail.causes,
     steps: detail.steps.map((step) => ({

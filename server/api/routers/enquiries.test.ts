@@ -86,7 +86,7 @@ describe("filing an enquiry", () => {
       reportedBalanceFen: -35_620,
       assigneeId: xianWorker.id,
     });
-    expect(detail.member.idNumberMasked).toBe("610102********1235");
+    expect(detail.member?.idNumberMasked).toBe("610102********1235");
     expect(detail.history.map((h) => h.action)).toEqual(["enquiry.create"]);
   });
 

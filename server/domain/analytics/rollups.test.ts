@@ -17,7 +17,12 @@ import { createRandom, type Random } from "@/server/cli/seed/random";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { DEMO_NOW, seedTestDemo } from "@/server/testing/demo";
 import { createMember, createUser } from "@/server/testing/factories";
-import { actualRollups, expectedRollups, insertEnquiry } from "../../testing/analytics";
+import {
+  actualRollups,
+  expectedRollups,
+  insertEnquiry,
+  TEST_SUB_REASONS,
+} from "../../testing/analytics";
 import { testClock } from "../../testing/clock";
 import { setEnquiryCauses } from "../enquiries/update";
 import type { Actor } from "../users";
@@ -193,7 +198,8 @@ describe("rollup triggers", () => {
             await db.insert(enquiryCauses).values({
               enquiryId: id,
               cause,
-              subReason: cause === "other" ? "overdraft_rule" : null,
+              // A cause split into sub-reasons must carry one (the schema's check).
+              subReason: TEST_SUB_REASONS[cause] ?? null,
               isPrimary: !tags.some((t) => t.isPrimary),
             });
           }
@@ -210,7 +216,7 @@ describe("rollup triggers", () => {
           const from = random.pick(tags).cause;
           const to = random.pick(absent);
           await client`update enquiry_causes
-            set cause = ${to}, sub_reason = ${to === "other" ? "identity_mismatch" : null}
+            set cause = ${to}, sub_reason = ${TEST_SUB_REASONS[to] ?? null}
             where enquiry_id = ${id} and cause = ${from}`;
         },
       ],

@@ -91,7 +91,7 @@ describe("spike alerts on the demo data", () => {
 describe("re-check dates and due dates in the same demo data", () => {
   it("are set on open 系统延迟 enquiries without a recorded 复查, and only there", async () => {
     const rows = await testDb.client<{ pending: boolean; dated: boolean; n: number }[]>`
-      select (e.status in ('open', 'in_progress', 'awaiting_recheck')
+      select (bd_is_open(e.status)
               and exists (select 1 from enquiry_causes c
                           where c.enquiry_id = e.id and c.cause = 'system_delay')
               and not exists (select 1 from resolution_steps s

@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, desc, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { AUDIT_ACTION_LABELS, type AuditAction } from "@/db/constants";
+import { AUDIT_ACTION_LABELS, type AuditAction, type MemberInsurance } from "@/db/constants";
 import { auditEvents, enquiries, members, regions, resolutionSteps, users } from "@/db/schema";
 import { notFound } from "../../errors";
 import { allowedActions } from "../../rules/enquiry-status";
@@ -31,7 +31,7 @@ export async function getEnquiryDetail(db: Executor, actor: Actor, id: number, n
       memberEmployerName: members.employerName,
     })
     .from(enquiries)
-    .innerJoin(members, eq(members.id, enquiries.memberId))
+    .leftJoin(members, eq(members.id, enquiries.memberId))
     .innerJoin(regions, eq(regions.code, enquiries.regionCode))
     .leftJoin(assignee, eq(assignee.id, enquiries.assigneeId))
     .where(and(eq(enquiries.id, id), enquiryReadable(actor.regionScope)));
@@ -87,14 +87,19 @@ export async function getEnquiryDetail(db: Executor, actor: Actor, id: number, n
     enquiry,
     regionName: row.regionName,
     assigneeName: row.assigneeName,
-    member: {
-      id: row.enquiry.memberId,
-      name: row.memberName,
-      idNumberMasked: row.memberIdNumberMasked,
-      phoneMasked: row.memberPhoneMasked,
-      insurance: row.memberInsurance,
-      employerName: row.memberEmployerName,
-    },
+    // Null while a hotline order's caller is not identified (待识别参保人): the order panel then
+    // shows the caller as the hotline recorded them.
+    member:
+      row.enquiry.memberId === null
+        ? null
+        : {
+            id: row.enquiry.memberId,
+            name: row.memberName as string,
+            idNumberMasked: row.memberIdNumberMasked as string,
+            phoneMasked: row.memberPhoneMasked,
+            insurance: row.memberInsurance as MemberInsurance,
+            employerName: row.memberEmployerName,
+          },
     causes,
     steps,
     history: history.map((event) => ({

@@ -153,11 +153,13 @@ export async function listEnquiries(
       assigneeName: assignee.displayName,
       // A hotline work order: its platform number and, until signed, when 签收 is due.
       externalNumber: workOrders.externalNumber,
+      callerName: workOrders.callerName,
       signDueAt: workOrders.signDueAt,
     })
     .from(pageKeys)
     .innerJoin(enquiries, eq(enquiries.id, pageKeys.id))
-    .innerJoin(members, eq(members.id, enquiries.memberId))
+    // A hotline order may not be linked to its member yet (待识别参保人).
+    .leftJoin(members, eq(members.id, enquiries.memberId))
     .innerJoin(regions, eq(regions.code, enquiries.regionCode))
     .leftJoin(assignee, eq(assignee.id, enquiries.assigneeId))
     .leftJoin(workOrders, eq(workOrders.enquiryId, enquiries.id))

@@ -94,10 +94,11 @@ type RawRow = {
   primary_cause: Cause | null;
   status: EnquiryStatus;
   priority: Priority;
-  member_name: string;
-  id_number_masked: string;
+  // Null for a hotline order whose member is not identified yet.
+  member_name: string | null;
+  id_number_masked: string | null;
   phone_masked: string | null;
-  insurance_scheme: InsuranceScheme;
+  insurance_scheme: InsuranceScheme | null;
   person_category: PersonCategory | null;
   tier: string | null;
   reported_balance_fen: string | null;
@@ -157,10 +158,10 @@ function toExportRow(raw: RawRow): EnquiryExportRow {
     primaryCause: raw.primary_cause ? CAUSE_LABELS[raw.primary_cause] : "",
     status: ENQUIRY_STATUS_LABELS[raw.status],
     priority: PRIORITY_LABELS[raw.priority],
-    memberName: raw.member_name,
-    idNumberMasked: raw.id_number_masked,
+    memberName: raw.member_name ?? "待识别参保人",
+    idNumberMasked: raw.id_number_masked ?? "",
     phoneMasked: raw.phone_masked,
-    insuranceScheme: INSURANCE_SCHEME_LABELS[raw.insurance_scheme],
+    insuranceScheme: raw.insurance_scheme ? INSURANCE_SCHEME_LABELS[raw.insurance_scheme] : "",
     personCategory: raw.person_category ? PERSON_CATEGORY_LABELS[raw.person_category] : null,
     tier: raw.tier,
     reportedBalanceYuan: yuan(raw.reported_balance_fen),
@@ -208,7 +209,7 @@ export async function* exportEnquiryRows(
         to_char(e.resolved_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as resolved_at,
         tags.causes, tags.sub_reasons, tags.primary_cause
       from enquiries e
-      join members m on m.id = e.member_id
+      left join members m on m.id = e.member_id
       join regions r on r.code = e.region_code
       left join lateral (
         select array_agg(c.cause order by ${causeOrder}) as causes,

@@ -14,14 +14,19 @@ import { readTriage } from "./suggestions";
 // the suggestions the rules give from what was recorded (the description included), marked as
 // not stored.
 export async function getEnquiryInsights(db: Database, actor: Actor, id: number) {
-  const enquiry = await loadEnquiryInScope(db, actor, id);
+  // Read scope: a region that handed the order on by 转办 still sees what it shows.
+  const enquiry = await loadEnquiryInScope(db, actor, id, { read: true });
   const [stored, links] = await Promise.all([readTriage(db, id), readLinks(db, actor, id)]);
   if (stored) return { stored: true as const, ...stored, links };
 
-  const [member] = await db
-    .select({ scheme: members.insuranceScheme, category: members.personCategory })
-    .from(members)
-    .where(eq(members.id, enquiry.memberId));
+  // A hotline order not yet linked to its member has no recorded insurance to go on.
+  const [member] =
+    enquiry.memberId === null
+      ? []
+      : await db
+          .select({ scheme: members.insuranceScheme, category: members.personCategory })
+          .from(members)
+          .where(eq(members.id, enquiry.memberId));
   const triageDay = shanghaiDay(enquiry.openedAt);
   const { suggestions } = assessCauses({
     description: enquiry.description,

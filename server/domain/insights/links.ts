@@ -85,7 +85,16 @@ export async function linkFromDetail(
   return db.transaction(async (tx) => {
     const row = await loadEnquiryInScope(tx, actor, input.id, { lock: true });
     if (input.relatedEnquiryId === row.id) throw badRequest("不能关联工单自身", "relatedEnquiryId");
-    await linkEnquiries(tx, actor, row, [input.relatedEnquiryId], audit);
+    if (row.memberId === null) {
+      throw badRequest("该工单尚未关联参保人，请先关联参保人", "relatedEnquiryId");
+    }
+    await linkEnquiries(
+      tx,
+      actor,
+      { id: row.id, memberId: row.memberId },
+      [input.relatedEnquiryId],
+      audit,
+    );
     return { id: row.id };
   });
 }

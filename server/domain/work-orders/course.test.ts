@@ -13,6 +13,7 @@ import { getEnquiryDetail } from "../enquiries/detail";
 import { transitionEnquiry } from "../enquiries/update";
 import type { Actor } from "../users";
 import { dispatchWorkOrder } from "./dispatch";
+import { linkMember } from "./link-member";
 
 // The course of a dispatched order through the domain functions, on a real database, with the
 // clock set by each call: the national default limits (24 working hours to 签收, 咨询 in 3 working
@@ -72,7 +73,7 @@ function orderInput(over: Partial<DispatchWorkOrderInput> = {}): DispatchWorkOrd
 }
 
 async function dispatch(over: Partial<DispatchWorkOrderInput> = {}, by = manager) {
-  const { id } = await dispatchWorkOrder(testDb.db, by, orderInput(over), {}, DISPATCHED);
+  const { id } = await dispatchWorkOrder(testDb.db, pii, by, orderInput(over), {}, DISPATCHED);
   return id;
 }
 
@@ -119,10 +120,10 @@ describe("派单", () => {
 
   it("refuses a number the platform's city already dispatched, on the field", async () => {
     const first = orderInput();
-    await dispatchWorkOrder(testDb.db, manager, first, {}, DISPATCHED);
+    await dispatchWorkOrder(testDb.db, pii, manager, first, {}, DISPATCHED);
     const again = { ...orderInput(), externalNumber: first.externalNumber };
     await expect(
-      dispatchWorkOrder(testDb.db, manager, again, {}, DISPATCHED),
+      dispatchWorkOrder(testDb.db, pii, manager, again, {}, DISPATCHED),
     ).rejects.toMatchObject({
       message: "该平台本市的这个工单编号已经登记过",
       field: "externalNumber",
@@ -134,7 +135,7 @@ describe("派单", () => {
       platform: "hotline_12393" as const,
     };
     await expect(
-      dispatchWorkOrder(testDb.db, manager, other, {}, DISPATCHED),
+      dispatchWorkOrder(testDb.db, pii, manager, other, {}, DISPATCHED),
     ).resolves.toMatchObject({
       duplicate: false,
     });
@@ -142,8 +143,8 @@ describe("派单", () => {
 
   it("files one order for a submission sent twice", async () => {
     const input = orderInput();
-    const first = await dispatchWorkOrder(testDb.db, manager, input, {}, DISPATCHED);
-    const second = await dispatchWorkOrder(testDb.db, manager, input, {}, DISPATCHED);
+    const first = await dispatchWorkOrder(testDb.db, pii, manager, input, {}, DISPATCHED);
+    const second = await dispatchWorkOrder(testDb.db, pii, manager, input, {}, DISPATCHED);
     expect(second).toEqual({ id: first.id, duplicate: true });
   });
 
@@ -369,5 +370,72 @@ describe("督办", () => {
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(["work_order.supervise", "work_order.answer", "enquiry.transition"]),
     );
+  });
+});
+
+describe("待识别参保人", () => {
+  it("matches the caller by phone, or by name in the handling city when only one fits", async () => {
+    const known = await createMember(testDb.db, pii, {
+      regionCode: XIAN,
+      name: "来电甲",
+      phone: "13700001111",
+    });
+    const byPhone = await dispatch({
+      memberId: null,
+      caller: { name: "来电者", phone: "13700001111", idNumber: null },
+    });
+    expect((await row(byPhone)).memberId).toBe(known.id);
+    const byName = await dispatch({ memberId: null, caller: { name: "来电甲", phone: null } });
+    expect((await row(byName)).memberId).toBe(known.id);
+
+    await createMember(testDb.db, pii, { regionCode: XIAN, name: "同名乙" });
+    await createMember(testDb.db, pii, { regionCode: XIAN, name: "同名乙" });
+    const twoFit = await dispatch({ memberId: null, caller: { name: "同名乙", phone: null } });
+    expect((await row(twoFit)).memberId).toBeNull();
+  });
+
+  it("keeps an unmatched order open until a caseworker links the member", async () => {
+    const id = await dispatch({
+      memberId: null,
+      caller: { name: "无记录", phone: "13800002222", idNumber: null },
+    });
+    const now = at("2026-03-16T10:00:00");
+    const detail = await getEnquiryDetail(testDb.db, caseworker, id, now);
+    expect(detail.member).toBeNull();
+    expect(detail.workOrder?.caller).toEqual({
+      name: "无记录",
+      phoneMasked: "138****2222",
+      idNumberMasked: null,
+    });
+    const [stored] = await testDb.db.select().from(workOrders).where(eq(workOrders.enquiryId, id));
+    expect(stored?.callerPhoneEncrypted).not.toContain("13800002222");
+
+    await act(caseworker, id, "sign", now);
+    await testDb.db
+      .insert(enquiryCauses)
+      .values({ enquiryId: id, cause: "system_delay", isPrimary: true });
+    const close = () => act(caseworker, id, "resolve", now, { resolutionSummary: "已核实" });
+    expect(await refusal(close())).toBe("BAD_REQUEST 办结前请先关联参保人");
+
+    const { version } = await row(id);
+    await linkMember(
+      testDb.db,
+      caseworker,
+      { id, version, memberId: leshanMemberId },
+      {},
+      now,
+    ).then(
+      () => expect.unreachable(),
+      (error) => expect(error).toMatchObject({ code: "NOT_FOUND" }),
+    );
+    await linkMember(testDb.db, caseworker, { id, version, memberId }, {}, now);
+    expect((await row(id)).memberId).toBe(memberId);
+    expect(
+      await refusal(
+        linkMember(testDb.db, caseworker, { id, version: version + 1, memberId }, {}, now),
+      ),
+    ).toBe("BAD_REQUEST 该工单已关联参保人");
+    await close();
+    expect((await row(id)).status).toBe("resolved");
   });
 });

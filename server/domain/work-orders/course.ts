@@ -63,6 +63,7 @@ export function courseFacts(
   return {
     source: course.order ? "dispatched" : "counter",
     causeCount,
+    memberKnown: row.memberId !== null,
     assignedToOther: row.assigneeId !== null && row.assigneeId !== actor.id,
     overdue: now.getTime() > row.dueAt.getTime(),
     extensionStage: course.pendingExtension ? reviewStage(course.pendingExtension) : null,

@@ -105,6 +105,14 @@ export async function workOrderPanel(
     sign,
     handling,
     returnRefused: lastReturnRefused(course),
+    // The caller as the hotline recorded them (masked), for a caseworker identifying the member.
+    caller: order.callerName
+      ? {
+          name: order.callerName,
+          phoneMasked: order.callerPhoneMasked,
+          idNumberMasked: order.callerIdNumberMasked,
+        }
+      : null,
     reviews: course.events.reviews.map((review) => ({
       id: review.id,
       kind: review.kind,

@@ -6,6 +6,7 @@ import {
   WORK_ORDER_CLASSIFICATION_LABELS,
   WORK_ORDER_PLATFORM_LABELS,
 } from "@/db/constants";
+import type { PiiCodec } from "@/db/pii";
 import { enquiries, workOrders } from "@/db/schema";
 import { badRequest, sqlState } from "../../errors";
 import { shanghaiMinute } from "../../rules/calendar-day";
@@ -15,7 +16,15 @@ import { isWithinScope } from "../region-scope";
 import { assertHandlingRegion, findRegion } from "../regions";
 import { loadMemberInScope, loadUserInScope } from "../scoped-rows";
 import type { Actor } from "../users";
+import { type Caller, type CallerMatch, callerColumns, matchCaller } from "./caller";
 import { handlingDueAt, limitsFor, signDueAt } from "./limits";
+
+// How the history names the member: chosen, matched (and by what), or still to be identified.
+function memberNote(match: CallerMatch, input: DispatchWorkOrderInput): string {
+  if (input.memberId) return "已选择";
+  if (match.matchedBy) return `按${match.matchedBy}匹配`;
+  return `待识别（来电人${input.caller?.name ?? ""}）`;
+}
 
 const UNIQUE_VIOLATION = "23505";
 // How far back a hotline's dispatch may be dated when it is registered late.
@@ -26,6 +35,7 @@ const MAX_BACKDATE_DAYS = 30;
 // and count from the hotline's dispatch time. Idempotent per (manager, idempotency key).
 export async function dispatchWorkOrder(
   db: Database,
+  pii: PiiCodec,
   actor: Actor,
   input: DispatchWorkOrderInput,
   audit: Omit<AuditContext, "actorId">,
@@ -42,9 +52,11 @@ export async function dispatchWorkOrder(
   }
   try {
     return await db.transaction(async (tx) => {
-      const member = await loadMemberInScope(tx, actor, input.memberId);
       const region = await assertHandlingRegion(tx, input.regionCode, actor.regionScope);
       if (!region.ok) throw badRequest(region.message, "regionCode");
+      const match: CallerMatch = input.memberId
+        ? { memberId: (await loadMemberInScope(tx, actor, input.memberId)).id, matchedBy: null }
+        : await matchCaller(tx, pii, actor, input.caller as Caller, input.regionCode);
       const city = await findRegion(tx, input.dispatchingCity);
       if (!city || city.level !== "city") {
         throw badRequest("请选择派单的地市", "dispatchingCity");
@@ -75,8 +87,9 @@ export async function dispatchWorkOrder(
         signDueAt: signDueAt(input.dispatchedAt, limits),
         signedAt: null,
         signedBy: null,
+        ...callerColumns(pii, input.caller),
       };
-      const dueAt = handlingDueAt({ ...order, enquiryId: 0 }, input.priority, limits, {
+      const dueAt = handlingDueAt(order, input.priority, limits, {
         pauses: [],
         extensions: [],
       }) as Date;
@@ -84,7 +97,7 @@ export async function dispatchWorkOrder(
       const [created] = await tx
         .insert(enquiries)
         .values({
-          memberId: member.id,
+          memberId: match.memberId,
           regionCode: input.regionCode,
           channel: input.platform,
           symptom: input.symptom,
@@ -126,6 +139,7 @@ export async function dispatchWorkOrder(
             externalNumber: input.externalNumber,
             classification: WORK_ORDER_CLASSIFICATION_LABELS[input.classification],
             region: region.region.name,
+            member: memberNote(match, input),
             assignee: assigneeName ?? "待签收",
             symptom: SYMPTOM_LABELS[input.symptom],
             priority: PRIORITY_LABELS[input.priority],

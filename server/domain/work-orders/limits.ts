@@ -30,7 +30,11 @@ export function signDueAt(arrivedAt: Date, { office, limits }: Limits): Date {
   return dueAt(arrivedAt, signForLimit(limits), office) as Date;
 }
 
-export function handlingLimitOf(order: WorkOrderRow, priority: Priority, { limits }: Limits) {
+export function handlingLimitOf(
+  order: Pick<WorkOrderRow, "classification">,
+  priority: Priority,
+  { limits }: Limits,
+) {
   return handlingLimit(limits, order.classification, priority);
 }
 
@@ -73,7 +77,7 @@ export async function clockEvents(db: Executor, enquiryId: number) {
 // The due moment of a dispatched order from its dispatch, its region's limits, its pauses and
 // its accepted extensions; null while it is suspended.
 export function handlingDueAt(
-  order: WorkOrderRow,
+  order: Pick<WorkOrderRow, "dispatchedAt" | "classification">,
   priority: Priority,
   limits: Limits,
   events: { pauses: readonly Pause[]; extensions: readonly Extension[] },

@@ -69,6 +69,7 @@ function factsFor(action: TransitionAction, source: Source): CourseFacts {
   return {
     source,
     causeCount: 1,
+    memberKnown: true,
     assignedToOther: false,
     overdue: false,
     extensionStage:
@@ -148,6 +149,7 @@ describe.each(CASES)(
 const counter = (over: Partial<CourseFacts> = {}): CourseFacts => ({
   source: "counter",
   causeCount: 1,
+  memberKnown: true,
   assignedToOther: false,
   overdue: false,
   extensionStage: null,
@@ -223,6 +225,15 @@ describe("guards", () => {
       ok: false,
       message: "办结前请至少选择一个原因分类",
     });
+    expect(
+      checkTransition(
+        "in_progress",
+        "resolve",
+        "caseworker",
+        dispatched({ memberKnown: false }),
+        input,
+      ),
+    ).toEqual({ ok: false, message: "办结前请先关联参保人" });
     expect(checkTransition("in_progress", "resolve", "caseworker", dispatched(), input)).toEqual({
       ok: true,
       to: "resolved",

@@ -25,6 +25,8 @@ import {
 export type CourseFacts = {
   source: Source;
   causeCount: number;
+  // A hotline order may arrive without its member (待识别参保人); it cannot close so.
+  memberKnown: boolean;
   // 签收 and 退单 are for the caseworker the order was dispatched to, or anyone when it was
   // dispatched to the region only.
   assignedToOther: boolean;
@@ -119,6 +121,8 @@ function guardIssue(guard: Guard, facts: CourseFacts): string | null {
   switch (guard) {
     case "causes":
       return facts.causeCount < 1 ? "办结前请至少选择一个原因分类" : null;
+    case "memberKnown":
+      return facts.memberKnown ? null : "办结前请先关联参保人";
     case "mine":
       return facts.assignedToOther ? "该工单已派给其他经办人员" : null;
     case "beforeDue":

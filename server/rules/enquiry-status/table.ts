@@ -42,6 +42,7 @@ export type Field = keyof typeof FIELDS;
 // Conditions on the enquiry beyond its status; checks.ts says what each one refuses with.
 export const GUARDS = {
   causes: "已选择原因分类",
+  memberKnown: "已关联参保人",
   mine: "未派给他人",
   beforeDue: "未超过办理时限",
   noPendingExtension: "无待审批的延期申请",
@@ -94,7 +95,7 @@ export const TRANSITIONS = [
   { code: "supervise", label: "督办", from: UNFINISHED, to: null, roles: MANAGER, sources: DISPATCHED, requires: ["comment", "replyBy"], guards: ["noOpenSupervision"] },
   { code: "answer_supervision", label: "答复督办", from: UNFINISHED, to: null, roles: CASEWORKER, sources: DISPATCHED, requires: ["answer"], guards: ["openSupervision"] },
   { code: "remind", label: "催办", from: UNFINISHED, to: null, roles: ["system"], sources: DISPATCHED, requires: [], guards: [] },
-  { code: "resolve", label: "办结", from: WORKING, to: "resolved", roles: CASEWORKER, sources: BOTH, requires: ["resolutionSummary"], guards: ["causes", "noOpenSupervision"] },
+  { code: "resolve", label: "办结", from: WORKING, to: "resolved", roles: CASEWORKER, sources: BOTH, requires: ["resolutionSummary"], guards: ["causes", "memberKnown", "noOpenSupervision"] },
   { code: "follow_up", label: "回访", from: ["resolved"], to: "followed_up", roles: CASEWORKER, sources: BOTH, requires: ["followUp"], guards: [] },
   { code: "return_to_pool", label: "退回", from: WORKING, to: "open", roles: CASEWORKER, sources: COUNTER, requires: ["reason"], guards: [] },
   { code: "reopen", label: "重开", from: ["resolved", "followed_up"], to: "in_progress", roles: CASEWORKER, sources: BOTH, requires: ["reason"], guards: [] },

@@ -15,6 +15,7 @@ import { CausesCard } from "./causes-card";
 import { HistoryCard } from "./history-card";
 import { LeaveCalculator } from "./leave-calculator";
 import { LettersCard } from "./letters-card";
+import { LinkMember } from "./link-member";
 import { LinkedEnquiriesCard } from "./linked-enquiries-card";
 import { StepsCard } from "./steps-card";
 import { TransitionActions } from "./transition-actions";
@@ -48,6 +49,7 @@ export function EnquiryDetailView({
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       {data.readOnly && <Alert type="info" showIcon title="本工单已转办至其他地区，仅可查看" />}
+      {!member && <LinkMember detail={data} canEdit={editable} />}
       <Card>
         <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
           <Space align="center" wrap>
@@ -70,19 +72,23 @@ export function EnquiryDetailView({
           bordered
           size="small"
         >
-          <Descriptions.Item label="参保人">
-            <Link href={`/members/${member.id}`}>{member.name}</Link>
-          </Descriptions.Item>
-          <Descriptions.Item label="身份证号">
-            {canRevealId ? (
-              <RevealIdNumber memberId={member.id} masked={member.idNumberMasked} />
-            ) : (
-              member.idNumberMasked
-            )}
-          </Descriptions.Item>
-          <Descriptions.Item label="手机号">{member.phoneMasked ?? "—"}</Descriptions.Item>
-          <Descriptions.Item label="险种">{insuranceLabel(member.insurance)}</Descriptions.Item>
-          <Descriptions.Item label="参保单位">{member.employerName ?? "—"}</Descriptions.Item>
+          {member && (
+            <>
+              <Descriptions.Item label="参保人">
+                <Link href={`/members/${member.id}`}>{member.name}</Link>
+              </Descriptions.Item>
+              <Descriptions.Item label="身份证号">
+                {canRevealId ? (
+                  <RevealIdNumber memberId={member.id} masked={member.idNumberMasked} />
+                ) : (
+                  member.idNumberMasked
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label="手机号">{member.phoneMasked ?? "—"}</Descriptions.Item>
+              <Descriptions.Item label="险种">{insuranceLabel(member.insurance)}</Descriptions.Item>
+              <Descriptions.Item label="参保单位">{member.employerName ?? "—"}</Descriptions.Item>
+            </>
+          )}
           <Descriptions.Item label="受理地区">{data.regionName}</Descriptions.Item>
           <Descriptions.Item label="受理渠道">{CHANNEL_LABELS[enquiry.channel]}</Descriptions.Item>
           <Descriptions.Item label="反映问题">{SYMPTOM_LABELS[enquiry.symptom]}</Descriptions.Item>

@@ -50,14 +50,21 @@ function columns(now: number): TableColumnsType<EnquiryRow> {
       title: "参保人",
       key: "member",
       width: 170,
-      render: (_, row) => (
-        <>
-          <div>{row.memberName}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {row.memberIdNumberMasked}
-          </Typography.Text>
-        </>
-      ),
+      render: (_, row) =>
+        row.memberName === null ? (
+          // A hotline order whose caller is not identified yet.
+          <>
+            <Typography.Text type="warning">待识别参保人</Typography.Text>
+            <div style={{ fontSize: 12 }}>来电人 {row.callerName ?? "—"}</div>
+          </>
+        ) : (
+          <>
+            <div>{row.memberName}</div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {row.memberIdNumberMasked}
+            </Typography.Text>
+          </>
+        ),
     },
     {
       title: "反映问题",

@@ -47,6 +47,9 @@ type FormValues = {
   regionCode: string[];
   assigneeId?: number | null;
   member: { id: number; name: string; idNumberMasked: string } | null;
+  callerName?: string;
+  callerPhone?: string;
+  callerIdNumber?: string;
   symptom: DispatchWorkOrderInput["symptom"];
   reportedBalance?: string;
   description: string;
@@ -68,6 +71,7 @@ export function DispatchForm({ defaultCity }: { defaultCity: string | null }) {
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [serverError, setServerError] = useState<string | null>(null);
   const region = Form.useWatch("regionCode", form);
+  const member = Form.useWatch("member", form);
   const regionCode = region?.at(-1);
 
   const regions = useQuery(trpc.regions.options.queryOptions());
@@ -92,7 +96,6 @@ export function DispatchForm({ defaultCity }: { defaultCity: string | null }) {
 
   const onFinish = (values: FormValues) => {
     setServerError(null);
-    if (!values.member) return;
     const balance = values.reportedBalance?.trim() ? parseYuanToFen(values.reportedBalance) : null;
     dispatch.mutate({
       idempotencyKey,
@@ -106,7 +109,14 @@ export function DispatchForm({ defaultCity }: { defaultCity: string | null }) {
       priority: values.priority,
       regionCode: values.regionCode.at(-1) as string,
       assigneeId: values.assigneeId ?? null,
-      memberId: values.member.id,
+      memberId: values.member?.id ?? null,
+      caller: values.member
+        ? null
+        : {
+            name: values.callerName?.trim() ?? "",
+            phone: values.callerPhone?.trim() || null,
+            idNumber: values.callerIdNumber?.trim() || null,
+          },
       symptom: values.symptom,
       reportedBalanceFen: balance?.ok ? balance.fen : null,
       description: values.description,
@@ -255,10 +265,39 @@ export function DispatchForm({ defaultCity }: { defaultCity: string | null }) {
         <Form.Item
           label="参保人"
           name="member"
-          rules={[{ required: true, message: "请按姓名查询并选择参保人" }]}
+          extra="查不到或不能确定时，填写工单上的来电人信息：系统按身份证号、手机号或本地区姓名匹配，匹配不到的由经办人员回电核实后关联"
         >
           <MemberPicker byNameOnly />
         </Form.Item>
+        {!member && (
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item
+                label="来电人姓名"
+                name="callerName"
+                rules={[
+                  { required: true, whitespace: true, message: "请选择参保人，或填写来电人姓名" },
+                ]}
+              >
+                <Input autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                label="来电人手机号"
+                name="callerPhone"
+                rules={[{ pattern: /^\s*1[3-9]\d{9}\s*$/, message: "手机号应为1开头的11位数字" }]}
+              >
+                <Input inputMode="tel" autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item label="来电人身份证号" name="callerIdNumber">
+                <Input autoComplete="off" maxLength={18} />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item
