@@ -35,6 +35,7 @@ export const CHANGE_FIELD_LABELS: Record<string, string> = {
   found: "是否找到",
   requestedRegion: "申请录入地区",
   resolution: "处理结果",
+  member: "参保人",
   // Hotline work orders (派单, 签收, 退单, 转办, 挂起, 延期, 督办, 催办).
   platform: "来源平台",
   externalNumber: "工单编号",

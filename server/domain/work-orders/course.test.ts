@@ -118,6 +118,13 @@ describe("派单", () => {
     expect(order?.signDueAt).toEqual(at("2026-03-19T10:30:00"));
   });
 
+  it("never lets 签收 fall due after the order itself: an urgent order is due the same day", async () => {
+    const id = await dispatch({ priority: "urgent" });
+    expect((await row(id)).dueAt).toEqual(at("2026-03-16T17:30:00"));
+    const [order] = await testDb.db.select().from(workOrders).where(eq(workOrders.enquiryId, id));
+    expect(order?.signDueAt).toEqual(at("2026-03-16T17:30:00"));
+  });
+
   it("refuses a number the platform's city already dispatched, on the field", async () => {
     const first = orderInput();
     await dispatchWorkOrder(testDb.db, pii, manager, first, {}, DISPATCHED);

@@ -75,6 +75,10 @@ export async function dispatchWorkOrder(
       }
 
       const limits = await limitsFor(tx, input.regionCode, input.dispatchedAt);
+      const dueAt = handlingDueAt(input, input.priority, limits, {
+        pauses: [],
+        extensions: [],
+      }) as Date;
       const order = {
         platform: input.platform,
         externalNumber: input.externalNumber,
@@ -84,15 +88,11 @@ export async function dispatchWorkOrder(
         classification: input.classification,
         dispatchedAt: input.dispatchedAt,
         dispatchedBy: actor.id,
-        signDueAt: signDueAt(input.dispatchedAt, limits),
+        signDueAt: signDueAt(input.dispatchedAt, limits, dueAt),
         signedAt: null,
         signedBy: null,
         ...callerColumns(pii, input.caller),
       };
-      const dueAt = handlingDueAt(order, input.priority, limits, {
-        pauses: [],
-        extensions: [],
-      }) as Date;
 
       const [created] = await tx
         .insert(enquiries)

@@ -179,12 +179,17 @@ export async function applyCourseAction(
         transferredAt: now,
       });
       const limits = await limitsFor(tx, toRegion, order.dispatchedAt);
+      const due = await dueChange(step, toRegion);
       await tx
         .update(workOrders)
-        .set({ signDueAt: signDueAt(now, limits), signedAt: null, signedBy: null })
+        .set({
+          signDueAt: signDueAt(now, limits, due.dueAt ?? row.dueAt),
+          signedAt: null,
+          signedBy: null,
+        })
         .where(eq(workOrders.enquiryId, order.enquiryId));
       return {
-        changes: { regionCode: toRegion, assigneeId: null, ...(await dueChange(step, toRegion)) },
+        changes: { regionCode: toRegion, assigneeId: null, ...due },
         audit: {
           action: "work_order.transfer",
           after: { to: region.name, reason: input.reason },

@@ -12,6 +12,7 @@ const HISTORY_FIELDS = [
   "platform",
   "externalNumber",
   "classification",
+  "member",
   "signed",
   "request",
   "decision",

@@ -28,7 +28,8 @@ function columns(now: number): TableColumnsType<EnquiryRow> {
     {
       title: "编号",
       dataIndex: "id",
-      width: 90,
+      // Wide enough for a hotline's number (XA20261206000123) on one line.
+      width: 140,
       render: (id: number, row) => (
         <>
           <Link href={`/enquiries/${id}`}>#{id}</Link>
