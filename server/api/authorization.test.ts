@@ -144,6 +144,7 @@ const MATRIX: Record<string, Entry> = {
   "viewer.me": { allowed: SIGNED_IN, input: () => undefined },
   "viewer.overview": { allowed: SIGNED_IN, input: () => undefined },
   "regions.options": { allowed: SIGNED_IN, input: () => undefined },
+  "regions.transferTargets": { allowed: ["manager"], input: () => undefined },
   "enquiries.list": { allowed: SIGNED_IN, input: () => ({}) },
   "enquiries.count": { allowed: SIGNED_IN, input: () => ({}) },
   "enquiries.byId": {

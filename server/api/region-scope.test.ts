@@ -122,6 +122,7 @@ const TABLE: Record<string, Entry> = {
   "viewer.me": NONE,
   "viewer.overview": NONE,
   "regions.options": NONE,
+  "regions.transferTargets": NONE,
   "enquiries.list": {
     as: "caseworker",
     input: async () => ({ memberId: a.memberId, assigneeId: a.caseworkerId }),

@@ -58,7 +58,7 @@ export async function dispatchWorkOrder(
         ? { memberId: (await loadMemberInScope(tx, actor, input.memberId)).id, matchedBy: null }
         : await matchCaller(tx, pii, actor, input.caller as Caller, input.regionCode);
       const city = await findRegion(tx, input.dispatchingCity);
-      if (!city || city.level !== "city") {
+      if (city?.level !== "city") {
         throw badRequest("请选择派单的地市", "dispatchingCity");
       }
       let assigneeName: string | null = null;

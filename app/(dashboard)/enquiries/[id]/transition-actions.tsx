@@ -462,11 +462,10 @@ function ReturnReasonFields({ form }: { form: FormInstance<DialogValues> }) {
   );
 }
 
-// 转办 may go to any region. The picker offers the regions the viewer's scope lists, less the
-// order's present one; when that leaves none, the 6-digit code is typed instead.
+// 转办 may go to any region: the picker lists every city but the order's present one.
 function RegionField({ detail }: { detail: EnquiryDetail }) {
   const trpc = useTRPC();
-  const regions = useQuery(trpc.regions.options.queryOptions());
+  const regions = useQuery(trpc.regions.transferTargets.queryOptions());
   const here = detail.enquiry.regionCode;
   // A province is only a container: the order goes to a city.
   const options = (regions.data ?? []).map((province) => ({
@@ -474,22 +473,6 @@ function RegionField({ detail }: { detail: EnquiryDetail }) {
     disabled: !province.children?.some((city) => city.value !== here),
     children: province.children?.map((city) => ({ ...city, disabled: city.value === here })),
   }));
-  const others = options.some((province) => !province.disabled);
-  if (regions.isSuccess && !others) {
-    return (
-      <Form.Item
-        label={FIELDS.toRegion}
-        name="toRegion"
-        rules={[
-          { required: true, whitespace: true, message: "请填写转办地区的行政区划代码" },
-          schemaRule(shape.toRegion),
-        ]}
-        extra="您的管辖范围内没有其他地区可选，请输入转办地区的6位行政区划代码（地市级）"
-      >
-        <Input inputMode="numeric" maxLength={6} placeholder="如 511100" autoComplete="off" />
-      </Form.Item>
-    );
-  }
   return (
     <Form.Item
       label={FIELDS.toRegion}
