@@ -2,13 +2,14 @@
 // triggers see every kind of write), and the rollups worked out in TypeScript from the base
 // tables, independently of the SQL that maintains them.
 import type { Executor } from "@/db";
-import type {
-  Cause,
-  Channel,
-  EnquiryStatus,
-  Satisfaction,
-  SubReason,
-  Symptom,
+import {
+  type Cause,
+  type Channel,
+  type EnquiryStatus,
+  OPEN_STATUSES,
+  type Satisfaction,
+  type SubReason,
+  type Symptom,
 } from "@/db/constants";
 import { RESOLVE_HOURS_EDGES } from "@/db/rollup";
 import { enquiries, enquiryCauseMonthly, enquiryCauses, enquiryMonthly } from "@/db/schema";
@@ -136,7 +137,7 @@ function emptyEnquiryRow(key: RollupKey): EnquiryRollupRow {
 
 function addEnquiry(entry: EnquiryRollupRow, e: typeof enquiries.$inferSelect) {
   entry.enquiries += 1;
-  if (["open", "in_progress", "awaiting_recheck"].includes(e.status)) entry.openCount += 1;
+  if (OPEN_STATUSES.includes(e.status)) entry.openCount += 1;
   if (e.resolvedAt) {
     const seconds = Math.round((e.resolvedAt.getTime() - e.openedAt.getTime()) / 1000);
     entry.resolvedCount += 1;

@@ -118,7 +118,7 @@ describe("analytics on the demo data", () => {
       select (select count(*) from current)::int as enquiries,
         (select count(*) from scoped where month between '2024-04' and '2025-03')::int as previous,
         (select count(*) from scoped
-          where status in ('open', 'in_progress', 'awaiting_recheck'))::int as backlog,
+          where bd_is_open(status))::int as backlog,
         (select count(resolved_at) from current)::int as resolved,
         (select count(*) from current where resolved_at <= due_at)::int as "onTime",
         (select count(satisfaction) from current)::int as "followedUp",
