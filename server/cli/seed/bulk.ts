@@ -7,7 +7,11 @@
 // batches can be written at once, one transaction each. A failed load leaves the batches
 // already written. The analytics rollups are added once per batch from the copied rows
 // (bd_rollups_add, in the same transaction) rather than row by row by their triggers, which
-// made the load four to five times slower.
+// made the load four to five times slower. The bulk enquiries get no hotline work orders: those
+// of the hotline channels stand for calls answered at the hotline and only logged, as about three
+// in ten of the demo's are (server/cli/seed/work-orders.ts writes the demo's orders, with their
+// history, in one pass over the demo enquiries). Their statuses are the ones a counter enquiry can
+// have, so the rows hold together without an order.
 import { drizzle } from "drizzle-orm/postgres-js";
 import type postgres from "postgres";
 import { createPiiCodec } from "@/db/pii";

@@ -1,6 +1,7 @@
 // Realistic demo data: the demo accounts, members and two years of enquiries with their causes
-// and resolution steps. Deterministic: the same `now` gives the same rows (only the ciphertext of
-// personal data differs, its IV is random), so demos, screenshots and tests agree.
+// and resolution steps, most hotline calls among them dispatched as work orders. Deterministic:
+// the same `now` gives the same rows (only the ciphertext of personal data differs, its IV is
+// random), so demos, screenshots and tests agree.
 import type { Role } from "@/db/constants";
 import type { Database, Executor } from "@/db/index";
 import { createPiiCodec } from "@/db/pii";
@@ -17,6 +18,7 @@ import { createRandom } from "./random";
 import { loadSeedCities } from "./regions";
 import { demoTriageFacts } from "./triage";
 import { recordSeededTriage, regionRulesByDay } from "./triage-record";
+import { seedWorkOrders } from "./work-orders";
 
 export const DEMO_PASSWORD = "demo-pass-2026";
 export const DEFAULT_DEMO_ENQUIRIES = 2400;
@@ -51,6 +53,8 @@ export type SeedSummary = {
   enquiries: number;
   causes: number;
   steps: number;
+  // Hotline enquiries dispatched as work orders.
+  workOrders: number;
   // Enquiries given triage facts (the recent months').
   triaged: number;
   // First and last month of the demo period, "2024-08".
@@ -132,7 +136,14 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     await inChunks(stepRows, async (chunk) => {
       await tx.insert(resolutionSteps).values(chunk);
     });
+    const workOrders = await seedWorkOrders(tx, {
+      now: options.now,
+      cities,
+      managerId: userIds.manager,
+    });
     await seedHistory(tx);
+    // Orders never signed have no steps; an accepted 延期 adds a 已告知参保人延期.
+    const steps = await tx.$count(resolutionSteps);
 
     // The recent enquiries' triage facts, with the suggestions the rules make from them.
     const triage = demoTriageFacts(
@@ -153,7 +164,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       members: memberIds.length,
       enquiries: enquiryIds.length,
       causes: causeRows.length,
-      steps: stepRows.length,
+      steps,
+      workOrders,
       triaged: triage.length,
       fromMonth: months[0]?.key ?? "",
       toMonth: months[months.length - 1]?.key ?? "",
@@ -184,8 +196,9 @@ async function insertUsers(
     if (row.role === "caseworker" && row.regionScope) caseworkerByCity.set(row.regionScope, row.id);
   }
   const admin = rows.find((row) => row.role === "admin");
-  if (!admin) throw new Error("admin account was not created");
-  return { caseworkerByCity, admin: admin.id };
+  const manager = rows.find((row) => row.role === "manager");
+  if (!admin || !manager) throw new Error("admin and manager accounts were not created");
+  return { caseworkerByCity, admin: admin.id, manager: manager.id };
 }
 
 function enquiryRow(draft: EnquiryDraft, memberId: number | undefined) {

@@ -186,6 +186,34 @@ export const DEMO_POLICY_SETTINGS: DemoSetting[] = [
     ceilingFen: 3_456_100,
     accountPercent: 2,
   }),
+  // Hotline work orders: 西安's 12345 asks for 签收 within a working morning and gives 求助 and 投诉
+  // more days; 乐山 keeps summer office hours and has no same-day rule for urgent orders.
+  city("西安市", "work_order_limits", {
+    signForHours: 8,
+    consultDays: 3,
+    helpDays: 5,
+    complaintDays: 10,
+    suggestionDays: 10,
+    urgentSameDay: true,
+    warnDays: 1,
+    warnHours: 2,
+  }),
+  city("乐山市", "office_hours", {
+    periods: [
+      { from: "09:00", to: "12:00" },
+      { from: "14:00", to: "18:00" },
+    ],
+  }),
+  city("乐山市", "work_order_limits", {
+    signForHours: 16,
+    consultDays: 2,
+    helpDays: 3,
+    complaintDays: 10,
+    suggestionDays: 5,
+    urgentSameDay: false,
+    warnDays: 1,
+    warnHours: 4,
+  }),
   ...ISSUERS.map(([place, name]) =>
     city(place, "issuer", { name, sealLine: `${name}（业务专用章）` }),
   ),
