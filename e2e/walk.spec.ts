@@ -50,6 +50,16 @@ const MANAGER: Record<string, PathOf> = {
   enquiries: at("/enquiries"),
   enquiry: async (sql) => `/enquiries/${(await sql`select min(id) as id from enquiries`)[0]?.id}`,
   dispatch: at("/enquiries/dispatch"),
+  // A demo hotline order with the most history: reviews, pauses, 督办 and 催办 on one page.
+  "work order": async (sql) =>
+    `/enquiries/${
+      (
+        await sql`select w.enquiry_id as id from work_orders w
+          order by (select count(*) from audit_events a
+                    where a.entity = 'enquiry' and a.entity_id = w.enquiry_id::text) desc
+          limit 1`
+      )[0]?.id
+    }`,
   analytics: at("/analytics"),
   members: at("/members"),
 };

@@ -15,7 +15,7 @@ import {
   officeHoursOf,
   officeMinutesBetween,
   type Pause,
-  signForLimit,
+  signDueWithin,
 } from "../../rules/time-limits";
 
 export type OrderClock = {
@@ -52,9 +52,10 @@ export async function clocksByDay(db: Executor, regionCodes: readonly string[]) 
   };
 }
 
-// 签收 is due so many working hours after the order reached the region.
-export function signDue(clock: OrderClock, arrivedAt: Date): Date {
-  return dueAt(arrivedAt, signForLimit(clock.limits), clock.office) as Date;
+// 签收 is due so many working hours after the order reached the region, and never after the
+// order itself is due (the rule the domain applies).
+export function signDue(clock: OrderClock, arrivedAt: Date, handlingDueAt: Date | null): Date {
+  return signDueWithin(arrivedAt, clock.limits, clock.office, handlingDueAt);
 }
 
 export function signMinutes(clock: OrderClock): number {

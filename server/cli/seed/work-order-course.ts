@@ -135,7 +135,7 @@ export class OrderCourse {
       classification: setup.classification,
       dispatchedAt: at,
       dispatchedBy: setup.managerId,
-      signDueAt: signDue(setup.dispatchClock, at),
+      signDueAt: signDue(setup.dispatchClock, at, due),
       signedAt: null,
       signedBy: null,
     };
@@ -199,6 +199,13 @@ export class OrderCourse {
   // A change of status without an effect of its own (转待复查).
   transition(at: Date, to: EnquiryStatus) {
     this.record(at, this.setup.worker, "enquiry.transition", {}, to);
+  }
+
+  // The due moment in the order's present region before any pause or extension: the cap of
+  // its 签收 limit (signDue), as the domain caps it.
+  get handlingCap(): Date {
+    const { clock, classification } = this.setup;
+    return handlingDue(clock, this.input.openedAt, classification, this.input.priority) as Date;
   }
 
   transfer(at: Date, signDueAt: Date, reason: string) {

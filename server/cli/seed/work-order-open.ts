@@ -59,7 +59,7 @@ export function runWorking(
   const { input } = course;
   const first = input.steps[0]?.doneAt ?? now;
   const last = input.steps.at(-1)?.doneAt ?? null;
-  const signDueAt = signDue(clock, input.openedAt);
+  const signDueAt = signDue(clock, input.openedAt, course.handlingCap);
   const room = officeMinutes(clock, input.openedAt, first);
   if (room < 3) return null;
   const signAt = later(
@@ -116,7 +116,7 @@ export function runFresh(
 ): EnquiryChanges | null {
   const { clock, now } = course.setup;
   const { input } = course;
-  const signDueAt = signDue(clock, input.openedAt);
+  const signDueAt = signDue(clock, input.openedAt, course.handlingCap);
   const age = officeMinutes(clock, input.openedAt, now);
   const lateBy = officeMinutes(clock, signDueAt, now);
   const recent = age <= 3 * clock.day;

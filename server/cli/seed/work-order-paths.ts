@@ -112,9 +112,9 @@ export function runClosed(
   if (path === "transfer") {
     cursor = later(dispatchClock, cursor, random.int(15, 180));
     const reason = transferReason(random, course.setup.regionName);
-    course.transfer(cursor, signDue(clock, cursor), reason);
+    course.transfer(cursor, signDue(clock, cursor, course.handlingCap), reason);
   }
-  const signDueAt = signDue(clock, cursor);
+  const signDueAt = signDue(clock, cursor, course.handlingCap);
   if (path === "return_refused" || path === "return_refused_by_centre" || path === "withdrawn") {
     const outcome =
       path === "withdrawn" ? "accepted" : path === "return_refused" ? "manager" : "centre";

@@ -386,7 +386,7 @@ describe("the demo's hotline work orders", () => {
       const arrived =
         transfers.filter((t) => t.enquiryId === enquiry.id).at(-1)?.transferredAt ??
         order.dispatchedAt;
-      const signDue = signDueAt(arrived, limits);
+      const signDue = signDueAt(arrived, limits, enquiry.dueAt);
       if (!order.signedAt) expect(order.signDueAt, where).toEqual(signDue);
       if (order.signedAt) {
         expect(signs.get(enquiry.id), where).toBe(

@@ -9,7 +9,7 @@ import {
   handlingLimit,
   officeHoursOf,
   type Pause,
-  signForLimit,
+  signDueWithin,
   type TimeLimit,
   warningFor,
 } from "../../rules/time-limits";
@@ -25,13 +25,10 @@ export async function limitsFor(db: Executor, regionCode: string, dispatchedAt: 
 }
 export type Limits = Awaited<ReturnType<typeof limitsFor>>;
 
-// 签收 within the region's hours from the moment the order reached the region, and never after
-// the order must be finished: a 签收 limit in hours can outlast a short 办理 limit in days (24
-// office hours are more than 3 office days), and signing an order after its deadline would
-// still count as on time.
-export function signDueAt(arrivedAt: Date, limits: Limits, handlingDue?: Date | null): Date {
-  const due = dueAt(arrivedAt, signForLimit(limits.limits), limits.office) as Date;
-  return handlingDue && handlingDue.getTime() < due.getTime() ? handlingDue : due;
+// 签收 within the region's hours from the moment the order reached the region, capped by the
+// order's own due moment (signDueWithin).
+export function signDueAt(arrivedAt: Date, limits: Limits, handlingDue: Date | null): Date {
+  return signDueWithin(arrivedAt, limits.limits, limits.office, handlingDue);
 }
 
 export function handlingLimitOf(

@@ -19,4 +19,10 @@ export {
   officeDayMinutes,
   officeMinutesBetween,
 } from "./office-time";
-export { handlingLimit, officeHoursOf, signForLimit, warningFor } from "./settings";
+export {
+  handlingLimit,
+  officeHoursOf,
+  signDueWithin,
+  signForLimit,
+  warningFor,
+} from "./settings";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NATIONAL_DEFAULTS, testPolicy } from "../../testing/policy";
 import { dueAt } from "./due-at";
-import { handlingLimit, officeHoursOf, signForLimit, warningFor } from "./settings";
+import { handlingLimit, officeHoursOf, signDueWithin, signForLimit, warningFor } from "./settings";
 
 const limits = NATIONAL_DEFAULTS.work_order_limits;
 
@@ -38,5 +38,20 @@ describe("a work order's limits from the region's settings", () => {
       officeHoursOf(policy),
     );
     expect(due?.toISOString()).toBe(new Date("2026-03-17T10:00:00+08:00").toISOString());
+  });
+
+  it("never lets 签收 fall due after the order itself", () => {
+    const office = officeHoursOf(testPolicy({}));
+    const monday = new Date("2026-03-16T09:00:00+08:00");
+    // 24 office hours end Thursday 10:30; a same-day order is due Monday at the close.
+    const sameDay = new Date("2026-03-16T17:30:00+08:00");
+    expect(signDueWithin(monday, limits, office, null)).toEqual(
+      new Date("2026-03-19T10:30:00+08:00"),
+    );
+    expect(signDueWithin(monday, limits, office, sameDay)).toEqual(sameDay);
+    const later = new Date("2026-03-20T17:30:00+08:00");
+    expect(signDueWithin(monday, limits, office, later)).toEqual(
+      new Date("2026-03-19T10:30:00+08:00"),
+    );
   });
 });

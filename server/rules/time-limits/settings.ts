@@ -2,7 +2,7 @@
 // work_order_limits in server/rules/policy-settings.ts): never a figure of its own.
 import type { Priority, WorkOrderClassification } from "@/db/constants";
 import type { Policy, PolicyValue } from "../policy-settings";
-import type { Extension, TimeLimit } from "./due-at";
+import { dueAt, type Extension, type TimeLimit } from "./due-at";
 import type { OfficeHours } from "./office-time";
 
 type Limits = PolicyValue<"work_order_limits">;
@@ -21,6 +21,20 @@ const DAYS: Record<WorkOrderClassification, keyof Limits> = {
   complaint: "complaintDays",
   suggestion: "suggestionDays",
 };
+
+// When 签收 is due for an order that reached the region at `arrivedAt`: the region's hours, but
+// never after the order must be finished. A 签收 limit in hours can outlast a short 办理 limit in
+// days (24 office hours are more than 3 office days), and an order signed after its deadline
+// would still count as signed on time.
+export function signDueWithin(
+  arrivedAt: Date,
+  limits: Limits,
+  office: OfficeHours,
+  handlingDue: Date | null,
+): Date {
+  const due = dueAt(arrivedAt, signForLimit(limits), office) as Date;
+  return handlingDue && handlingDue.getTime() < due.getTime() ? handlingDue : due;
+}
 
 // 办理: the same day for an urgent order where the region says so, else the working days of the
 // order's classification.
