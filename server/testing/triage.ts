@@ -1,7 +1,7 @@
 // Building triage inputs for the rule tests: an active employee in a region with the national
 // defaults, with whatever the test changes, and the text signals given as lists.
 import { causeTagLabel } from "@/db/constants";
-import type { CueKey } from "../rules/description/cues";
+import type { CueKey, DescriptionCue } from "../rules/description/cues";
 import {
   ruleHits,
   type Suggestion,
@@ -58,3 +58,13 @@ export const pointsOf = (
   hitsOf(rule, overrides)
     .filter((one) => one.key === key)
     .reduce((sum, one) => sum + one.points, 0);
+
+// A cue as readDescription gives it: its key, whether it was denied, the words it was read
+// from and the label shown on the chip, with a date, month or amount where it carries one.
+export const readCue = (
+  key: DescriptionCue["key"],
+  negated: boolean,
+  text: string,
+  label: string,
+  extra: Partial<DescriptionCue> = {},
+): DescriptionCue => ({ key, negated, text, label, ...extra });

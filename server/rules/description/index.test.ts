@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readCue } from "../../testing/triage";
 import type { DescriptionCue } from "./cues";
 import { readDescription } from "./index";
 
@@ -7,13 +8,7 @@ const TODAY = "2026-04-15";
 // A Monday in the first week of 2026; 上周三 is 2025-12-31.
 const NEW_YEAR = "2026-01-05";
 
-const cue = (
-  key: DescriptionCue["key"],
-  negated: boolean,
-  text: string,
-  label: string,
-  extra: Partial<DescriptionCue> = {},
-): DescriptionCue => ({ key, negated, text, label, ...extra });
+const cue = readCue;
 
 type Description = { words: string; today: string; cues: DescriptionCue[] };
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readCue } from "../../testing/triage";
 import type { DescriptionCue } from "./cues";
 import { readDescription } from "./index";
 import type { PhraseCueKey } from "./phrases";
@@ -6,13 +7,7 @@ import type { PhraseCueKey } from "./phrases";
 // A Wednesday.
 const TODAY = "2026-04-15";
 
-const cue = (
-  key: DescriptionCue["key"],
-  negated: boolean,
-  text: string,
-  label: string,
-  extra: Partial<DescriptionCue> = {},
-): DescriptionCue => ({ key, negated, text, label, ...extra });
+const cue = readCue;
 
 type Case = [string, DescriptionCue[]];
 
