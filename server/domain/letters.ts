@@ -12,8 +12,7 @@ import type { IssueLetterInput } from "../schemas/letters";
 import { type AuditContext, recordAudit } from "./audit";
 import { getEnquiryDetail } from "./enquiries/detail";
 import { loadPolicy } from "./policy-settings";
-import { inScope } from "./region-scope";
-import { loadEnquiryInScope } from "./scoped-rows";
+import { enquiryReadable, loadEnquiryInScope } from "./scoped-rows";
 import type { Actor } from "./users";
 
 // Letters to the member (告知书) are issued, not printed from live data: the text is rendered
@@ -214,7 +213,8 @@ const withLabels = <T extends { numberYear: number; serial: number; stage: Lette
 
 // The letters issued for an enquiry, newest first.
 export async function listLetters(db: Database, actor: Actor, enquiryId: number) {
-  await loadEnquiryInScope(db, actor, enquiryId);
+  // Read scope: a region that handed the order on by 转办 still sees the letters it issued.
+  await loadEnquiryInScope(db, actor, enquiryId, { read: true });
   const rows = await db
     .select(letterColumns)
     .from(enquiryLetters)
@@ -224,14 +224,15 @@ export async function listLetters(db: Database, actor: Actor, enquiryId: number)
   return rows.map(withLabels);
 }
 
-// One issued letter as stored, for printing. Its enquiry's region decides who may see it.
+// One issued letter as stored, for printing. Its enquiry's reach decides who may see it: its
+// region, and a region that handed the order on by 转办.
 export async function getLetter(db: Database, actor: Actor, id: number) {
   const [row] = await db
     .select({ ...letterColumns, content: enquiryLetters.content })
     .from(enquiryLetters)
     .innerJoin(enquiries, eq(enquiries.id, enquiryLetters.enquiryId))
     .innerJoin(users, eq(users.id, enquiryLetters.issuedBy))
-    .where(and(eq(enquiryLetters.id, id), inScope(enquiries.regionCode, actor.regionScope)));
+    .where(and(eq(enquiryLetters.id, id), enquiryReadable(actor.regionScope)));
   if (!row) throw notFound("告知书");
   return {
     ...withLabels(row),

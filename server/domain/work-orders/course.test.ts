@@ -11,6 +11,8 @@ import type { TransitionInput } from "../../schemas/enquiries";
 import type { DispatchWorkOrderInput } from "../../schemas/work-orders";
 import { getEnquiryDetail } from "../enquiries/detail";
 import { transitionEnquiry } from "../enquiries/update";
+import { getEnquiryInsights } from "../insights/enquiry";
+import { listLetters } from "../letters";
 import type { Actor } from "../users";
 import { dispatchWorkOrder } from "./dispatch";
 import { linkMember } from "./link-member";
@@ -245,6 +247,9 @@ describe("转办", () => {
     // 西安 reads it, read-only; cannot act on it; cannot open any other 乐山 order.
     const seen = await getEnquiryDetail(testDb.db, caseworker, id, now);
     expect(seen).toMatchObject({ readOnly: true, allowedActions: [] });
+    // The rest of the page reads too: its 原因研判 and its letters.
+    await expect(getEnquiryInsights(testDb.db, caseworker, id)).resolves.toMatchObject({});
+    await expect(listLetters(testDb.db, caseworker, id)).resolves.toEqual([]);
     expect(await refusal(act(caseworker, id, "sign", now))).toBe(
       "NOT_FOUND 咨询工单不存在或无权查看",
     );
