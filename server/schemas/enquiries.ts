@@ -92,6 +92,8 @@ export const LIST_SORTS = ["newest", "oldest", "due"] as const;
 export const listEnquiriesInput = z.strictObject({
   status: codeList(ENQUIRY_STATUS_CODES).optional(),
   cause: codeList(CAUSE_CODES).optional(),
+  // 政策改革 and 其他 by their sub-reasons (门诊共济改革, 断缴 …).
+  subReason: codeList(SUB_REASON_CODES).optional(),
   symptom: codeList(SYMPTOM_CODES).optional(),
   channel: codeList(CHANNEL_CODES).optional(),
   regionCode: regionCode.optional(),

@@ -3,7 +3,7 @@ import type { Database } from "@/db";
 import { enquiries, enquiryCauses, members } from "@/db/schema";
 import { type CountEnquiriesInput, countEnquiriesInput } from "../../schemas/enquiries";
 import type { Actor } from "../users";
-import { checkFilterRows, listFilters, searchUsesMember } from "./list";
+import { checkFilterRows, listFilters, searchUsesMember, subReasonCondition } from "./list";
 
 // Counting every match of a broad filter on a million rows costs more than a page of them, so
 // the count stops here ("超过 1,000 件") and is a call of its own: the list page shows its rows
@@ -20,7 +20,7 @@ export async function countEnquiries(
 ): Promise<EnquiryCount> {
   const input = countEnquiriesInput.parse(rawInput);
   await checkFilterRows(db, actor, input);
-  const where = listFilters(actor, input, now);
+  const where = [...listFilters(actor, input, now), ...subReasonCondition(input.subReason)];
   // The member join is needed only when the search term is matched against the member's name.
   const memberJoin = searchUsesMember(input.q)
     ? sql`inner join ${members} on ${members.id} = ${enquiries.memberId}`

@@ -66,6 +66,27 @@ describe("countEnquiries", () => {
     expect(await allIds(xian, input)).toHaveLength(expected);
   });
 
+  it("counts a sub-reason like the list, and only enquiries tagged with it", async () => {
+    const input = { cause: ["policy_reform" as const], subReason: ["outpatient_reform" as const] };
+    const expected = await sqlCount(
+      `exists (select 1 from enquiry_causes c where c.enquiry_id = e.id
+         and c.cause = 'policy_reform' and c.sub_reason = 'outpatient_reform')`,
+    );
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(COUNT_CAP);
+    expect(await countEnquiries(testDb.db, manager, input)).toEqual({
+      total: expected,
+      capped: false,
+    });
+    const page = await listEnquiries(testDb.db, manager, { ...input, limit: 100 });
+    expect(page.items.length).toBeGreaterThan(0);
+    for (const item of page.items) {
+      expect(item.causes).toContainEqual(
+        expect.objectContaining({ cause: "policy_reform", subReason: "outpatient_reform" }),
+      );
+    }
+  });
+
   it("counts a two-character search and a longer one like the list", async () => {
     for (const q of ["负数", "离职后", "个账"]) {
       const ids = await allIds(xian, { q });

@@ -13,7 +13,7 @@ import {
   sql,
 } from "drizzle-orm";
 import type { Database } from "@/db";
-import { CAUSE_CODES, type Cause } from "@/db/constants";
+import { CAUSE_CODES, type Cause, type SubReason } from "@/db/constants";
 import { enquiries, enquiryCauses, members, regions, users, workOrders } from "@/db/schema";
 import { codeOrder } from "@/db/schema/code-lists";
 import type { CauseTag, ListEnquiriesInput } from "../../schemas/enquiries";
@@ -75,6 +75,15 @@ function causeCondition(causes: Cause[] | undefined): SQL[] {
   ];
 }
 
+// Few enquiries carry a given sub-reason, so a probe per candidate row by the tags' primary key
+// suffices for the list and the count alike.
+export function subReasonCondition(subReasons: SubReason[] | undefined): SQL[] {
+  if (!subReasons?.length) return [];
+  return [
+    sql`exists (select 1 from ${enquiryCauses} where ${enquiryCauses.enquiryId} = ${enquiries.id} and ${inArray(enquiryCauses.subReason, subReasons)})`,
+  ];
+}
+
 function keyset(sort: "newest" | "oldest" | "due", cursor: Cursor | null) {
   const column = sort === "due" ? enquiries.dueAt : enquiries.openedAt;
   const ascending = sort !== "newest";
@@ -113,7 +122,11 @@ export async function listEnquiries(
 ) {
   const input = listEnquiriesInput.parse(rawInput);
   await checkFilterRows(db, actor, input);
-  const where = [...listFilters(actor, input, now), ...causeCondition(input.cause)];
+  const where = [
+    ...listFilters(actor, input, now),
+    ...causeCondition(input.cause),
+    ...subReasonCondition(input.subReason),
+  ];
   const { order, after } = keyset(input.sort, input.cursor ? decodeCursor(input.cursor) : null);
 
   // The page's keys first, joined to nothing the filters do not need, so PostgreSQL picks its

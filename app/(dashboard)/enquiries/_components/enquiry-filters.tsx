@@ -7,7 +7,15 @@ import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import { FilterField, MultiSelectFilter, RegionFilter } from "@/app/_components/filter-controls";
 import { useTRPC } from "@/app/_trpc/client";
-import { CAUSES, CHANNELS, ENQUIRY_STATUSES, type Role, SYMPTOMS } from "@/db/constants";
+import {
+  CAUSE_LABELS,
+  CAUSES,
+  CHANNELS,
+  ENQUIRY_STATUSES,
+  type Role,
+  SYMPTOMS,
+  subReasonsOf,
+} from "@/db/constants";
 import type { EnquiryFilters, ListSort } from "./search-params";
 
 const SORT_OPTIONS: { value: ListSort; label: string }[] = [
@@ -31,6 +39,13 @@ export function EnquiryFiltersBar({
   const regions = useQuery(trpc.regions.options.queryOptions());
   const assignees = useQuery(trpc.enquiries.assignees.queryOptions({}));
   const set = (patch: Partial<EnquiryFilters>) => onChange({ ...filters, ...patch });
+  // The sub-reasons of the chosen causes that have any (政策改革, 其他), named with their cause.
+  const subChoices = filters.cause.flatMap((cause) =>
+    subReasonsOf(cause).map((option) => ({
+      code: option.code,
+      label: `${CAUSE_LABELS[cause]}·${option.label}`,
+    })),
+  );
 
   // The search box applies on Enter, not on each keystroke, so typing a Chinese word through an
   // input method does not fire a query per syllable. It follows the URL when that changes.
@@ -100,9 +115,29 @@ export function EnquiryFiltersBar({
             placeholder="全部原因"
             choices={CAUSES}
             value={filters.cause}
-            onChange={(cause) => set({ cause })}
+            // A sub-reason belongs to its cause: dropping the cause drops its sub-reasons.
+            onChange={(cause) =>
+              set({
+                cause,
+                sub: filters.sub.filter((code) =>
+                  cause.some((c) => subReasonsOf(c).some((option) => option.code === code)),
+                ),
+              })
+            }
           />
         </FilterField>
+        {subChoices.length > 0 && (
+          <FilterField id="filter-sub" label="子原因">
+            <MultiSelectFilter
+              id="filter-sub"
+              label="子原因"
+              placeholder="全部子原因"
+              choices={subChoices}
+              value={filters.sub}
+              onChange={(sub) => set({ sub })}
+            />
+          </FilterField>
+        )}
         <FilterField id="filter-symptom" label="反映问题">
           <MultiSelectFilter
             id="filter-symptom"

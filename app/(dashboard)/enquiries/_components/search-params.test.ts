@@ -46,6 +46,17 @@ describe("parseFilters", () => {
     expect(parse("region=32020a").region).toBeUndefined();
   });
 
+  it("reads sub-reasons only with their cause, so no hidden filter is in force", () => {
+    const both = parse("cause=policy_reform,other&sub=outpatient_reform,medical_spending,bogus");
+    expect(both.sub).toEqual(["outpatient_reform", "medical_spending"]);
+    expect(parseListInput(new URLSearchParams(toQueryString(both)))).toMatchObject({
+      cause: ["policy_reform", "other"],
+      subReason: ["outpatient_reform", "medical_spending"],
+    });
+    expect(parse("cause=policy_reform&sub=medical_spending").sub).toEqual([]);
+    expect(parse("sub=outpatient_reform").sub).toEqual([]);
+  });
+
   it("accepts valid single values", () => {
     const filters = parse("assignee=7&member=12&mine=1&sort=due&from=2024-02-29");
     expect(filters).toMatchObject({ assignee: 7, member: 12, mine: true, sort: "due" });

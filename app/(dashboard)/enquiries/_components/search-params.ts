@@ -1,5 +1,12 @@
 import { calendarDay, dayRangeBounds } from "@/app/_components/day-range-params";
-import { CAUSE_CODES, CHANNEL_CODES, ENQUIRY_STATUS_CODES, SYMPTOM_CODES } from "@/db/constants";
+import {
+  CAUSE_CODES,
+  CHANNEL_CODES,
+  ENQUIRY_STATUS_CODES,
+  SUB_REASON_CODES,
+  SYMPTOM_CODES,
+  subReasonFits,
+} from "@/db/constants";
 import { LIST_SORTS, type ListEnquiriesInput } from "@/server/schemas/enquiries";
 
 // The list's filters live in the URL so a reload or a shared link shows the same list, and other
@@ -7,6 +14,7 @@ import { LIST_SORTS, type ListEnquiriesInput } from "@/server/schemas/enquiries"
 // The parameter names are a contract with those pages: rename none of them.
 //
 //   status, cause, symptom, channel   comma-separated codes
+//   sub                               sub-reasons of 政策改革 and 其他, comma-separated codes
 //   region                            6-digit province or city code
 //   assignee, member                  numeric ids
 //   mine=1                            only enquiries assigned to the viewer
@@ -22,6 +30,7 @@ export type ListSort = (typeof LIST_SORTS)[number];
 export type EnquiryFilters = {
   status: (typeof ENQUIRY_STATUS_CODES)[number][];
   cause: (typeof CAUSE_CODES)[number][];
+  sub: (typeof SUB_REASON_CODES)[number][];
   symptom: (typeof SYMPTOM_CODES)[number][];
   channel: (typeof CHANNEL_CODES)[number][];
   region?: string;
@@ -38,6 +47,7 @@ export type EnquiryFilters = {
 export const EMPTY_FILTERS: EnquiryFilters = {
   status: [],
   cause: [],
+  sub: [],
   symptom: [],
   channel: [],
   mine: false,
@@ -66,9 +76,14 @@ export function parseFilters(params: Params): EnquiryFilters {
   const region = params.get("region");
   const q = params.get("q")?.trim().slice(0, MAX_SEARCH_LENGTH).trim();
   const sort = params.get("sort");
+  const cause = codeList(params, "cause", CAUSE_CODES);
   return {
     status: codeList(params, "status", ENQUIRY_STATUS_CODES),
-    cause: codeList(params, "cause", CAUSE_CODES),
+    cause,
+    // A sub-reason only with its cause, so no filter is in force that the bar does not show.
+    sub: codeList(params, "sub", SUB_REASON_CODES).filter((code) =>
+      cause.some((c) => subReasonFits(c, code)),
+    ),
     symptom: codeList(params, "symptom", SYMPTOM_CODES),
     channel: codeList(params, "channel", CHANNEL_CODES),
     region: region && /^\d{6}$/.test(region) ? region : undefined,
@@ -91,6 +106,7 @@ export function toListInput(filters: EnquiryFilters): Omit<ListEnquiriesInput, "
   return {
     status: nonEmpty(filters.status),
     cause: nonEmpty(filters.cause),
+    subReason: nonEmpty(filters.sub),
     symptom: nonEmpty(filters.symptom),
     channel: nonEmpty(filters.channel),
     regionCode: filters.region,
@@ -116,6 +132,7 @@ export function toQueryString(filters: EnquiryFilters): string {
   };
   set("status", filters.status.join(","));
   set("cause", filters.cause.join(","));
+  set("sub", filters.sub.join(","));
   set("symptom", filters.symptom.join(","));
   set("channel", filters.channel.join(","));
   set("region", filters.region);
