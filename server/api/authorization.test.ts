@@ -9,11 +9,16 @@ import {
   enquiryLinks,
   memberRegionReviews,
   policyEvents,
-  workOrders,
 } from "@/db/schema";
 import { buildIdNumber } from "@/server/rules/id-number";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
-import { createLetter, createMember, createSession, createUser } from "@/server/testing/factories";
+import {
+  createLetter,
+  createMember,
+  createSession,
+  createUnlinkedWorkOrder,
+  createUser,
+} from "@/server/testing/factories";
 import type { SessionRef } from "../auth/session-ref";
 import { addDays } from "../rules/calendar-day";
 import { appRouter, createCaller } from "./root";
@@ -77,35 +82,6 @@ async function freshPolicyEvent() {
     .returning({ id: policyEvents.id });
   if (!row) throw new Error("insert failed");
   return row.id;
-}
-
-// A 12345 order of 西安 whose caller is not identified yet, for linking its member.
-async function freshUnlinkedOrder() {
-  const [row] = await testDb.db
-    .insert(enquiries)
-    .values({
-      memberId: null,
-      regionCode: XIAN,
-      channel: "hotline_12345",
-      symptom: "zero",
-      description: "待识别参保人测试",
-      status: "in_progress",
-      createdBy: ids.caseworkerA as number,
-      dueAt: new Date(Date.now() + 86_400_000),
-    })
-    .returning({ id: enquiries.id, version: enquiries.version });
-  if (!row) throw new Error("insert failed");
-  await testDb.db.insert(workOrders).values({
-    enquiryId: row.id,
-    platform: "hotline_12345",
-    externalNumber: `LINK-${row.id}`,
-    dispatchingCity: XIAN,
-    dispatchingUnit: "西安市12345市民服务热线",
-    classification: "consult",
-    dispatchedAt: new Date(),
-    dispatchedBy: ids.caseworkerA as number,
-  });
-  return row;
 }
 
 // A hotline order of its own number per call, dispatched an hour ago.
@@ -180,7 +156,13 @@ const MATRIX: Record<string, Entry> = {
   },
   "workOrders.linkMember": {
     allowed: CASEWORKERS,
-    input: async () => ({ ...(await freshUnlinkedOrder()), memberId: xianMemberId }),
+    input: async () => ({
+      ...(await createUnlinkedWorkOrder(testDb.db, {
+        regionCode: XIAN,
+        createdBy: ids.caseworkerA as number,
+      })),
+      memberId: xianMemberId,
+    }),
     overrides: { caseworkerB: "NOT_FOUND" },
   },
   "enquiries.setCauses": {

@@ -8,7 +8,6 @@ import {
   enquiryLinks,
   memberRegionReviews,
   policyEvents,
-  workOrders,
 } from "@/db/schema";
 import { callerWith, errorCode, testPii } from "@/server/testing/callers";
 import { testClock } from "@/server/testing/clock";
@@ -17,6 +16,7 @@ import {
   createLetter,
   createMember,
   createSignedInUser,
+  createUnlinkedWorkOrder,
   createUser,
 } from "@/server/testing/factories";
 import type { SessionRef } from "../auth/session-ref";
@@ -75,35 +75,6 @@ async function insertReview(memberId: number, requestedBy: number, requestedRegi
     .returning({ id: memberRegionReviews.id });
   if (!row) throw new Error("insert failed");
   return row.id;
-}
-
-// A 12345 order of 西安 whose caller is not identified yet, for linking its member.
-async function freshUnlinkedOrder() {
-  const [row] = await testDb.db
-    .insert(enquiries)
-    .values({
-      memberId: null,
-      regionCode: XIAN,
-      channel: "hotline_12345",
-      symptom: "zero",
-      description: "待识别参保人测试",
-      status: "in_progress",
-      createdBy: a.caseworkerId,
-      dueAt: new Date(Date.now() + 86_400_000),
-    })
-    .returning({ id: enquiries.id, version: enquiries.version });
-  if (!row) throw new Error("insert failed");
-  await testDb.db.insert(workOrders).values({
-    enquiryId: row.id,
-    platform: "hotline_12345",
-    externalNumber: `LINK-${row.id}`,
-    dispatchingCity: XIAN,
-    dispatchingUnit: "西安市12345市民服务热线",
-    classification: "consult",
-    dispatchedAt: new Date(),
-    dispatchedBy: a.caseworkerId,
-  });
-  return row;
 }
 
 const freshEnquiry = () => insertEnquiry(a.memberId, XIAN, a.caseworkerId);
@@ -180,7 +151,13 @@ const TABLE: Record<string, Entry> = {
   },
   "workOrders.linkMember": {
     as: "caseworker",
-    input: async () => ({ ...(await freshUnlinkedOrder()), memberId: a.memberId }),
+    input: async () => ({
+      ...(await createUnlinkedWorkOrder(testDb.db, {
+        regionCode: XIAN,
+        createdBy: a.caseworkerId,
+      })),
+      memberId: a.memberId,
+    }),
     refs: { id: "enquiry", memberId: "member" },
   },
   "enquiries.setCauses": {

@@ -47,9 +47,14 @@ export async function loadMemberInScope(
   db: Executor,
   actor: Actor,
   id: number,
-): Promise<{ id: number; regionCode: string }> {
+): Promise<{ id: number; regionCode: string; name: string; idNumberMasked: string }> {
   const [row] = await db
-    .select({ id: members.id, regionCode: members.regionCode })
+    .select({
+      id: members.id,
+      regionCode: members.regionCode,
+      name: members.name,
+      idNumberMasked: members.idNumberMasked,
+    })
     .from(members)
     .where(and(eq(members.id, id), inScope(members.regionCode, actor.regionScope)));
   if (!row) throw notFound("参保人");

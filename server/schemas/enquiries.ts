@@ -17,23 +17,16 @@ import {
 } from "@/db/constants";
 import { TRANSITION_ACTION_CODES } from "../rules/enquiry-status";
 import { codeList } from "./code-list";
+import { fen, regionCode, rowId, version } from "./fields";
 import { relatedEnquiryIds, triageFacts } from "./insights";
 import { calendarDay, instant, text } from "./text";
 
 // One schema per operation, shared by the form (client-side validation), the router (input)
 // and the tests. Money travels as integer 分; the forms convert typed 元 with parseYuanToFen.
 
-const id = z.number().int().positive();
-const regionCode = text().regex(/^\d{6}$/, "行政区划代码应为6位数字");
-const fen = (label: string) =>
-  z
-    .number({ error: `${label}应为数字` })
-    .int(`${label}最多保留两位小数`)
-    .min(-10_000_000_000, `${label}超出范围`)
-    .max(10_000_000_000, `${label}超出范围`);
+const id = rowId;
 const requiredText = (label: string, max: number) =>
   text().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
-export const version = z.number().int().min(1);
 
 // Why a tag's sub-reason does not fit its cause, or null; the cause editor says the same.
 export function subReasonIssue(tag: Pick<CauseTag, "cause" | "subReason">): string | null {

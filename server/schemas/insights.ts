@@ -7,20 +7,15 @@ import {
   TIER_MAX_LENGTH,
 } from "@/db/constants";
 import { CUE_KEYS, type CueKey } from "../rules/description/cues";
+import { fen, rowId, version } from "./fields";
 import { categoryIssue, insuranceScheme, personCategory } from "./members";
 import { calendarDay, calendarMonth, text } from "./text";
 
 // Triage facts, the 离职减员 calculator and repeat-enquiry links. Money travels as integer 分,
 // dates as "YYYY-MM-DD" calendar days in Beijing time.
 
-const id = z.number().int().positive();
+const id = rowId;
 const day = (label: string) => calendarDay(`${label}应为有效日期（YYYY-MM-DD）`);
-const fen = (label: string) =>
-  z
-    .number({ error: `${label}应为数字` })
-    .int(`${label}最多保留两位小数`)
-    .min(-10_000_000_000, `${label}超出范围`)
-    .max(10_000_000_000, `${label}超出范围`);
 
 // The member's insurance as the caseworker verified it on the phone, when it differs from the
 // record; the rules then run on it.
@@ -108,7 +103,7 @@ export type LeaveCalculationQuery = z.infer<typeof leaveCalculationQuery>;
 
 export const saveLeaveCalculationInput = z.strictObject({
   id,
-  version: z.number().int().min(1),
+  version,
   calculation: leaveCalculationInput,
 });
 export type SaveLeaveCalculationInput = z.infer<typeof saveLeaveCalculationInput>;

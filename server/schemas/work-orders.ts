@@ -5,27 +5,32 @@ import {
   WORK_ORDER_CLASSIFICATION_CODES,
   WORK_ORDER_PLATFORM_CODES,
 } from "@/db/constants";
+import { validateIdNumber } from "../rules/id-number";
+import { fen, regionCode, rowId, version } from "./fields";
 import { memberName, phoneNumber } from "./members";
 import { instant, text } from "./text";
 
 // 派单: a work order from the 12345 or 12393 hotline, registered and dispatched to a region (and
 // optionally to one of its caseworkers) by a manager. Shared by the dispatch form and the router.
 
-const id = z.number().int().positive();
-const regionCode = text().regex(/^\d{6}$/, "行政区划代码应为6位数字");
-const fen = (label: string) =>
-  z
-    .number({ error: `${label}应为数字` })
-    .int(`${label}最多保留两位小数`)
-    .min(-10_000_000_000, `${label}超出范围`)
-    .max(10_000_000_000, `${label}超出范围`);
+const id = rowId;
 
 // The caller as the hotline recorded them. With no member chosen, the order is matched by ID
 // number, phone, or name in the handling city; unmatched, it waits as 待识别参保人.
 export const callerInput = z.strictObject({
   name: memberName,
   phone: phoneNumber.nullish(),
-  idNumber: text().trim().max(18, "身份证号应为18位").nullish(),
+  // Checked like a recorded one (length, birth date, check character); the region prefix is
+  // not, since a caller may be insured anywhere.
+  idNumber: text()
+    .trim()
+    .max(20, "身份证号应为18位")
+    .superRefine((raw, ctx) => {
+      if (!raw) return;
+      const check = validateIdNumber(raw, () => true);
+      if (!check.ok) ctx.addIssue({ code: "custom", message: `来电人${check.message}` });
+    })
+    .nullish(),
 });
 
 export const dispatchWorkOrderInput = z
@@ -60,6 +65,6 @@ export type DispatchWorkOrderInput = z.infer<typeof dispatchWorkOrderInput>;
 
 export const linkMemberInput = z.strictObject({
   id,
-  version: z.number().int().min(1),
+  version,
   memberId: id,
 });

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { MemberInsurance, Role } from "@/db/constants";
 import type { Executor } from "@/db/index";
 import { maskIdNumber, maskPhone, type PiiCodec } from "@/db/pii";
-import { enquiryLetters, members, userSessions, users } from "@/db/schema";
+import { enquiries, enquiryLetters, members, userSessions, users, workOrders } from "@/db/schema";
 import { buildIdNumber } from "../rules/id-number";
 
 // Test data builders: each call makes a new row with unique values; tests state only what
@@ -127,4 +127,36 @@ export async function createLetter(
     .returning();
   if (!letter) throw new Error("letter insert returned nothing");
   return letter;
+}
+
+// A 12345 order in work whose caller is not identified yet (待识别参保人), for linking a member.
+export async function createUnlinkedWorkOrder(
+  db: Executor,
+  at: { regionCode: string; createdBy: number },
+) {
+  const [row] = await db
+    .insert(enquiries)
+    .values({
+      memberId: null,
+      regionCode: at.regionCode,
+      channel: "hotline_12345",
+      symptom: "zero",
+      description: "待识别参保人测试",
+      status: "in_progress",
+      createdBy: at.createdBy,
+      dueAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning({ id: enquiries.id, version: enquiries.version });
+  if (!row) throw new Error("enquiry insert returned nothing");
+  await db.insert(workOrders).values({
+    enquiryId: row.id,
+    platform: "hotline_12345",
+    externalNumber: `LINK-${row.id}`,
+    dispatchingCity: at.regionCode,
+    dispatchingUnit: "12345市民服务热线",
+    classification: "consult",
+    dispatchedAt: new Date(),
+    dispatchedBy: at.createdBy,
+  });
+  return row;
 }

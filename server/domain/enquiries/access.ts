@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { enquiries } from "@/db/schema";
-import { conflict } from "../../errors";
-import { type EnquiryRow, loadEnquiryInScope } from "../scoped-rows";
+import { badRequest, conflict } from "../../errors";
+import { isWithinScope } from "../region-scope";
+import { type EnquiryRow, loadEnquiryInScope, loadUserInScope } from "../scoped-rows";
 import type { Actor } from "../users";
 
 // Loads for a write: in scope, locked, and still at the version the editor saw. A stale version
@@ -33,4 +34,30 @@ export async function saveEnquiry(
     .returning();
   if (!saved) throw conflict();
   return saved;
+}
+
+// The caseworker an enquiry of `regionCode` may be given to: active, a caseworker, and scoped
+// over that region (loaded through the scope check, so another region's user is NOT_FOUND).
+export async function loadAssignableCaseworker(
+  db: Executor,
+  actor: Actor,
+  userId: number,
+  regionCode: string,
+) {
+  const user = await loadUserInScope(db, actor, userId);
+  if (!user.active || user.role !== "caseworker" || !isWithinScope(regionCode, user.regionScope)) {
+    throw badRequest("只能指派给负责该地区的在岗经办人员", "assigneeId");
+  }
+  return user;
+}
+
+// The enquiry a submission with this idempotency key already filed: a double click or a retry
+// after a lost response gets the first one back (used where an insert met the key's index).
+export async function filedEarlier(db: Executor, actor: Actor, idempotencyKey: string) {
+  const [existing] = await db
+    .select({ id: enquiries.id })
+    .from(enquiries)
+    .where(and(eq(enquiries.createdBy, actor.id), eq(enquiries.idempotencyKey, idempotencyKey)));
+  if (!existing) throw badRequest("提交冲突，请重试");
+  return { id: existing.id, duplicate: true };
 }

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import {
   CHANNEL_LABELS,
@@ -16,6 +15,7 @@ import { recordFilingInsights } from "../insights/filing";
 import { assertHandlingRegion } from "../regions";
 import { loadMemberInScope } from "../scoped-rows";
 import type { Actor } from "../users";
+import { filedEarlier } from "./access";
 import { describeCauses, writeCauses } from "./causes";
 import { recheckOnCreate } from "./recheck";
 
@@ -71,19 +71,7 @@ export async function createEnquiry(
       .onConflictDoNothing()
       .returning({ id: enquiries.id });
 
-    if (!created) {
-      const [existing] = await tx
-        .select({ id: enquiries.id })
-        .from(enquiries)
-        .where(
-          and(
-            eq(enquiries.createdBy, actor.id),
-            eq(enquiries.idempotencyKey, input.idempotencyKey),
-          ),
-        );
-      if (!existing) throw badRequest("提交冲突，请重试");
-      return { id: existing.id, duplicate: true };
-    }
+    if (!created) return filedEarlier(tx, actor, input.idempotencyKey);
 
     await writeCauses(tx, created.id, input.causes);
     await recordFilingInsights(

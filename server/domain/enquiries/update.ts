@@ -12,12 +12,10 @@ import { badRequest, forbidden } from "../../errors";
 import { checkTransition } from "../../rules/enquiry-status";
 import type { CauseTag, TransitionInput } from "../../schemas/enquiries";
 import { type AuditContext, recordAudit } from "../audit";
-import { isWithinScope } from "../region-scope";
-import { loadUserInScope } from "../scoped-rows";
 import type { Actor } from "../users";
 import { courseFacts, courseRole, loadCourse } from "../work-orders/course";
 import { applyCourseAction } from "../work-orders/effects";
-import { loadForUpdate, saveEnquiry } from "./access";
+import { loadAssignableCaseworker, loadForUpdate, saveEnquiry } from "./access";
 import { describeCauses, readCauses, writeCauses } from "./causes";
 import { recheckAfterRetag, recheckAfterStep, recheckDueOnFrom } from "./recheck";
 
@@ -170,14 +168,7 @@ export async function assignEnquiry(
     const row = await loadForUpdate(tx, actor, input.id, input.version);
     let assigneeName: string | null = null;
     if (input.assigneeId !== null) {
-      const assignee = await loadUserInScope(tx, actor, input.assigneeId);
-      if (
-        !assignee.active ||
-        assignee.role !== "caseworker" ||
-        !isWithinScope(row.regionCode, assignee.regionScope)
-      ) {
-        throw badRequest("只能指派给负责该地区的在岗经办人员", "assigneeId");
-      }
+      const assignee = await loadAssignableCaseworker(tx, actor, input.assigneeId, row.regionCode);
       assigneeName = assignee.displayName;
     }
     const saved = await saveEnquiry(tx, row, { assigneeId: input.assigneeId }, now);

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { type workOrderReviews, workOrderSupervisions, workOrders } from "@/db/schema";
 import type { CourseFacts, CourseRole } from "../../rules/enquiry-status";
@@ -29,15 +29,14 @@ export function reviewStage(review: ReviewRow): "manager" | "centre" | null {
 
 // Everything the course table's guards look at, with the rows behind them.
 export async function loadCourse(db: Executor, row: EnquiryRow) {
-  const [[order], events, [supervision]] = await Promise.all([
+  const [[order], events, supervisions] = await Promise.all([
     db.select().from(workOrders).where(eq(workOrders.enquiryId, row.id)),
     clockEvents(db, row.id),
     db
       .select()
       .from(workOrderSupervisions)
-      .where(
-        and(eq(workOrderSupervisions.enquiryId, row.id), isNull(workOrderSupervisions.answeredAt)),
-      ),
+      .where(eq(workOrderSupervisions.enquiryId, row.id))
+      .orderBy(asc(workOrderSupervisions.supervisedAt), asc(workOrderSupervisions.id)),
   ]);
   const pendingExtension =
     events.reviews.find((review) => review.kind === "extension" && reviewStage(review)) ?? null;
@@ -48,7 +47,9 @@ export async function loadCourse(db: Executor, row: EnquiryRow) {
     events,
     pendingExtension,
     pendingReturn,
-    openSupervision: supervision ?? null,
+    supervisions,
+    // At most one is unanswered (work_order_supervisions_one_open_key).
+    openSupervision: supervisions.find((s) => s.answeredAt === null) ?? null,
   };
 }
 export type Course = Awaited<ReturnType<typeof loadCourse>>;

@@ -7,7 +7,7 @@ import {
   WORK_ORDER_CLASSIFICATION_LABELS,
   WORK_ORDER_PLATFORM_LABELS,
 } from "@/db/constants";
-import { users, workOrderReminders, workOrderSupervisions, workOrderTransfers } from "@/db/schema";
+import { users, workOrderReminders, workOrderTransfers } from "@/db/schema";
 import {
   formatRemaining,
   type LimitState,
@@ -65,7 +65,8 @@ export async function workOrderPanel(
     };
   }
 
-  const [transfers, supervisions, reminders] = await Promise.all([
+  const supervisions = course.supervisions;
+  const [transfers, reminders] = await Promise.all([
     db
       .select()
       .from(workOrderTransfers)
@@ -73,22 +74,19 @@ export async function workOrderPanel(
       .orderBy(asc(workOrderTransfers.transferredAt)),
     db
       .select()
-      .from(workOrderSupervisions)
-      .where(eq(workOrderSupervisions.enquiryId, enquiry.id))
-      .orderBy(asc(workOrderSupervisions.supervisedAt)),
-    db
-      .select()
       .from(workOrderReminders)
       .where(eq(workOrderReminders.enquiryId, enquiry.id))
       .orderBy(asc(workOrderReminders.remindedAt)),
   ]);
-  const names = await regionNames(db, [
-    order.dispatchingCity,
-    ...transfers.flatMap((t) => [t.fromRegion, t.toRegion]),
-  ]);
-  const people = await peopleNames(db, [
-    ...course.events.reviews.flatMap((r) => [r.requestedBy, r.decidedBy]),
-    ...supervisions.flatMap((s) => [s.supervisedBy, s.answeredBy]),
+  const [names, people] = await Promise.all([
+    regionNames(db, [
+      order.dispatchingCity,
+      ...transfers.flatMap((t) => [t.fromRegion, t.toRegion]),
+    ]),
+    peopleNames(db, [
+      ...course.events.reviews.flatMap((r) => [r.requestedBy, r.decidedBy]),
+      ...supervisions.flatMap((s) => [s.supervisedBy, s.answeredBy]),
+    ]),
   ]);
 
   return {

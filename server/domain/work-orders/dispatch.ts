@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import {
   PRIORITY_LABELS,
@@ -12,9 +11,9 @@ import { badRequest, sqlState } from "../../errors";
 import { shanghaiMinute } from "../../rules/calendar-day";
 import type { DispatchWorkOrderInput } from "../../schemas/work-orders";
 import { type AuditContext, recordAudit } from "../audit";
-import { isWithinScope } from "../region-scope";
+import { filedEarlier, loadAssignableCaseworker } from "../enquiries/access";
 import { assertHandlingRegion, findRegion } from "../regions";
-import { loadMemberInScope, loadUserInScope } from "../scoped-rows";
+import { loadMemberInScope } from "../scoped-rows";
 import type { Actor } from "../users";
 import { type Caller, type CallerMatch, callerColumns, matchCaller } from "./caller";
 import { handlingDueAt, limitsFor, signDueAt } from "./limits";
@@ -63,14 +62,12 @@ export async function dispatchWorkOrder(
       }
       let assigneeName: string | null = null;
       if (input.assigneeId) {
-        const assignee = await loadUserInScope(tx, actor, input.assigneeId);
-        if (
-          !assignee.active ||
-          assignee.role !== "caseworker" ||
-          !isWithinScope(input.regionCode, assignee.regionScope)
-        ) {
-          throw badRequest("只能派给负责该地区的在岗经办人员", "assigneeId");
-        }
+        const assignee = await loadAssignableCaseworker(
+          tx,
+          actor,
+          input.assigneeId,
+          input.regionCode,
+        );
         assigneeName = assignee.displayName;
       }
 
@@ -113,19 +110,7 @@ export async function dispatchWorkOrder(
         })
         .onConflictDoNothing()
         .returning({ id: enquiries.id });
-      if (!created) {
-        const [existing] = await tx
-          .select({ id: enquiries.id })
-          .from(enquiries)
-          .where(
-            and(
-              eq(enquiries.createdBy, actor.id),
-              eq(enquiries.idempotencyKey, input.idempotencyKey),
-            ),
-          );
-        if (!existing) throw badRequest("提交冲突，请重试");
-        return { id: existing.id, duplicate: true };
-      }
+      if (!created) return filedEarlier(tx, actor, input.idempotencyKey);
       await tx.insert(workOrders).values({ ...order, enquiryId: created.id });
       await recordAudit(
         tx,

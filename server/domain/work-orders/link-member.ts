@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { type enquiries, members, workOrders } from "@/db/schema";
+import { workOrders } from "@/db/schema";
 import { badRequest } from "../../errors";
 import { type AuditContext, recordAudit } from "../audit";
 import { loadForUpdate, saveEnquiry } from "../enquiries/access";
@@ -24,10 +24,6 @@ export async function linkMember(
       .where(eq(workOrders.enquiryId, row.id));
     if (!order || row.memberId !== null) throw badRequest("该工单已关联参保人");
     const member = await loadMemberInScope(tx, actor, input.memberId);
-    const [named] = await tx
-      .select({ name: members.name, idNumberMasked: members.idNumberMasked })
-      .from(members)
-      .where(eq(members.id, member.id));
     const saved = await saveEnquiry(tx, row, { memberId: member.id }, now);
     await recordAudit(
       tx,
@@ -37,9 +33,9 @@ export async function linkMember(
         entity: "enquiry",
         entityId: row.id,
         before: { member: `待识别（来电人${order.callerName ?? ""}）` },
-        after: { member: `${named?.name ?? ""} ${named?.idNumberMasked ?? ""}`.trim() },
+        after: { member: `${member.name} ${member.idNumberMasked}` },
       },
     );
-    return saved satisfies typeof enquiries.$inferSelect;
+    return saved;
   });
 }

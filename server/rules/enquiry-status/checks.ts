@@ -12,6 +12,7 @@ import {
   type CourseRole,
   type Field,
   type Guard,
+  reasonLabel,
   type Source,
   TRANSITIONS,
   type Transition,
@@ -73,12 +74,7 @@ const isBlank = (text: string | null | undefined) => !text?.trim();
 function fieldIssue(action: TransitionAction, field: Field, input: CourseInput): string | null {
   switch (field) {
     case "reason":
-      if (!isBlank(input.reason)) return null;
-      if (action === "reopen") return "请填写重开原因";
-      if (action === "return_to_pool") return "请填写退回原因";
-      if (action === "transfer") return "请填写转办原因";
-      if (action === "suspend") return "请填写挂起原因";
-      return "请填写延期原因";
+      return isBlank(input.reason) ? `请填写${reasonLabel(action)}` : null;
     case "resolutionSummary":
       return isBlank(input.resolutionSummary) ? "请填写处理结果说明" : null;
     case "followUp": {

@@ -102,6 +102,16 @@ export const TRANSITIONS = [
 ] as const satisfies readonly Row[];
 
 export type TransitionAction = (typeof TRANSITIONS)[number]["code"];
+
+// 原因 says what it is the reason for, in the dialog and in the message when it is missing.
+const REASON_LABELS: Partial<Record<TransitionAction, string>> = {
+  reopen: "重开原因",
+  return_to_pool: "退回原因",
+  transfer: "转办原因",
+  suspend: "挂起原因",
+  request_extension: "延期原因",
+};
+export const reasonLabel = (action: TransitionAction) => REASON_LABELS[action] ?? FIELDS.reason;
 export type Transition = (typeof TRANSITIONS)[number];
 
 export const TRANSITION_ACTION_CODES = TRANSITIONS.map((t) => t.code) as [

@@ -22,7 +22,12 @@ import {
   SATISFACTIONS,
 } from "@/db/constants";
 import { shanghaiDay } from "@/server/rules/calendar-day";
-import { FIELDS, type Field, type TransitionAction } from "@/server/rules/enquiry-status";
+import {
+  FIELDS,
+  type Field,
+  reasonLabel,
+  type TransitionAction,
+} from "@/server/rules/enquiry-status";
 import { isWorkingDay } from "@/server/rules/working-days";
 import { transitionInput } from "@/server/schemas/enquiries";
 import { type DialogValues, day } from "./transition-input";
@@ -30,16 +35,6 @@ import type { EnquiryDetail } from "./types";
 
 // The fields of a transition's dialog, one per requirement in the course table, and what the
 // dialog shows of the request being decided.
-
-// 原因 says what it is the reason for.
-const REASON_LABELS: Partial<Record<TransitionAction, string>> = {
-  reopen: "重开原因",
-  return_to_pool: "退回原因",
-  transfer: "转办原因",
-  suspend: "挂起原因",
-  request_extension: "延期原因",
-};
-const reasonLabel = (action: TransitionAction) => REASON_LABELS[action] ?? FIELDS.reason;
 
 // What the dialog's decision is about: the request being decided, the supervision answered.
 export function DialogContext({
