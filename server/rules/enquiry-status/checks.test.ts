@@ -7,6 +7,7 @@ import {
   type CourseInput,
   type CourseRole,
   checkTransition,
+  isOverdue,
   SOURCES,
   type Source,
   TRANSITION_ACTION_CODES,
@@ -347,5 +348,18 @@ describe("required fields", () => {
     ).toMatchObject({
       message: "请选择回访方式",
     });
+  });
+});
+
+describe("isOverdue", () => {
+  const due = new Date("2026-03-19T17:30:00+08:00");
+  const after = due.getTime() + 60_000;
+  it("is late only while the work is the agency's and its clock runs", () => {
+    expect(isOverdue("in_progress", due, after)).toBe(true);
+    expect(isOverdue("awaiting_sign", due, after)).toBe(true);
+    expect(isOverdue("in_progress", due, due.getTime())).toBe(false);
+    expect(isOverdue("suspended", due, after)).toBe(false);
+    expect(isOverdue("resolved", due, after)).toBe(false);
+    expect(isOverdue("withdrawn", due, after)).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import {
   type EnquiryStatus,
   FOLLOW_UP_METHOD_CODES,
   type FollowUpMethod,
+  OPEN_STATUSES,
   RETURN_REASON_CODES,
   type ReturnReason,
   SATISFACTION_CODES,
@@ -193,6 +194,12 @@ export function checkTransition(
     if (issue) return { ok: false, message: issue, field };
   }
   return { ok: true, to: transition.to };
+}
+
+// Past its due moment and still the agency's work. A suspended order's clock stands still, so
+// its stored due moment says nothing until it resumes.
+export function isOverdue(status: EnquiryStatus, dueAt: Date, now: number): boolean {
+  return OPEN_STATUSES.includes(status) && status !== "suspended" && dueAt.getTime() < now;
 }
 
 // 已办结 and 已回访: what the caseworker found is final, so a letter may say 经核实.

@@ -6,7 +6,8 @@ import Link from "next/link";
 import { PriorityTag, StatusTag } from "@/app/_components/enquiry-tags";
 import { formatDateTime } from "@/app/_components/format";
 import { useTRPC } from "@/app/_trpc/client";
-import { CHANNEL_LABELS, insuranceLabel, OPEN_STATUSES, SYMPTOM_LABELS } from "@/db/constants";
+import { CHANNEL_LABELS, insuranceLabel, SYMPTOM_LABELS } from "@/db/constants";
+import { isOverdue } from "@/server/rules/enquiry-status";
 import { formatFen } from "@/server/rules/money";
 import { RevealIdNumber } from "../../members/_components/reveal-id-number";
 import { RecheckDate } from "../_components/recheck-date";
@@ -43,8 +44,7 @@ export function EnquiryDetailView({
   // A region that handed a work order on by 转办 reads it and changes nothing.
   const editable = canEdit && !data.readOnly;
   const suspended = enquiry.status === "suspended";
-  const overdue =
-    OPEN_STATUSES.includes(enquiry.status) && !suspended && enquiry.dueAt.getTime() < Date.now();
+  const overdue = isOverdue(enquiry.status, enquiry.dueAt, Date.now());
 
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>

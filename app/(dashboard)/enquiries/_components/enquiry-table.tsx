@@ -5,19 +5,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { CauseTags, PriorityTag, StatusTag } from "@/app/_components/enquiry-tags";
 import { formatDate, formatDateTime } from "@/app/_components/format";
-import { OPEN_STATUSES, SYMPTOM_LABELS } from "@/db/constants";
+import { SYMPTOM_LABELS } from "@/db/constants";
 import type { RouterOutputs } from "@/server/api/root";
+import { isOverdue } from "@/server/rules/enquiry-status";
 import { formatFen } from "@/server/rules/money";
 import { RecheckDate } from "./recheck-date";
 
 export type EnquiryRow = RouterOutputs["enquiries"]["list"]["items"][number];
-
-function isOverdue(row: EnquiryRow, now: number): boolean {
-  // Finished enquiries' due dates no longer matter; a suspended order's clock stands still.
-  return (
-    OPEN_STATUSES.includes(row.status) && row.status !== "suspended" && row.dueAt.getTime() < now
-  );
-}
 
 // An order not signed for within the region's limit is flagged until someone signs it.
 const signOverdue = (row: EnquiryRow, now: number) =>
@@ -115,7 +109,7 @@ function columns(now: number): TableColumnsType<EnquiryRow> {
       width: 130,
       render: (_, row) => (
         <>
-          {isOverdue(row, now) ? (
+          {isOverdue(row.status, row.dueAt, now) ? (
             // Colour alone would not reach every reader, so overdue is also said in words.
             <Typography.Text type="danger">{formatDate(row.dueAt)}（已逾期）</Typography.Text>
           ) : (
