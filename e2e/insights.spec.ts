@@ -6,8 +6,10 @@ import { expect, test } from "./fixtures";
 // spike alerts with the policy markers on the monthly chart, and the admin's 政策节点.
 
 test("a caseworker works the 今日待复查 / 已逾期 queue", async ({ asCaseworker: page, sql }) => {
-  // Arrange one overdue re-check in 西安: the latest 系统延迟 enquiry there, put back to 待复查
-  // with its re-check yesterday (the demo's own open ones depend on the day it is seeded).
+  // Arrange one overdue re-check in 西安: the latest 系统延迟 enquiry the demo filed at the
+  // counter there, put back to 待复查 with its re-check yesterday (the demo's own open ones depend
+  // on the day it is seeded). Counter and before today: the work-order specs file and tag
+  // 西安 orders of their own while this runs.
   const [target] = await sql<{ id: string }[]>`
     update enquiries set status = 'awaiting_recheck', resolved_at = null,
       resolution_summary = null, follow_up_method = null, follow_up_result = null,
@@ -15,6 +17,7 @@ test("a caseworker works the 今日待复查 / 已逾期 queue", async ({ asCase
     where id = (
       select e.id from enquiries e
       where e.region_code between '610100' and '610199'
+        and e.channel = 'counter' and e.opened_at < now() - interval '1 day'
         and exists (select 1 from enquiry_causes c
                     where c.enquiry_id = e.id and c.cause = 'system_delay')
       order by e.opened_at desc limit 1)
