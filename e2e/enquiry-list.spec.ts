@@ -53,7 +53,8 @@ test("a 2-character search finds matching enquiries", async ({ asManager: page }
 });
 
 test("an enquiry of another region is not found", async ({ asCaseworker: page, sql }) => {
-  const [other] = await sql`select id from enquiries where region_code = '511100' order by id limit 1`;
+  const [other] =
+    await sql`select id from enquiries where region_code = '511100' order by id limit 1`;
   await page.goto(`/enquiries/${other?.id}`);
   await expect(page.getByText("咨询工单不存在或无权查看")).toBeVisible();
 });

@@ -220,7 +220,8 @@ test("the triage panel, the enquiry's cards, the calculator and the sheet pass a
 });
 
 test("another region's letter is not found", async ({ asCaseworker: page, sql }) => {
-  const [other] = await sql`select id from enquiries where region_code = '511100' order by id limit 1`;
+  const [other] =
+    await sql`select id from enquiries where region_code = '511100' order by id limit 1`;
   await page.goto(`/enquiries/${other?.id}/letters/new`);
   await expect(page.getByText("咨询工单不存在或无权查看")).toBeVisible();
   await expect(page.getByRole("article", { name: "告知书" })).toHaveCount(0);
