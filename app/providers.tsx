@@ -9,7 +9,8 @@ import { TRPCReactProvider } from "./_trpc/client";
 
 dayjs.locale("zh-cn");
 
-// Ant Design's default greys and link blue fall short of WCAG AA contrast (4.5:1); these
+// Ant Design's default greys, link blue, error red and warning gold fall short of WCAG AA
+// contrast (4.5:1) for text such as 待识别参保人 in the enquiry list; these
 // shades pass on both white cards and the grey page background.
 const THEME = {
   token: {
@@ -17,6 +18,7 @@ const THEME = {
     colorLink: "#0958d9",
     colorInfo: "#0958d9",
     colorError: "#cf1322",
+    colorWarning: "#ad4e00",
     colorTextDescription: "rgba(0, 0, 0, 0.62)",
     colorTextTertiary: "rgba(0, 0, 0, 0.62)",
     colorTextPlaceholder: "rgba(0, 0, 0, 0.58)",

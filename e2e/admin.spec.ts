@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures";
-import { chooseOption } from "./ui";
+import { chooseCity, chooseOption } from "./ui";
 
 function userRow(page: Page, login: string) {
   return page.getByRole("table", { name: "用户列表" }).getByRole("row").filter({ hasText: login });
@@ -24,9 +24,7 @@ test.describe
       const create = page.getByRole("dialog", { name: "新建用户" });
       await create.getByLabel("用户名", { exact: true }).fill(login);
       await create.getByLabel("姓名", { exact: true }).fill("周婷");
-      await create.getByLabel("管辖地区").click();
-      await page.locator(".ant-cascader-menu-item", { hasText: "陕西省" }).click();
-      await page.locator(".ant-cascader-menu-item", { hasText: "西安市" }).click();
+      await chooseCity(page, create.getByLabel("管辖地区"), "陕西省", "西安市");
       await create.getByLabel("初始密码").fill("Initial-Pass-2026x");
       await create.getByRole("button", { name: "创建" }).click();
       await expect(create).toBeHidden();

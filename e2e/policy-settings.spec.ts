@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { shanghaiDay } from "@/server/rules/calendar-day";
 import { expect, test } from "./fixtures";
+import { chooseCity } from "./ui";
 
 // 系统管理 → 地区政策参数: an administrator raises 贵阳's monthly deduction from today and sees the
 // new version in force, with its history; a second version on the same day is refused next to
@@ -40,9 +41,7 @@ test.describe
       // The national default is where the page starts.
       await expect(page.getByRole("table", { name: /^全国默认的地区政策参数/ })).toBeVisible();
 
-      await page.getByLabel("地区", { exact: true }).click();
-      await page.locator(".ant-cascader-menu-item", { hasText: "贵州省" }).click();
-      await page.locator(".ant-cascader-menu-item", { hasText: "贵阳市" }).click();
+      await chooseCity(page, page.getByLabel("地区", { exact: true }), "贵州省", "贵阳市");
       await expect(page).toHaveURL(new RegExp(`region=${GUIYANG}`));
       await page.reload();
       const row = deductionRow(page);

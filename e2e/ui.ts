@@ -35,3 +35,33 @@ export async function chooseOption(page: Page, fieldLabel: string, option: strin
   await expect(page.locator(OPEN_DROPDOWN)).toHaveCount(0);
   await expect(chosen).toBeVisible();
 }
+
+// Region cascaders (province, then city) open in the same portal. Every column is clicked inside
+// the open dropdown only: a closed one stays in the DOM with the same names, and a click aimed
+// there waits for an element that will never be visible. If the city column was not drawn yet
+// when the province was clicked, the dropdown is closed and the choice made again.
+export async function chooseCity(page: Page, field: Locator, province: string, city: string) {
+  const open = page.locator(OPEN_DROPDOWN);
+  for (let attempt = 1; ; attempt++) {
+    await expect(open).toHaveCount(0);
+    await field.click();
+    await open.locator(".ant-cascader-menu-item", { hasText: province }).click();
+    const cityItem = open.locator(".ant-cascader-menu-item", { hasText: city });
+    const drawn = await expect(cityItem)
+      .toBeVisible({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (drawn) {
+      await cityItem.click();
+      break;
+    }
+    await page.keyboard.press("Escape");
+    if (attempt === 3) throw new Error(`${city} was not offered under ${province}`);
+  }
+  await expect(open).toHaveCount(0);
+  // The field may be found inside a dialog, so its select is reached from the field upwards.
+  const select = field.locator(
+    "xpath=ancestor::*[contains(concat(' ', @class, ' '), ' ant-select ')][1]",
+  );
+  await expect(select).toContainText(city);
+}

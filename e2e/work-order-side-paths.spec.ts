@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { DEMO_LOGINS, expect, signIn, test } from "./fixtures";
+import { chooseCity } from "./ui";
 
 // The side doors of a work order, as the people who use them would: a 退单 the manager refuses,
 // a 挂起 and its resumption, and a 转办 to 乐山, after which 西安 can still read the order and
@@ -105,9 +106,7 @@ test("the manager hands it to 乐山, who signs and links the member; 西安 onl
   try {
     await manager.page.goto(`/enquiries/${orderId}`);
     const dialog = await take(manager.page, "转办");
-    await dialog.getByLabel("转办地区").click();
-    await manager.page.locator(".ant-cascader-menu-item", { hasText: "四川省" }).last().click();
-    await manager.page.locator(".ant-cascader-menu-item", { hasText: "乐山市" }).last().click();
+    await chooseCity(manager.page, dialog.getByLabel("转办地区"), "四川省", "乐山市");
     await dialog.getByLabel("转办原因").fill("来电人参保地为乐山");
     await confirmIn(dialog);
     await expect(manager.page.getByTestId("work-order-card")).toContainText("乐山市");

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { shanghaiDay } from "@/server/rules/calendar-day";
 import { DEMO_LOGINS, expect, signIn, test } from "./fixtures";
-import { chooseOption } from "./ui";
+import { chooseCity, chooseOption } from "./ui";
 
 // A hotline order's whole course in the browser: the manager dispatches it to 西安's caseworker,
 // who signs for it and asks for more time; the manager approves and records the hotline centre's
@@ -12,11 +12,8 @@ test.describe.configure({ mode: "serial" });
 let orderId = 0;
 const externalNumber = `XA${Date.now()}`;
 
-async function pickCity(page: Page, label: string) {
-  await page.getByLabel(label).click();
-  await page.locator(".ant-cascader-menu-item", { hasText: "陕西省" }).last().click();
-  await page.locator(".ant-cascader-menu-item", { hasText: "西安市" }).last().click();
-}
+const pickCity = (page: Page, label: string) =>
+  chooseCity(page, page.getByLabel(label), "陕西省", "西安市");
 
 // Opens a date field's calendar and picks the first day it offers, as a person would: the field
 // disables the days the server would refuse (not a working day, not after the due day).
