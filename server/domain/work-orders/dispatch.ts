@@ -58,7 +58,7 @@ export async function dispatchWorkOrder(
         : await matchCaller(tx, pii, actor, input.caller as Caller, input.regionCode);
       const city = await findRegion(tx, input.dispatchingCity);
       if (city?.level !== "city") {
-        throw badRequest("请选择派单的地市", "dispatchingCity");
+        throw badRequest("请选择派单地市", "dispatchingCity");
       }
       let assigneeName: string | null = null;
       if (input.assigneeId) {

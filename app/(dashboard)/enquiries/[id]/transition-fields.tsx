@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import {
+  Button,
   Cascader,
   DatePicker,
   Descriptions,
@@ -306,6 +307,16 @@ function RegionField({ detail }: { detail: EnquiryDetail }) {
       label={FIELDS.toRegion}
       name="toRegion"
       rules={[{ required: true, message: "请选择转办地区" }]}
+      extra={
+        regions.isError && (
+          <span role="alert">
+            地区列表未能加载。
+            <Button type="link" size="small" onClick={() => regions.refetch()}>
+              重新加载
+            </Button>
+          </span>
+        )
+      }
     >
       <Cascader
         options={options}

@@ -1,19 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import {
-  Alert,
-  Button,
-  Card,
-  Cascader,
-  Col,
-  Form,
-  Input,
-  Row,
-  Select,
-  Space,
-  Typography,
-} from "antd";
+import { Alert, Col, Form, Input, Row, Select, Space } from "antd";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -23,10 +11,19 @@ import { formatDateTime } from "@/app/_components/format";
 import { yuanRule } from "@/app/_components/schema-rule";
 import { applyFieldErrors, errorMessage } from "@/app/_components/trpc-error";
 import { useTRPC } from "@/app/_trpc/client";
-import { CHANNELS, OPEN_STATUSES, SYMPTOMS } from "@/db/constants";
-import { parseYuanToFen } from "@/server/rules/money";
+import { CHANNELS, OPEN_STATUSES } from "@/db/constants";
 import type { CauseTag, CreateEnquiryInput } from "@/server/schemas/enquiries";
 import { MemberPicker } from "../../members/_components/member-picker";
+import {
+  cityPath,
+  DescriptionField,
+  EnquiryFormCard,
+  optionalFen,
+  RegionField,
+  ReportedBalanceField,
+  SubmitRow,
+  SymptomField,
+} from "../_components/enquiry-fields";
 import { RecentEnquiries } from "./recent-enquiries";
 import {
   questionsFor,
@@ -49,12 +46,6 @@ type FormValues = {
   causes: CauseTag[];
   triage?: TriageFormValues;
   relatedEnquiryIds?: number[];
-};
-
-const toFen = (raw?: string) => {
-  if (!raw?.trim()) return null;
-  const parsed = parseYuanToFen(raw);
-  return parsed.ok ? parsed.fen : null;
 };
 
 export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null }) {
@@ -90,10 +81,6 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
     }),
   );
 
-  const defaultRegionPath = defaultRegion
-    ? [`${defaultRegion.slice(0, 2)}0000`, defaultRegion]
-    : undefined;
-
   const onFinish = (values: FormValues) => {
     setServerError(null);
     if (!values.member) return;
@@ -103,8 +90,8 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
       regionCode: values.region?.at(-1),
       channel: values.channel,
       symptom: values.symptom,
-      reportedBalanceFen: toFen(values.reportedBalance),
-      disputedAmountFen: toFen(values.disputedAmount),
+      reportedBalanceFen: optionalFen(values.reportedBalance),
+      disputedAmountFen: optionalFen(values.disputedAmount),
       description: values.description,
       causes: values.causes ?? [],
       triage: toTriageFacts(
@@ -120,16 +107,7 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
   };
 
   return (
-    <Card
-      title={
-        <Typography.Title level={1} style={{ margin: 0, fontSize: 16 }}>
-          新建咨询
-        </Typography.Title>
-      }
-    >
-      {serverError && (
-        <Alert type="error" showIcon title={serverError} style={{ marginBottom: 16 }} />
-      )}
+    <EnquiryFormCard title="新建咨询" error={serverError}>
       <Form<FormValues>
         form={form}
         layout="vertical"
@@ -138,7 +116,7 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
           // Links belong to the member they were chosen for.
           if ("member" in changed) form.setFieldValue("relatedEnquiryIds", []);
         }}
-        initialValues={{ causes: [], region: defaultRegionPath, member: null }}
+        initialValues={{ causes: [], region: cityPath(defaultRegion), member: null }}
         scrollToFirstError
       >
         <Form.Item
@@ -179,37 +157,19 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item
-              label="反映问题"
-              name="symptom"
-              rules={[{ required: true, message: "请选择反映的问题" }]}
-            >
-              <Select options={toOptions(SYMPTOMS)} />
-            </Form.Item>
+            <SymptomField />
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item
+            <RegionField
               label="受理地区"
               name="region"
-              rules={[{ required: true, message: "请选择受理地区" }]}
-            >
-              <Cascader
-                options={regions.data}
-                loading={regions.isLoading}
-                placeholder="省 / 市"
-                showSearch
-              />
-            </Form.Item>
+              options={regions.data}
+              loading={regions.isLoading}
+              showSearch
+            />
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item
-              label="反映余额（元）"
-              name="reportedBalance"
-              rules={[yuanRule("反映余额")]}
-              extra="可为负数，如 -356.20"
-            >
-              <Input inputMode="decimal" placeholder="如 -356.20" />
-            </Form.Item>
+            <ReportedBalanceField extra="可为负数，如 -356.20" />
           </Col>
           <Col xs={24} md={8}>
             <Form.Item
@@ -221,19 +181,10 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item
+        <DescriptionField
           label="问题描述"
-          name="description"
-          rules={[
-            { required: true, whitespace: true, message: "请填写问题描述" },
-            { max: 2000, message: "问题描述不能超过2000个字" },
-          ]}
-        >
-          <Input.TextArea
-            rows={4}
-            placeholder="用参保人的话记录问题，如：离职后个账显示负数 -356.20 元"
-          />
-        </Form.Item>
+          placeholder="用参保人的话记录问题，如：离职后个账显示负数 -356.20 元"
+        />
         <TriagePanel form={form} memberInsurance={memberDetail.data?.insurance ?? null} />
         <Form.Item
           label="原因分类"
@@ -250,13 +201,8 @@ export function NewEnquiryForm({ defaultRegion }: { defaultRegion: string | null
         >
           <CauseEditor />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={create.isPending}>
-            提交
-          </Button>
-          <Link href="/enquiries">取消</Link>
-        </Space>
+        <SubmitRow label="提交" pending={create.isPending} />
       </Form>
-    </Card>
+    </EnquiryFormCard>
   );
 }
