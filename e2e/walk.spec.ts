@@ -38,6 +38,7 @@ const CASEWORKER: Record<string, PathOf> = {
   home: at("/"),
   enquiries: at("/enquiries"),
   recheck: at("/enquiries?recheck=due"),
+  transferred: at("/enquiries?transferred=out"),
   new: at("/enquiries/new"),
   enquiry: async (sql) => `/enquiries/${(await xianEnquiry(sql))?.id}`,
   letter: async (sql) => `/enquiries/${(await xianEnquiry(sql))?.id}/letters/new`,

@@ -119,6 +119,14 @@ test("the manager hands it to 乐山, who signs and links the member; 西安 onl
     await xian.page.goto(`/enquiries/${orderId}`);
     await expect(xian.page.getByText("本工单已转办至其他地区，仅可查看")).toBeVisible();
     await expect(xian.page.getByRole("button", { name: "签收", exact: true })).toHaveCount(0);
+
+    // The list's 已转出 view finds it again, under the region now handling it.
+    await xian.page.goto("/enquiries");
+    await xian.page.getByText("已转出", { exact: true }).click();
+    await expect(xian.page).toHaveURL(/transferred=out/);
+    await expect(xian.page.getByRole("radio", { name: "已转出" })).toBeChecked();
+    const order = xian.page.getByRole("link", { name: `#${orderId}`, exact: true });
+    await expect(xian.page.getByRole("row").filter({ has: order })).toContainText("乐山市");
   } finally {
     await xian.close();
   }

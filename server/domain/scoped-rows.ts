@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, not, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { enquiries, members, users, workOrderTransfers } from "@/db/schema";
 import { notFound } from "../errors";
@@ -22,6 +22,14 @@ export function enquiryReadable(scope: string | null): SQL {
       sql`(select 1 from ${workOrderTransfers} where ${workOrderTransfers.enquiryId} = ${enquiries.id} and ${inScope(workOrderTransfers.fromRegion, scope)})`,
     ),
   ) as SQL;
+}
+
+// The sending side's view of 转办: orders the actor's region handed to another and no longer
+// holds (one handed back is in the region's own list again). Without a scope, every order ever
+// handed on. Each is within enquiryReadable, so the list shows nothing the page would refuse.
+export function transferredOutOf(scope: string | null): SQL {
+  const sent = sql`exists (select 1 from ${workOrderTransfers} where ${workOrderTransfers.enquiryId} = ${enquiries.id} and ${inScope(workOrderTransfers.fromRegion, scope)})`;
+  return scope ? (and(sent, not(inScope(enquiries.regionCode, scope))) as SQL) : sent;
 }
 
 // `read`: for showing, the orders handed on by 转办 included; otherwise for a write.

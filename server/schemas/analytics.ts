@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { CAUSE_CODES, type Cause, CHANNEL_CODES, SYMPTOM_CODES } from "@/db/constants";
 import { codeList } from "./code-list";
-import { calendarMonth, text } from "./text";
+import { regionCode } from "./fields";
+import { calendarMonth } from "./text";
 
 // The analytics contract, shared by the dashboard, the router, the export and the benchmark.
 // Months are calendar months in Asia/Shanghai, written "YYYY-MM".
@@ -13,9 +14,7 @@ export const analyticsFilter = z
     from: month,
     to: month,
     // A province or city code; absent = the caller's whole scope.
-    regionCode: text()
-      .regex(/^\d{6}$/, "行政区划代码应为6位数字")
-      .optional(),
+    regionCode: regionCode.optional(),
     causes: codeList(CAUSE_CODES).optional(),
     symptoms: codeList(SYMPTOM_CODES).optional(),
     channels: codeList(CHANNEL_CODES).optional(),

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { AUDIT_ACTION_CODES } from "@/db/constants";
+import { rowId } from "./fields";
 import { instant, text } from "./text";
 
 // The audit log browser (系统管理 → 审计日志): filters and a keyset cursor, newest first.
 export const listAuditEventsInput = z.strictObject({
   from: instant().optional(),
   to: instant().optional(),
-  actorId: z.number().int().positive().optional(),
+  actorId: rowId.optional(),
   action: z.enum(AUDIT_ACTION_CODES, { error: "操作类型无效" }).optional(),
   entity: text()
     .regex(/^[a-z_]{1,32}$/, "对象类型无效")

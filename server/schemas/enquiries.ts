@@ -94,6 +94,8 @@ export const listEnquiriesInput = z.strictObject({
   mine: z.boolean().optional(),
   // The 今日待复查 / 已逾期 queue: a 系统延迟 re-check due today or earlier.
   recheckDue: z.boolean().optional(),
+  // 已转出: the orders the caller's region handed to another by 转办, read-only here.
+  transferredOut: z.boolean().optional(),
   memberId: id.optional(),
   openedFrom: instant().optional(),
   openedTo: instant().optional(),

@@ -7,7 +7,7 @@ import {
   TIER_MAX_LENGTH,
 } from "@/db/constants";
 import { CUE_KEYS, type CueKey } from "../rules/description/cues";
-import { fen, rowId, version } from "./fields";
+import { fen, regionCode, rowId, version } from "./fields";
 import { categoryIssue, insuranceScheme, personCategory } from "./members";
 import { calendarDay, calendarMonth, text } from "./text";
 
@@ -72,7 +72,7 @@ export const triageFacts = z.strictObject({
 export type TriageFactsInput = z.infer<typeof triageFacts>;
 
 export const sameSymptomNearbyInput = z.strictObject({
-  regionCode: text().regex(/^\d{6}$/, "行政区划代码应为6位数字"),
+  regionCode,
   symptom: z.enum(SYMPTOM_CODES, { error: "请选择反映的问题" }),
 });
 export type SameSymptomNearbyInput = z.infer<typeof sameSymptomNearbyInput>;

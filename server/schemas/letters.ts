@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { STEP_TEXT_MAX } from "../rules/letter";
+import { rowId } from "./fields";
 import { text } from "./text";
 
 // 告知书: the preview and the issue take the caseworker's rewording of step sentences, by step id.
@@ -12,14 +13,14 @@ const stepTexts = z
   .optional();
 
 export const letterPreviewInput = z.strictObject({
-  id: z.number().int().positive(),
+  id: rowId,
   stepTexts,
 });
 
 export const issueLetterInput = z.strictObject({
-  id: z.number().int().positive(),
+  id: rowId,
   stepTexts,
 });
 export type IssueLetterInput = z.infer<typeof issueLetterInput>;
 
-export const letterRef = z.strictObject({ id: z.number().int().positive() });
+export const letterRef = z.strictObject({ id: rowId });

@@ -7,6 +7,7 @@ import {
   TIER_MAX_LENGTH,
 } from "@/db/constants";
 import { idNumberInput, validateIdNumber } from "../rules/id-number";
+import { rowId } from "./fields";
 import { EXACT_LOOKUP_IN_SEARCH_MESSAGE, isExactLookupTerm } from "./member-query";
 import { text } from "./text";
 
@@ -110,7 +111,7 @@ export const searchMembersInput = z
     path: ["query"],
   });
 
-export const memberRef = z.strictObject({ id: z.number().int().positive() });
+export const memberRef = z.strictObject({ id: rowId });
 
 // Seeing a member's full ID number needs a stated reason, kept in the audit trail. The form
 // offers the usual ones and free text; the reason stored is what the caseworker ends up with.
@@ -127,7 +128,7 @@ export const revealReason = text({ error: "请填写查看原因" })
   .min(REVEAL_REASON_MIN, `查看原因至少${REVEAL_REASON_MIN}个字`)
   .max(REVEAL_REASON_MAX, `查看原因不能超过${REVEAL_REASON_MAX}个字`);
 export const revealIdNumberInput = z.strictObject({
-  id: z.number().int().positive(),
+  id: rowId,
   reason: revealReason,
 });
 export type RevealIdNumberInput = z.infer<typeof revealIdNumberInput>;

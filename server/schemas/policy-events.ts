@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rowId } from "./fields";
 import { calendarDay, text } from "./text";
 
 // Policy markers on the monthly charts: built-in nationwide ones and those an admin adds.
@@ -20,7 +21,7 @@ export const createPolicyEventInput = z.strictObject({
 });
 export type CreatePolicyEventInput = z.infer<typeof createPolicyEventInput>;
 
-export const policyEventRef = z.strictObject({ id: z.number().int().positive() });
+export const policyEventRef = z.strictObject({ id: rowId });
 
 // A marker on a monthly chart (input: the dashboard's filter).
 export type PolicyMarker = {

@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { ROLE_CODES } from "@/db/constants";
 import { newPassword, passwordLoginProblem } from "./auth";
+import { rowId as id } from "./fields";
 import { text } from "./text";
 
 // The account administration inputs (系统管理 → 用户管理), shared by the forms, the router and
 // the tests. Region scopes are province or city codes; null is the whole jurisdiction.
-
-const id = z.number().int().positive();
 
 export const LOGIN_PATTERN = /^[a-z][a-z0-9_.-]{2,31}$/;
 export const DUPLICATE_LOGIN_MESSAGE = "该用户名已被使用";

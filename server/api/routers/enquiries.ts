@@ -20,7 +20,7 @@ import {
   setCausesInput,
   transitionInput,
 } from "../../schemas/enquiries";
-import { text } from "../../schemas/text";
+import { regionCode } from "../../schemas/fields";
 import { caseworkerProcedure, createTRPCRouter, protectedProcedure } from "../trpc";
 
 const audit = (ctx: { requestId: string }) => ({ requestId: ctx.requestId });
@@ -38,9 +38,7 @@ export const enquiriesRouter = createTRPCRouter({
   assignees: protectedProcedure
     .input(
       z.strictObject({
-        regionCode: text()
-          .regex(/^\d{6}$/)
-          .nullish(),
+        regionCode: regionCode.nullish(),
       }),
     )
     .query(({ ctx, input }) => listAssignees(ctx.db, ctx.actor, input.regionCode)),

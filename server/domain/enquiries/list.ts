@@ -20,7 +20,7 @@ import type { CauseTag, ListEnquiriesInput } from "../../schemas/enquiries";
 import { listEnquiriesInput } from "../../schemas/enquiries";
 import { type Cursor, cursorTime, cursorValue, decodeCursor, encodeCursor } from "../keyset-cursor";
 import { inScope } from "../region-scope";
-import { loadMemberInScope, loadUserInScope } from "../scoped-rows";
+import { loadMemberInScope, loadUserInScope, transferredOutOf } from "../scoped-rows";
 import { escapeLike } from "../sql";
 import type { Actor } from "../users";
 import { recheckDueCondition } from "./recheck";
@@ -53,7 +53,11 @@ export function listFilters(
   input: Omit<ReturnType<typeof listEnquiriesInput.parse>, "sort" | "cursor" | "limit">,
   now: Date,
 ): SQL[] {
-  const where: SQL[] = [inScope(enquiries.regionCode, actor.regionScope)];
+  const where: SQL[] = [
+    input.transferredOut
+      ? transferredOutOf(actor.regionScope)
+      : inScope(enquiries.regionCode, actor.regionScope),
+  ];
   if (input.status?.length) where.push(inArray(enquiries.status, input.status));
   if (input.symptom?.length) where.push(inArray(enquiries.symptom, input.symptom));
   if (input.channel?.length) where.push(inArray(enquiries.channel, input.channel));

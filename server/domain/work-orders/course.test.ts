@@ -9,7 +9,9 @@ import { createMember, createUser } from "@/server/testing/factories";
 import { DomainError } from "../../errors";
 import type { TransitionInput } from "../../schemas/enquiries";
 import type { DispatchWorkOrderInput } from "../../schemas/work-orders";
+import { countEnquiries } from "../enquiries/count";
 import { getEnquiryDetail } from "../enquiries/detail";
+import { listEnquiries } from "../enquiries/list";
 import { transitionEnquiry } from "../enquiries/update";
 import { getEnquiryInsights } from "../insights/enquiry";
 import { listLetters } from "../letters";
@@ -275,6 +277,23 @@ describe("转办", () => {
     expect(seen.workOrder?.transfers).toEqual([
       expect.objectContaining({ from: "西安市", to: "乐山市", reason: "参保地为乐山" }),
     ]);
+
+    // 西安's 已转出 view lists it, under 乐山, and nothing of 乐山's own; 西安's own list and
+    // 乐山's 已转出 view do not. The count agrees with the page.
+    const ids = async (actor: Actor, transferredOut?: boolean) =>
+      (await listEnquiries(testDb.db, actor, { transferredOut, limit: 100 }, now)).items.map(
+        (item) => item.id,
+      );
+    const sent = await listEnquiries(testDb.db, caseworker, { transferredOut: true }, now);
+    expect(sent.items.map((item) => [item.id, item.regionName])).toContainEqual([id, "乐山市"]);
+    expect(sent.items.map((item) => item.id)).not.toContain(leshanOwn);
+    expect(await countEnquiries(testDb.db, caseworker, { transferredOut: true }, now)).toEqual({
+      total: sent.items.length,
+      capped: false,
+    });
+    expect(await ids(caseworker)).not.toContain(id);
+    expect(await ids(leshanCaseworker, true)).not.toContain(id);
+    expect(await ids(leshanCaseworker)).toContain(id);
   });
 });
 

@@ -11,7 +11,7 @@ import type { Role } from "@/db/constants";
 import { EnquiryFiltersBar } from "./enquiry-filters";
 import { EnquiryTable } from "./enquiry-table";
 import { LinkButton } from "./link-button";
-import { RecheckTabs } from "./recheck-tabs";
+import { ListViews } from "./list-views";
 import {
   EMPTY_FILTERS,
   hasActiveFilters,
@@ -48,11 +48,18 @@ export function EnquiryList({ role }: { role: Role }) {
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const memberName = rows.find((row) => row.memberId === filters.member)?.memberName;
 
+  // The 已转出 view alone says what it would hold rather than that filters match nothing.
+  const onlyTransferred = toQueryString({ ...filters, sort: "newest" }) === "transferred=out";
+  const emptyText = onlyTransferred
+    ? "还没有转办至其他地区的工单"
+    : filtered
+      ? "没有符合条件的咨询工单"
+      : "暂无咨询工单";
   const empty = list.isPending ? (
     <div style={{ height: 160 }} />
   ) : (
-    <Empty description={filtered ? "没有符合条件的咨询工单" : "暂无咨询工单"}>
-      {filtered && <Button onClick={clear}>清除筛选</Button>}
+    <Empty description={emptyText}>
+      {filtered && <Button onClick={clear}>{onlyTransferred ? "查看全部工单" : "清除筛选"}</Button>}
     </Empty>
   );
 
@@ -92,7 +99,7 @@ export function EnquiryList({ role }: { role: Role }) {
         )}
       </Flex>
 
-      <RecheckTabs filters={filters} onChange={apply} />
+      <ListViews filters={filters} onChange={apply} />
 
       <Card size="small">
         <EnquiryFiltersBar

@@ -112,6 +112,15 @@ describe("toQueryString", () => {
     expect(parse(toQueryString(filters))).toEqual(filters);
   });
 
+  it("carries the 已转出 view as transferred=out", () => {
+    const filters = { ...EMPTY_FILTERS, transferredOut: true, status: ["open" as const] };
+    expect(toQueryString(filters)).toBe("status=open&transferred=out");
+    expect(parse("transferred=out")).toEqual({ ...EMPTY_FILTERS, transferredOut: true });
+    expect(parse("transferred=1").transferredOut).toBe(false);
+    expect(parseListInput(new URLSearchParams("transferred=out")).transferredOut).toBe(true);
+    expect(parseListInput(new URLSearchParams("")).transferredOut).toBeUndefined();
+  });
+
   it("carries the 今日待复查 / 已逾期 view as recheck=due", () => {
     const filters = { ...EMPTY_FILTERS, recheckDue: true, mine: true };
     expect(toQueryString(filters)).toBe("mine=1&recheck=due");

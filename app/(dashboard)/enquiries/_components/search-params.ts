@@ -19,6 +19,7 @@ import { LIST_SORTS, type ListEnquiriesInput } from "@/server/schemas/enquiries"
 //   assignee, member                  numeric ids
 //   mine=1                            only enquiries assigned to the viewer
 //   recheck=due                       系统延迟 re-checks due today or overdue
+//   transferred=out                   work orders the viewer's region handed on by 转办
 //   from, to                          YYYY-MM-DD, inclusive calendar days in Beijing time
 //   q                                 search text
 //   sort                              newest (default) | oldest | due
@@ -37,6 +38,7 @@ export type EnquiryFilters = {
   assignee?: number;
   mine: boolean;
   recheckDue: boolean;
+  transferredOut: boolean;
   from?: string;
   to?: string;
   q?: string;
@@ -52,6 +54,7 @@ export const EMPTY_FILTERS: EnquiryFilters = {
   channel: [],
   mine: false,
   recheckDue: false,
+  transferredOut: false,
   sort: "newest",
 };
 
@@ -90,6 +93,7 @@ export function parseFilters(params: Params): EnquiryFilters {
     assignee: positiveId(params.get("assignee")),
     mine: params.get("mine") === "1",
     recheckDue: params.get("recheck") === "due",
+    transferredOut: params.get("transferred") === "out",
     from: calendarDay(params.get("from")),
     to: calendarDay(params.get("to")),
     q: q || undefined,
@@ -113,6 +117,7 @@ export function toListInput(filters: EnquiryFilters): Omit<ListEnquiriesInput, "
     assigneeId: filters.assignee,
     mine: filters.mine || undefined,
     recheckDue: filters.recheckDue || undefined,
+    transferredOut: filters.transferredOut || undefined,
     memberId: filters.member,
     openedFrom: start,
     openedTo: end,
@@ -139,6 +144,7 @@ export function toQueryString(filters: EnquiryFilters): string {
   set("assignee", filters.assignee);
   if (filters.mine) set("mine", 1);
   if (filters.recheckDue) set("recheck", "due");
+  if (filters.transferredOut) set("transferred", "out");
   set("from", filters.from);
   set("to", filters.to);
   set("q", filters.q?.trim());
