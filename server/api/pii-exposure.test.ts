@@ -51,15 +51,16 @@ beforeAll(async () => {
     record(`enquiries.list page ${page}`, result);
     for (const item of result.items.slice(0, 5)) {
       record(`enquiries.byId ${item.id}`, await manager.enquiries.byId({ id: item.id }));
+      record(`insights.forEnquiry ${item.id}`, await manager.insights.forEnquiry({ id: item.id }));
+      // A work order whose caller is still to be identified has no member, letter or calculation.
       if (item.memberId !== null) {
         record(`members.byId ${item.memberId}`, await manager.members.byId({ id: item.memberId }));
+        record(`letters.preview ${item.id}`, await manager.letters.preview({ id: item.id }));
+        record(
+          `insights.leaveCalculation ${item.id}`,
+          await manager.insights.leaveCalculation({ id: item.id }),
+        );
       }
-      record(`insights.forEnquiry ${item.id}`, await manager.insights.forEnquiry({ id: item.id }));
-      record(`letters.preview ${item.id}`, await manager.letters.preview({ id: item.id }));
-      record(
-        `insights.leaveCalculation ${item.id}`,
-        await manager.insights.leaveCalculation({ id: item.id }),
-      );
     }
     cursor = result.nextCursor;
   }

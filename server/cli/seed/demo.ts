@@ -136,16 +136,9 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     await inChunks(stepRows, async (chunk) => {
       await tx.insert(resolutionSteps).values(chunk);
     });
-    const workOrders = await seedWorkOrders(tx, {
-      now: options.now,
-      cities,
-      managerId: userIds.manager,
-    });
-    await seedHistory(tx);
-    // Orders never signed have no steps; an accepted 延期 adds a 已告知参保人延期.
-    const steps = await tx.$count(resolutionSteps);
-
-    // The recent enquiries' triage facts, with the suggestions the rules make from them.
+    // The recent enquiries' triage facts, with the suggestions the rules make from them; recorded
+    // as drafted, while each enquiry still names the member it was drafted for (a work order's
+    // caller may yet be unidentified).
     const triage = demoTriageFacts(
       createRandom(TRIAGE_SEED),
       options.now,
@@ -158,6 +151,15 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       ),
     );
     await recordSeededTriage(tx, triage);
+    const workOrders = await seedWorkOrders(tx, {
+      now: options.now,
+      cities,
+      managerId: userIds.manager,
+      pii: codec,
+    });
+    await seedHistory(tx);
+    // Orders never signed have no steps; an accepted 延期 adds a 已告知参保人延期.
+    const steps = await tx.$count(resolutionSteps);
 
     return {
       users: DEMO_ACCOUNTS.length,

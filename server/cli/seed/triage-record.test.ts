@@ -31,7 +31,8 @@ type Stored = {
   symptom: string;
   balance: number | null;
   description: string;
-  memberInsurance: MemberInsurance;
+  // Null for a work order whose caller is still to be identified.
+  memberInsurance: MemberInsurance | null;
   primaryCause: string;
   primarySub: string | null;
   facts: Record<string, unknown> | null;
@@ -46,8 +47,9 @@ function stored(database: TestDatabase) {
     select e.id::int, to_char(e.opened_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
       e.region_code as "regionCode",
       e.symptom::text, e.description, e.reported_balance_fen::int as balance,
-      json_build_object('scheme', m.insurance_scheme, 'category', m.person_category)
-        as "memberInsurance",
+      case when m.id is not null then
+        json_build_object('scheme', m.insurance_scheme, 'category', m.person_category)
+      end as "memberInsurance",
       p.cause::text as "primaryCause", p.sub_reason::text as "primarySub",
       f.facts,
       case when f.insurance_scheme is not null then
@@ -58,7 +60,7 @@ function stored(database: TestDatabase) {
           'score', s.score, 'reason', s.reason, 'accepted', s.accepted) order by s.rank)
         from enquiry_suggestions s where s.enquiry_id = e.id) as suggestions
     from enquiries e
-    join members m on m.id = e.member_id
+    left join members m on m.id = e.member_id
     join enquiry_causes p on p.enquiry_id = e.id and p.is_primary
     left join enquiry_triage_facts f on f.enquiry_id = e.id
     order by e.id`;
@@ -74,7 +76,8 @@ describe("demo triage data", () => {
     expect(recent.length).toBeGreaterThan(400);
     for (const row of recent) {
       expect(row.facts).not.toBeNull();
-      expect(row.insurance).toEqual(row.memberInsurance);
+      // Recorded as filed, from the member the enquiry was drafted for.
+      if (row.memberInsurance) expect(row.insurance).toEqual(row.memberInsurance);
     }
     expect(rows.filter((row) => row.month < LIVE_FROM).every((row) => row.facts === null)).toBe(
       true,
@@ -102,7 +105,7 @@ describe("demo triage data", () => {
       expect(row.suggestions?.[0]).toMatchObject({ cause: "other", sub: "wrong_query_channel" });
     }
     const residents = recent.filter(
-      (r) => r.memberInsurance.scheme === "resident" && r.symptom === "zero",
+      (r) => r.memberInsurance?.scheme === "resident" && r.symptom === "zero",
     );
     expect(residents.length).toBeGreaterThan(0);
     for (const row of residents) {

@@ -1,6 +1,6 @@
 // One demo work order's course as the application would have recorded it: each event writes the
-// rows and the audit entry its domain function writes (server/domain/work-orders/effects.ts and
-// dispatch.ts), in the same words, and moves the status as the course table does
+// rows its domain function writes (server/domain/work-orders/effects.ts and dispatch.ts) and an
+// audit entry built by the same orderHistory, and moves the status as the course table does
 // (server/rules/enquiry-status/table.ts). The reviewed events (退单, 延期, 督办) are in
 // work-order-reviews.ts; which events happen, and when, is decided in work-order-paths.ts and
 // work-order-open.ts.
@@ -8,15 +8,10 @@ import {
   type AuditAction,
   ENQUIRY_STATUS_LABELS,
   type EnquiryStatus,
-  PRIORITY_LABELS,
   type Priority,
-  REMINDER_KIND_LABELS,
   type ReminderKind,
   type StepKind,
-  SYMPTOM_LABELS,
   type Symptom,
-  WORK_ORDER_CLASSIFICATION_LABELS,
-  WORK_ORDER_PLATFORM_LABELS,
   type WorkOrderClassification,
   type WorkOrderPlatform,
 } from "@/db/constants";
@@ -30,7 +25,7 @@ import type {
   workOrders,
   workOrderTransfers,
 } from "@/db/schema";
-import { chineseDay, shanghaiMinute } from "../../rules/calendar-day";
+import { type MemberFound, orderHistory } from "../../domain/work-orders/history-entries";
 import type { Extension, Pause } from "../../rules/time-limits";
 import {
   handlingDue,
@@ -44,6 +39,8 @@ import {
 export type HotlineEnquiry = {
   id: number;
   regionCode: string;
+  // The member the enquiry was drafted for, whose name the caller gives.
+  memberName: string;
   channel: WorkOrderPlatform;
   priority: Priority;
   symptom: Symptom;
@@ -71,6 +68,9 @@ export type OrderSetup = {
   regionName: string;
   dispatchClock: OrderClock;
   clock: OrderClock;
+  // How the member was found at 派单, and the phone an unidentified caller left.
+  member: MemberFound;
+  caller: { phoneHash: string; phoneEncrypted: string; phoneMasked: string } | null;
   // The caseworker named on the order, null when dispatched to the region.
   assigneeId: number | null;
   assigneeName: string | null;
@@ -138,17 +138,30 @@ export class OrderCourse {
       signDueAt: signDue(setup.dispatchClock, at, due),
       signedAt: null,
       signedBy: null,
+      // The caller as the order names them, kept when the member was not chosen from the records.
+      ...(setup.member.by !== "chosen" && {
+        callerName: input.memberName,
+        callerPhoneHash: setup.caller?.phoneHash,
+        callerPhoneEncrypted: setup.caller?.phoneEncrypted,
+        callerPhoneMasked: setup.caller?.phoneMasked,
+      }),
     };
-    this.record(at, setup.managerId, "work_order.dispatch", {
-      platform: WORK_ORDER_PLATFORM_LABELS[setup.platform],
-      externalNumber: setup.externalNumber,
-      classification: WORK_ORDER_CLASSIFICATION_LABELS[setup.classification],
-      region: setup.dispatchingCity.name,
-      assignee: setup.assigneeName ?? "待签收",
-      symptom: SYMPTOM_LABELS[input.symptom],
-      priority: PRIORITY_LABELS[input.priority],
-      dueAt: shanghaiMinute(due),
-    });
+    this.record(
+      at,
+      setup.managerId,
+      "work_order.dispatch",
+      orderHistory.dispatch({
+        platform: setup.platform,
+        externalNumber: setup.externalNumber,
+        classification: setup.classification,
+        region: setup.dispatchingCity.name,
+        member: setup.member,
+        assignee: setup.assigneeName,
+        symptom: input.symptom,
+        priority: input.priority,
+        dueAt: due,
+      }),
+    );
   }
 
   // The due moment as it stands (null while suspended).
@@ -192,8 +205,8 @@ export class OrderCourse {
     this.order.signedBy = this.setup.worker;
     this.order.signDueAt = null;
     this.assigneeId = this.setup.caseworkerId;
-    const signed = at > dueAt ? "超时签收" : "按时签收";
-    this.record(at, this.setup.worker, "work_order.sign", { signed }, "in_progress");
+    const after = orderHistory.sign(at > dueAt);
+    this.record(at, this.setup.worker, "work_order.sign", after, "in_progress");
   }
 
   // A change of status without an effect of its own (转待复查).
@@ -220,7 +233,8 @@ export class OrderCourse {
     });
     this.order.signDueAt = signDueAt;
     this.assigneeId = null;
-    this.record(at, managerId, "work_order.transfer", { to: regionName, reason }, "awaiting_sign");
+    const after = orderHistory.transfer(regionName, reason);
+    this.record(at, managerId, "work_order.transfer", after, "awaiting_sign");
   }
 
   suspend(at: Date, reason: string, resumeOn: string) {
@@ -232,15 +246,14 @@ export class OrderCourse {
       startedBy: this.setup.worker,
     });
     this.pauses.push({ from: at, to: null });
-    const after = { reason, resumeOn: chineseDay(resumeOn) };
+    const after = orderHistory.suspend(reason, resumeOn);
     this.record(at, this.setup.worker, "work_order.suspend", after, "suspended");
   }
 
   resume(at: Date) {
     Object.assign(this.pauseRows.at(-1) as object, { endedAt: at, endedBy: this.setup.worker });
     (this.pauses.at(-1) as Pause).to = at;
-    const due = this.due();
-    const after = due ? { dueAt: shanghaiMinute(due) } : {};
+    const after = orderHistory.resume(this.due());
     this.record(at, this.setup.worker, "work_order.resume", after, "in_progress");
   }
 
@@ -263,10 +276,7 @@ export class OrderCourse {
     const run = reminderRun(due, doneAt, this.waiting, this.setup.now);
     if (!run) return null;
     this.reminders.push({ enquiryId: this.input.id, kind, dueAt: due, remindedAt: run });
-    this.record(run, null, "work_order.remind", {
-      reminder: REMINDER_KIND_LABELS[kind],
-      dueAt: shanghaiMinute(due),
-    });
+    this.record(run, null, "work_order.remind", orderHistory.remind(kind, due));
     return run;
   }
 }

@@ -1,19 +1,12 @@
 // The reviewed events of a demo work order's course: 退单 and 延期 (asked for by the caseworker,
 // decided by the manager, then by the hotline centre, whose answer the manager records) and 督办
-// with its answer. Each writes the rows and the audit entry its domain function writes
-// (server/domain/work-orders/effects.ts), in the same words.
-import {
-  CENTRE_DECISION_LABELS,
-  RETURN_REASON_LABELS,
-  type ReturnReason,
-  type ReviewDecision,
-} from "@/db/constants";
-import { chineseDay, shanghaiMinute } from "../../rules/calendar-day";
+// with its answer. Each writes the rows its domain function writes
+// (server/domain/work-orders/effects.ts) and the audit entry orderHistory builds for both.
+import type { ReturnReason, ReviewDecision } from "@/db/constants";
+import { orderHistory } from "../../domain/work-orders/history-entries";
 import { workingDaysBetween } from "../../rules/working-days";
 import type { Interval } from "./work-order-clock";
 import type { OrderCourse } from "./work-order-course";
-
-const noted = (note: string | null) => (note ? { note } : {});
 
 // The review being decided: the last one asked for.
 function lastReview(course: OrderCourse) {
@@ -39,7 +32,6 @@ function centreDecides(course: OrderCourse, at: Date, accepted: boolean, note: s
     centreRecordedBy: course.setup.managerId,
     centreRecordedAt: at,
   });
-  return CENTRE_DECISION_LABELS[accepted ? "accepted" : "refused"];
 }
 
 // While a 退单 waits for its decisions the order is not the unit's to work: no 催办 is made.
@@ -63,10 +55,7 @@ export function requestReturn(
     needsCentre: true,
   });
   course.waiting.push({ from: at, to: null });
-  const after = {
-    request: RETURN_REASON_LABELS[request.code],
-    ...(request.text ? { reason: request.text } : {}),
-  };
+  const after = orderHistory.returnRequest(request.code, request.text);
   course.record(at, worker, "work_order.return", after, "return_review");
 }
 
@@ -78,7 +67,7 @@ export function decideReturn(
 ) {
   decide(course, at, approved, note);
   if (!approved) waitingEnds(course, at);
-  const after = { decision: approved ? "同意退单，已报热线中心" : "驳回退单", ...noted(note) };
+  const after = orderHistory.returnDecision(approved, note);
   const to = approved ? "return_submitted" : "awaiting_sign";
   course.record(at, course.setup.managerId, "work_order.return", after, to);
 }
@@ -89,11 +78,12 @@ export function centreReturn(
   accepted: boolean,
   note: string | null = null,
 ) {
-  const centre = centreDecides(course, at, accepted, note);
+  centreDecides(course, at, accepted, note);
   if (accepted) course.assigneeId = null;
   else waitingEnds(course, at);
   const to = accepted ? "withdrawn" : "awaiting_sign";
-  course.record(at, course.setup.managerId, "work_order.return", { centre, ...noted(note) }, to);
+  const after = orderHistory.centre(accepted, note);
+  course.record(at, course.setup.managerId, "work_order.return", after, to);
 }
 
 // 延期 to `extendTo`, counted in working days from the due day as it stands.
@@ -109,10 +99,8 @@ export function requestExtension(course: OrderCourse, at: Date, extendTo: string
     requestedAt: at,
     needsCentre: true,
   });
-  course.record(at, course.setup.worker, "work_order.extension", {
-    request: `延期至${chineseDay(extendTo)}（${days}个工作日）`,
-    reason,
-  });
+  const after = orderHistory.extensionRequest(extendTo, days, reason);
+  course.record(at, course.setup.worker, "work_order.extension", after);
 }
 
 export function decideExtension(
@@ -122,10 +110,8 @@ export function decideExtension(
   note: string | null = null,
 ) {
   decide(course, at, approved, note);
-  course.record(at, course.setup.managerId, "work_order.extension", {
-    decision: approved ? "同意延期，已报热线中心" : "驳回延期",
-    ...noted(note),
-  });
+  const after = orderHistory.extensionDecision(approved, true, note);
+  course.record(at, course.setup.managerId, "work_order.extension", after);
 }
 
 // Only the hotline centre's acceptance moves the due moment.
@@ -135,19 +121,15 @@ export function centreExtension(
   accepted: boolean,
   note: string | null = null,
 ) {
-  const centre = centreDecides(course, at, accepted, note);
+  centreDecides(course, at, accepted, note);
   if (accepted) {
     course.extensions.push({
       unit: "working_days",
       amount: lastReview(course).extensionDays as number,
     });
   }
-  const due = accepted ? course.due() : null;
-  course.record(at, course.setup.managerId, "work_order.extension", {
-    centre,
-    ...(due ? { dueAt: shanghaiMinute(due) } : {}),
-    ...noted(note),
-  });
+  const after = orderHistory.centre(accepted, note, accepted ? course.due() : null);
+  course.record(at, course.setup.managerId, "work_order.extension", after);
 }
 
 export function supervise(course: OrderCourse, at: Date, replyBy: Date, comment: string) {
@@ -158,18 +140,14 @@ export function supervise(course: OrderCourse, at: Date, replyBy: Date, comment:
     supervisedBy: course.setup.managerId,
     supervisedAt: at,
   });
-  course.record(at, course.setup.managerId, "work_order.supervise", {
-    comment,
-    replyBy: shanghaiMinute(replyBy),
-  });
+  const after = orderHistory.supervise(comment, replyBy);
+  course.record(at, course.setup.managerId, "work_order.supervise", after);
 }
 
 export function answerSupervision(course: OrderCourse, at: Date, answer: string) {
   const open = course.supervisions.at(-1);
   if (!open) throw new Error(`order ${course.input.id} has no 督办 to answer`);
   Object.assign(open, { answer, answeredBy: course.setup.worker, answeredAt: at });
-  course.record(at, course.setup.worker, "work_order.answer", {
-    answer,
-    ...(at > open.replyBy ? { late: "逾期答复" } : {}),
-  });
+  const after = orderHistory.answer(answer, at > open.replyBy);
+  course.record(at, course.setup.worker, "work_order.answer", after);
 }

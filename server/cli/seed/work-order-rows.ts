@@ -7,6 +7,7 @@ import {
   auditEvents,
   enquiries,
   enquiryCauses,
+  members,
   resolutionSteps,
   workOrderPauses,
   workOrderReminders,
@@ -28,6 +29,7 @@ export async function loadHotlineEnquiries(tx: Executor): Promise<HotlineEnquiry
       .select({
         id: enquiries.id,
         regionCode: enquiries.regionCode,
+        memberName: members.name,
         channel: enquiries.channel,
         priority: enquiries.priority,
         symptom: enquiries.symptom,
@@ -40,6 +42,7 @@ export async function loadHotlineEnquiries(tx: Executor): Promise<HotlineEnquiry
         recheckDueOn: enquiries.recheckDueOn,
       })
       .from(enquiries)
+      .innerJoin(members, eq(members.id, enquiries.memberId))
       .where(hotline)
       .orderBy(asc(enquiries.id)),
     tx
@@ -98,10 +101,16 @@ export async function writeOrders(tx: Executor, planned: readonly Planned[]) {
   const reminders = all((course) => course.reminders);
   await inChunks(reminders, (chunk) => tx.insert(workOrderReminders).values(chunk));
 
-  const changes = planned.map(({ course, changes }) => ({ id: course.input.id, ...changes }));
+  // A caller still unidentified leaves the enquiry without its member until one is linked.
+  const changes = planned.map(({ course, changes }) => ({
+    id: course.input.id,
+    ...changes,
+    unidentified: course.setup.member.by === "unidentified",
+  }));
   await inChunks(changes, (chunk) =>
     tx.execute(sql`
       update enquiries e set status = v.status, assignee_id = v."assigneeId",
+        member_id = case when v.unidentified then null else e.member_id end,
         created_by = v."createdBy", due_at = v."dueAt", resolved_at = v."resolvedAt",
         followed_up_at = v."followedUpAt", recheck_due_on = v."recheckDueOn",
         updated_at = v."updatedAt",
@@ -112,7 +121,7 @@ export async function writeOrders(tx: Executor, planned: readonly Planned[]) {
       from jsonb_to_recordset(${json(chunk)}) as v(id bigint, status text, "assigneeId" bigint,
         "createdBy" bigint, "dueAt" timestamptz, "resolvedAt" timestamptz,
         "followedUpAt" timestamptz, "recheckDueOn" date, "updatedAt" timestamptz,
-        unworked boolean)
+        unworked boolean, unidentified boolean)
       where e.id = v.id`),
   );
   const unworked = changes.filter((row) => row.unworked).map((row) => row.id);

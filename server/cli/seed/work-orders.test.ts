@@ -279,6 +279,44 @@ describe("the demo's hotline work orders", () => {
     }
   });
 
+  it("name their callers: most chosen, some matched by name, a few still to be identified", async () => {
+    const rows = await testDb.client<
+      {
+        memberId: number | null;
+        status: EnquiryStatus;
+        callerName: string | null;
+        phoneMasked: string | null;
+        idMasked: string | null;
+        signedAt: Date | null;
+        steps: number;
+        member: string;
+      }[]
+    >`
+      select e.member_id::int as "memberId", e.status, w.caller_name as "callerName",
+        w.caller_phone_masked as "phoneMasked", w.caller_id_number_masked as "idMasked",
+        w.signed_at as "signedAt",
+        (select count(*)::int from resolution_steps s where s.enquiry_id = e.id) as steps,
+        (select a.after ->> 'member' from audit_events a where a.entity = 'enquiry'
+          and a.entity_id = e.id::text and a.action = 'work_order.dispatch') as member
+      from enquiries e join work_orders w on w.enquiry_id = e.id`;
+    const unidentified = rows.filter((row) => row.memberId === null);
+    const byName = rows.filter((row) => row.member === "按姓名匹配");
+    expect(unidentified.length).toBeGreaterThanOrEqual(2);
+    expect(byName.length).toBeGreaterThanOrEqual(10);
+    expect(rows.filter((row) => row.member === "已选择").length).toBeGreaterThan(rows.length / 2);
+    for (const row of unidentified) {
+      // Nobody has signed or worked it: 待签收 or a 退单 under way, no steps, no ID number.
+      expect(["awaiting_sign", "return_review", "return_submitted"]).toContain(row.status);
+      expect(row).toMatchObject({ signedAt: null, steps: 0, idMasked: null });
+      expect(row.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
+      expect(row.member).toBe(`待识别（来电人${row.callerName}）`);
+    }
+    for (const row of byName) {
+      expect(row.memberId).not.toBeNull();
+      expect(row.callerName).toBeTruthy();
+    }
+  });
+
   it("take every side path of the course", async () => {
     const [counts] = await testDb.client<Record<string, number>[]>`
       select

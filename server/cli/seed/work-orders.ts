@@ -9,7 +9,9 @@
 // Deterministic: the same `now` gives the same orders. The bulk loader (bulk.ts) makes none.
 import type { WorkOrderPlatform } from "@/db/constants";
 import type { Executor } from "@/db/index";
+import { maskPhone, type PiiCodec } from "@/db/pii";
 import { users } from "@/db/schema";
+import type { MemberFound } from "../../domain/work-orders/history-entries";
 import { shanghaiDay } from "../../rules/calendar-day";
 import type { SeedCity } from "./enquiries";
 import { createRandom, type Random } from "./random";
@@ -33,6 +35,11 @@ const WORK_ORDER_SEED = 0x1234_5393;
 const DISPATCHED_SHARE = { closed: 0.68, open: 0.9 };
 // Orders dispatched to the region, for any of its caseworkers to sign.
 const TO_REGION_SHARE = 0.35;
+// Callers the manager did not pick from the records at 派单: matched by the name they gave, or,
+// among the orders nobody has signed yet, not matched at all (待识别参保人, no ID number given,
+// a phone not on record) until a caseworker calls back and links the member.
+const NAME_MATCH_SHARE = 0.08;
+const UNIDENTIFIED_SHARE = 0.3;
 // The states the desk should show whatever the day the demo is seeded on. The open orders of the
 // last two working weeks take them, newest first, each the first of them it can be in: the
 // newest in time waits for 签收, an older one has passed its limit.
@@ -60,6 +67,7 @@ export type WorkOrderSeedOptions = {
   // The demo cities, with their caseworkers set.
   cities: readonly SeedCity[];
   managerId: number;
+  pii: PiiCodec;
 };
 
 // "fresh": an order nobody had started, in the state its age makes likely.
@@ -146,7 +154,11 @@ function planOrder(input: HotlineEnquiry, context: Context, state?: Path): Plann
   const carriesDueAt = random.chance(input.channel === "hotline_12345" ? 0.9 : 0.5);
   const toRegion = random.chance(TO_REGION_SHARE);
 
-  const attempt = (path: Path): Planned | null => {
+  // The newest order waiting for 签收 and the one waiting for a 退单 decision always show it.
+  const unidentified =
+    stage !== "closed" &&
+    (state === "unsigned" || state === "return_review" || random.chance(UNIDENTIFIED_SHARE));
+  const attempt = (path: Path, unknownCaller: boolean): Planned | null => {
     const transfer = path === "transfer";
     const from = transfer ? otherCity(random, cities, city) : city;
     const assigneeId = transfer || toRegion ? null : city.caseworkerId;
@@ -160,6 +172,8 @@ function planOrder(input: HotlineEnquiry, context: Context, state?: Path): Plann
       regionName: city.name,
       dispatchClock: context.clockAt(from.code, day),
       clock,
+      member: unknownCaller ? { by: "unidentified", callerName: input.memberName } : found(random),
+      caller: unknownCaller ? callerPhone(random, context.pii) : null,
       assigneeId,
       assigneeName: assigneeId === null ? null : (context.names.get(assigneeId) ?? null),
       worker: input.assigneeId ?? input.createdBy,
@@ -176,14 +190,30 @@ function planOrder(input: HotlineEnquiry, context: Context, state?: Path): Plann
           : FRESH_STATES.includes(path)
             ? runFresh(course, random, path as FreshState)
             : runWorking(course, random, path as WorkingPath);
-    return changes && { course, changes };
+    // Only an order nobody has worked on can still be without its member.
+    if (!changes || (unknownCaller && !changes.unworked)) return null;
+    return { course, changes };
   };
-  if (state) return attempt(state);
+  const planned = (path: Path) => (unidentified && attempt(path, true)) || attempt(path, false);
+  if (state) return planned(state);
   const path: Path =
     stage === "closed"
       ? closedPath(random, input, clock, now)
       : stage === "working"
         ? workingPath(random, input)
         : "fresh";
-  return attempt(path) ?? (path === "normal" || path === "fresh" ? null : attempt("normal"));
+  return planned(path) ?? (path === "normal" || path === "fresh" ? null : planned("normal"));
+}
+
+const found = (random: Random): MemberFound =>
+  random.chance(NAME_MATCH_SHARE) ? { by: "姓名" } : { by: "chosen" };
+
+// A mobile number no member has on record.
+function callerPhone(random: Random, pii: PiiCodec) {
+  const phone = `1${random.pick(["37", "58", "86"])}${String(random.int(0, 99_999_999)).padStart(8, "0")}`;
+  return {
+    phoneHash: pii.hash(phone),
+    phoneEncrypted: pii.encrypt(phone),
+    phoneMasked: maskPhone(phone),
+  };
 }

@@ -1,14 +1,7 @@
 import type { Database } from "@/db";
-import {
-  PRIORITY_LABELS,
-  SYMPTOM_LABELS,
-  WORK_ORDER_CLASSIFICATION_LABELS,
-  WORK_ORDER_PLATFORM_LABELS,
-} from "@/db/constants";
 import type { PiiCodec } from "@/db/pii";
 import { enquiries, workOrders } from "@/db/schema";
 import { badRequest, sqlState } from "../../errors";
-import { shanghaiMinute } from "../../rules/calendar-day";
 import type { DispatchWorkOrderInput } from "../../schemas/work-orders";
 import { type AuditContext, recordAudit } from "../audit";
 import { filedEarlier, loadAssignableCaseworker } from "../enquiries/access";
@@ -16,13 +9,14 @@ import { assertHandlingRegion, findRegion } from "../regions";
 import { loadMemberInScope } from "../scoped-rows";
 import type { Actor } from "../users";
 import { type Caller, type CallerMatch, callerColumns, matchCaller } from "./caller";
+import { type MemberFound, orderHistory } from "./history-entries";
 import { handlingDueAt, limitsFor, signDueAt } from "./limits";
 
-// How the history names the member: chosen, matched (and by what), or still to be identified.
-function memberNote(match: CallerMatch, input: DispatchWorkOrderInput): string {
-  if (input.memberId) return "已选择";
-  if (match.matchedBy) return `按${match.matchedBy}匹配`;
-  return `待识别（来电人${input.caller?.name ?? ""}）`;
+// How the member was found: chosen, matched (and by what), or still to be identified.
+function memberFound(match: CallerMatch, input: DispatchWorkOrderInput): MemberFound {
+  if (input.memberId) return { by: "chosen" };
+  if (match.matchedBy) return { by: match.matchedBy };
+  return { by: "unidentified", callerName: input.caller?.name ?? "" };
 }
 
 const UNIQUE_VIOLATION = "23505";
@@ -119,17 +113,17 @@ export async function dispatchWorkOrder(
           action: "work_order.dispatch",
           entity: "enquiry",
           entityId: created.id,
-          after: {
-            platform: WORK_ORDER_PLATFORM_LABELS[input.platform],
+          after: orderHistory.dispatch({
+            platform: input.platform,
             externalNumber: input.externalNumber,
-            classification: WORK_ORDER_CLASSIFICATION_LABELS[input.classification],
+            classification: input.classification,
+            symptom: input.symptom,
+            priority: input.priority,
             region: region.region.name,
-            member: memberNote(match, input),
-            assignee: assigneeName ?? "待签收",
-            symptom: SYMPTOM_LABELS[input.symptom],
-            priority: PRIORITY_LABELS[input.priority],
-            dueAt: shanghaiMinute(dueAt),
-          },
+            member: memberFound(match, input),
+            assignee: assigneeName,
+            dueAt,
+          }),
         },
       );
       return { id: created.id, duplicate: false };

@@ -12,13 +12,14 @@ import {
   workOrderTransfers,
 } from "@/db/schema";
 import { badRequest } from "../../errors";
-import { chineseDay, isCalendarDay, shanghaiDay, shanghaiMinute } from "../../rules/calendar-day";
+import { isCalendarDay, shanghaiDay } from "../../rules/calendar-day";
 import type { TransitionAction } from "../../rules/enquiry-status";
 import type { TransitionInput } from "../../schemas/enquiries";
 import { findRegion } from "../regions";
 import type { EnquiryRow } from "../scoped-rows";
 import type { Actor } from "../users";
 import type { Course, WorkOrderRow } from "./course";
+import { orderHistory } from "./history-entries";
 import { clockEvents, handlingDueAt, limitsFor, signDueAt } from "./limits";
 import { applyReviewAction } from "./review-effects";
 
@@ -72,7 +73,7 @@ export async function applyCourseAction(
       const late = order.signDueAt && now.getTime() > order.signDueAt.getTime();
       return {
         changes: { assigneeId: actor.id },
-        audit: { action: "work_order.sign", after: { signed: late ? "超时签收" : "按时签收" } },
+        audit: { action: "work_order.sign", after: orderHistory.sign(Boolean(late)) },
       };
     }
     case "transfer": {
@@ -105,7 +106,7 @@ export async function applyCourseAction(
         changes: { regionCode: toRegion, assigneeId: null, ...due },
         audit: {
           action: "work_order.transfer",
-          after: { to: region.name, reason: input.reason },
+          after: orderHistory.transfer(region.name, input.reason as string),
         },
       };
     }
@@ -124,7 +125,7 @@ export async function applyCourseAction(
         changes: {},
         audit: {
           action: "work_order.suspend",
-          after: { reason: input.reason, resumeOn: chineseDay(resumeOn) },
+          after: orderHistory.suspend(input.reason as string, resumeOn),
         },
       };
     }
@@ -138,7 +139,7 @@ export async function applyCourseAction(
         changes,
         audit: {
           action: "work_order.resume",
-          after: changes.dueAt ? { dueAt: shanghaiMinute(changes.dueAt) } : {},
+          after: orderHistory.resume(changes.dueAt),
         },
       };
     }
@@ -156,7 +157,7 @@ export async function applyCourseAction(
         changes: {},
         audit: {
           action: "work_order.supervise",
-          after: { comment: input.comment, replyBy: shanghaiMinute(replyBy) },
+          after: orderHistory.supervise(input.comment as string, replyBy),
         },
       };
     }
@@ -172,7 +173,7 @@ export async function applyCourseAction(
         changes: {},
         audit: {
           action: "work_order.answer",
-          after: { answer: input.answer, ...(late ? { late: "逾期答复" } : {}) },
+          after: orderHistory.answer(input.answer as string, late),
         },
       };
     }

@@ -1,11 +1,11 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { type AuditAction, REMINDER_KIND_LABELS, type ReminderKind } from "@/db/constants";
+import type { AuditAction, ReminderKind } from "@/db/constants";
 import { auditEvents, enquiries, workOrderReminders, workOrders } from "@/db/schema";
 import type { Clock } from "../../clock";
 import { logError } from "../../log";
-import { shanghaiMinute } from "../../rules/calendar-day";
 import { TRANSITIONS } from "../../rules/enquiry-status";
+import { orderHistory } from "./history-entries";
 
 // 催办: every instance of the server runs this job. Each due moment is reminded once: the lock
 // lets one instance at a time look, and the reminders' unique key (enquiry, kind, due moment)
@@ -54,10 +54,7 @@ export async function recordDueReminders(db: Database, now: Date): Promise<numbe
         action: "work_order.remind" satisfies AuditAction,
         entity: "enquiry",
         entityId: row.enquiry_id,
-        after: {
-          reminder: REMINDER_KIND_LABELS[row.kind],
-          dueAt: shanghaiMinute(new Date(row.due_at)),
-        },
+        after: orderHistory.remind(row.kind, new Date(row.due_at)),
         at: now,
       })),
     );

@@ -1,14 +1,15 @@
 // 退单 and 延期: asked for by the caseworker, decided by the manager and, for a dispatched order,
 // by the hotline centre; each step a row of work_order_reviews and an audit entry.
 import { eq } from "drizzle-orm";
-import { CENTRE_DECISION_LABELS, RETURN_REASON_LABELS, type ReturnReason } from "@/db/constants";
+import type { ReturnReason } from "@/db/constants";
 import { workOrderReviews } from "@/db/schema";
 import { badRequest } from "../../errors";
-import { chineseDay, isCalendarDay, shanghaiDay, shanghaiMinute } from "../../rules/calendar-day";
+import { isCalendarDay, shanghaiDay } from "../../rules/calendar-day";
 import type { TransitionAction } from "../../rules/enquiry-status";
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from "../../rules/working-days";
 import type { EnquiryRow } from "../scoped-rows";
 import type { Changes, Effect, Step } from "./effects";
+import { orderHistory } from "./history-entries";
 
 async function decide(
   step: Step,
@@ -51,10 +52,7 @@ export async function applyReviewAction(
         changes: {},
         audit: {
           action: "work_order.return",
-          after: {
-            request: RETURN_REASON_LABELS[code],
-            ...(input.returnReason?.text ? { reason: input.returnReason.text } : {}),
-          },
+          after: orderHistory.returnRequest(code, input.returnReason?.text),
         },
       };
     }
@@ -73,10 +71,7 @@ export async function applyReviewAction(
         changes: {},
         audit: {
           action: "work_order.return",
-          after: {
-            decision: approved ? "同意退单，已报热线中心" : "驳回退单",
-            ...(input.note ? { note: input.note } : {}),
-          },
+          after: orderHistory.returnDecision(approved, input.note),
         },
       };
     }
@@ -95,10 +90,7 @@ export async function applyReviewAction(
         changes: accepted ? { assigneeId: null } : {},
         audit: {
           action: "work_order.return",
-          after: {
-            centre: CENTRE_DECISION_LABELS[accepted ? "accepted" : "refused"],
-            ...(input.note ? { note: input.note } : {}),
-          },
+          after: orderHistory.centre(accepted, input.note),
         },
       };
     }
@@ -119,10 +111,7 @@ export async function applyReviewAction(
         changes: {},
         audit: {
           action: "work_order.extension",
-          after: {
-            request: `延期至${chineseDay(extendTo)}（${days}个工作日）`,
-            reason: input.reason,
-          },
+          after: orderHistory.extensionRequest(extendTo, days, input.reason as string),
         },
       };
     }
@@ -146,14 +135,7 @@ export async function applyReviewAction(
         changes,
         audit: {
           action: "work_order.extension",
-          after: {
-            decision: approved
-              ? review.needsCentre
-                ? "同意延期，已报热线中心"
-                : "同意延期"
-              : "驳回延期",
-            ...(input.note ? { note: input.note } : {}),
-          },
+          after: orderHistory.extensionDecision(approved, review.needsCentre, input.note),
         },
       };
     }
@@ -173,11 +155,7 @@ export async function applyReviewAction(
         changes,
         audit: {
           action: "work_order.extension",
-          after: {
-            centre: CENTRE_DECISION_LABELS[accepted ? "accepted" : "refused"],
-            ...(changes.dueAt ? { dueAt: shanghaiMinute(changes.dueAt) } : {}),
-            ...(input.note ? { note: input.note } : {}),
-          },
+          after: orderHistory.centre(accepted, input.note, changes.dueAt),
         },
       };
     }
