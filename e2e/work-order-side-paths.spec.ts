@@ -50,6 +50,8 @@ test("the caseworker asks to return it and the manager refuses", async ({ browse
   try {
     await worker.page.goto(`/enquiries/${orderId}`);
     await expect(worker.page.getByText("待识别参保人").first()).toBeVisible();
+    // No letter before the member is known.
+    await expect(worker.page.getByText("关联参保人后可出具")).toBeVisible();
     const dialog = await take(worker.page, "申请退单");
     await dialog.getByRole("radio", { name: "其他" }).check();
     await dialog.getByRole("button", { name: "确定" }).click();

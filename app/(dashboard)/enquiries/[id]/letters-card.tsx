@@ -2,7 +2,7 @@
 
 import { FileTextOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Empty, List, Tag } from "antd";
+import { Card, Empty, List, Tag, Typography } from "antd";
 import Link from "next/link";
 import { formatDateTime } from "@/app/_components/format";
 import { TAG_COLORS } from "@/app/_components/tag-colors";
@@ -20,7 +20,10 @@ export function LettersCard({ detail }: { detail: EnquiryDetail }) {
     <Card
       title="告知书"
       extra={
-        detail.readOnly ? null : (
+        detail.readOnly ? null : detail.member === null ? (
+          // A letter is addressed to the member: an order whose caller is not identified has none.
+          <Typography.Text type="secondary">关联参保人后可出具</Typography.Text>
+        ) : (
           <LinkButton href={`/enquiries/${id}/letters/new`} icon={<FileTextOutlined />}>
             出具告知书
           </LinkButton>
