@@ -208,7 +208,7 @@ function planOrder(input: HotlineEnquiry, context: Context, state?: Path): Plann
 const found = (random: Random): MemberFound =>
   random.chance(NAME_MATCH_SHARE) ? { by: "姓名" } : { by: "chosen" };
 
-// A mobile number no member has on record.
+// The mobile number the caller left: drawn at random, not taken from the member's record.
 function callerPhone(random: Random, pii: PiiCodec) {
   const phone = `1${random.pick(["37", "58", "86"])}${String(random.int(0, 99_999_999)).padStart(8, "0")}`;
   return {

@@ -14,6 +14,7 @@ import {
   ENQUIRY_STATUSES,
   type Role,
   SYMPTOMS,
+  subReasonFits,
   subReasonsOf,
 } from "@/db/constants";
 import type { EnquiryFilters, ListSort } from "./search-params";
@@ -119,9 +120,7 @@ export function EnquiryFiltersBar({
             onChange={(cause) =>
               set({
                 cause,
-                sub: filters.sub.filter((code) =>
-                  cause.some((c) => subReasonsOf(c).some((option) => option.code === code)),
-                ),
+                sub: filters.sub.filter((code) => cause.some((c) => subReasonFits(c, code))),
               })
             }
           />
